@@ -1,0 +1,51 @@
+package dev.newsmon.common.kafka;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+/** Creates newsmon's topics at start-up when they are absent; existing topics are left as they are. */
+public final class TopicAdmin {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
+
+    private TopicAdmin() {
+    }
+
+    /**
+     * @param topics            names to ensure
+     * @param compacted         those among them that are compacted (keyed state, not a log of events)
+     */
+    public static void ensureTopics(Admin admin, Collection<String> topics, Set<String> compacted, int partitions,
+                                    short replication) throws InterruptedException {
+        Set<String> existing;
+        try {
+            existing = admin.listTopics().names().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
+        }
+        List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
+                .map(t -> new NewTopic(t, partitions, replication)
+                        .configs(compacted.contains(t) ? Map.of("cleanup.policy", "compact") : Map.of()))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            admin.createTopics(missing).all().get();
+            LOG.info("created topics {} with {} partitions", missing.stream().map(NewTopic::name).toList(), partitions);
+        } catch (ExecutionException e) {
+            // Another instance may have created them between our list and our create: that is success.
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+}

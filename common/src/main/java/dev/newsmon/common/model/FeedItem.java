@@ -1,0 +1,45 @@
+package dev.newsmon.common.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One entry of one feed, as newsmon keeps it: never a parser's type.
+ *
+ * @param schemaVersion version of this message's shape
+ * @param itemId        stable id: guid, else canonical link, else a hash of title and text (see README)
+ * @param guid          the feed's own id for the entry, if it had one
+ * @param feedUrl       the feed this entry was read from
+ * @param outlet        human name of the publishing outlet
+ * @param url           canonical link, tracking parameters removed; may be null
+ * @param title         plain-text title
+ * @param text          plain text of the body or summary, HTML stripped and entities decoded
+ * @param published     publication time stated by the feed; null when the feed gave none
+ * @param fetched       when newsmon fetched the feed
+ */
+public record FeedItem(
+        int schemaVersion,
+        String itemId,
+        String guid,
+        String feedUrl,
+        String outlet,
+        String url,
+        String title,
+        String text,
+        Instant published,
+        Instant fetched) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public FeedItem {
+        Objects.requireNonNull(itemId, "itemId");
+        Objects.requireNonNull(feedUrl, "feedUrl");
+        title = title == null ? "" : title;
+        text = text == null ? "" : text;
+    }
+
+    /** Publication time if known, else fetch time: the best available event time. */
+    public Instant eventTime() {
+        return published != null ? published : fetched;
+    }
+}
