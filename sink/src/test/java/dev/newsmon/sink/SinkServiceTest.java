@@ -1,0 +1,171 @@
+package dev.newsmon.sink;
+
+import dev.newsmon.common.Topics;
+import dev.newsmon.common.json.Json;
+import dev.newsmon.common.kafka.DeadLetters;
+import dev.newsmon.common.model.Alert;
+import dev.newsmon.sink.jsonl.JsonlFileSink;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SinkServiceTest {
+    private static final TopicPartition P0 = new TopicPartition(Topics.ALERTS, 0);
+
+    @TempDir
+    Path out;
+
+    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+    private final MockProducer<byte[], byte[]> dlq =
+            new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    private SinkService service;
+    private Thread thread;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (service != null) {
+            assertTrue(service.stop(Duration.ofSeconds(10)), "sink stops within its timeout");
+            thread.join(10_000);
+        }
+    }
+
+    @Test
+    void writesEachAlertAsOneLineAndCommitsAfterTheWrite() throws Exception {
+        JsonlFileSink jsonl = new JsonlFileSink(out);
+        start(List.of(jsonl), record(0, json(alert("s-1", "i-1", Alert.Kind.STORY))),
+                record(1, json(alert("s-1", "i-2", Alert.Kind.COPY))));
+
+        awaitTrue(() -> committed() == 2L);
+        List<String> lines = Files.readAllLines(jsonl.file());
+        assertEquals(2, lines.size());
+        Alert first = Json.mapper().readValue(lines.get(0), Alert.class);
+        assertEquals("i-1", first.itemId());
+        assertEquals(Alert.Kind.COPY, Json.mapper().readValue(lines.get(1), Alert.class).kind());
+        assertTrue(lines.get(0).contains("\"kind\":\"story\""), lines.get(0));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextAlertStillArrives() throws Exception {
+        JsonlFileSink jsonl = new JsonlFileSink(out);
+        start(List.of(jsonl), record(0, "{not json".getBytes(StandardCharsets.UTF_8)),
+                record(1, json(alert("s-2", "i-3", Alert.Kind.STORY))));
+
+        awaitTrue(() -> committed() == 2L);
+        assertEquals(1, Files.readAllLines(jsonl.file()).size());
+        assertEquals(1, dlq.history().size());
+        ProducerRecord<byte[], byte[]> dead = dlq.history().get(0);
+        assertEquals(Topics.DLQ, dead.topic());
+        assertEquals("{not json", new String(dead.value(), StandardCharsets.UTF_8));
+        assertEquals("0", header(dead, "offset"));
+        assertEquals(Topics.ALERTS, header(dead, "topic"));
+        assertTrue(header(dead, "exception").endsWith("SerializationException"));
+        assertEquals(1, service.deadLettered());
+    }
+
+    @Test
+    void aFailedWriteIsRolledBackAndNothingIsCommitted() throws Exception {
+        CountDownLatch rolledBack = new CountDownLatch(1);
+        List<String> written = new ArrayList<>();
+        AlertSink failing = new AlertSink() {
+            public String name() {
+                return "failing";
+            }
+
+            public void write(Alert alert) {
+                written.add(alert.itemId());
+            }
+
+            public void commit() throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            public void rollback() {
+                written.clear();
+                rolledBack.countDown();
+            }
+
+            public void close() {
+            }
+        };
+        start(List.of(failing), record(0, json(alert("s-3", "i-4", Alert.Kind.STORY))));
+
+        assertTrue(rolledBack.await(10, TimeUnit.SECONDS), "the failed batch is rolled back");
+        assertTrue(written.isEmpty());
+        assertNull(consumer.committed(Set.of(P0)).get(P0), "no offset committed past an unwritten alert");
+        assertEquals(1, service.failedBatches());
+    }
+
+    /** Assigns the partition and hands over the records at the consumer's first poll, as a broker would. */
+    @SafeVarargs
+    private void start(List<AlertSink> sinks, ConsumerRecord<byte[], byte[]>... records) {
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0));
+            consumer.updateBeginningOffsets(Map.of(P0, 0L));
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                consumer.addRecord(r);
+            }
+        });
+        service = new SinkService(consumer, dlq, sinks);
+        thread = new Thread(service, "sink-under-test");
+        thread.start();
+    }
+
+    private long committed() {
+        OffsetAndMetadata c = consumer.committed(Set.of(P0)).get(P0);
+        return c == null ? -1 : c.offset();
+    }
+
+    private static String header(ProducerRecord<byte[], byte[]> r, String name) {
+        return new String(r.headers().lastHeader(DeadLetters.PREFIX + name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static ConsumerRecord<byte[], byte[]> record(long offset, byte[] value) {
+        return new ConsumerRecord<>(Topics.ALERTS, 0, offset, "k".getBytes(StandardCharsets.UTF_8), value);
+    }
+
+    private static byte[] json(Alert alert) throws IOException {
+        return Json.mapper().writeValueAsBytes(alert);
+    }
+
+    static Alert alert(String story, String item, Alert.Kind kind) {
+        return new Alert(Alert.SCHEMA_VERSION, kind, story, item, "https://harborcitypost.example/a", "Station news",
+                "Harbor City Post", "https://harborcitypost.example/rss", Instant.parse("2026-11-26T09:00:00Z"),
+                Instant.parse("2026-11-26T09:05:00Z"), Instant.parse("2026-11-26T09:05:01Z"), List.of("space-station"),
+                Map.of(), kind == Alert.Kind.COPY ? 0.91 : null, kind == Alert.Kind.COPY ? "i-1" : null, "test");
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+}
