@@ -1,0 +1,33 @@
+package dev.newsmon.app.cli;
+
+import dev.newsmon.app.pipeline.Cluster;
+import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.common.config.Settings;
+import dev.newsmon.sink.SinkService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "sink", mixinStandardHelpOptions = true,
+        description = "Runs only the alert sink on --bootstrap-servers, appending to DIR/alerts.jsonl.")
+public final class SinkCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder of alerts.jsonl (sink.out.dir).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Cluster cluster = Cluster.open(ServiceConfig.requireCluster(options.load(
+                out == null ? Map.of() : Map.of(Settings.SINK_OUT_DIR.key(), out.toString())), "sink"))) {
+            SinkService sink = Services.sink(cluster.config(), System.out);
+            Lifecycle.runUntilSignalled(sink::run, sink::close);
+        }
+        return 0;
+    }
+}

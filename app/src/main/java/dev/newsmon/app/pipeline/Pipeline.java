@@ -1,0 +1,116 @@
+package dev.newsmon.app.pipeline;
+
+import dev.newsmon.common.Topics;
+import dev.newsmon.common.config.ConfigException;
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.config.Settings;
+import dev.newsmon.ingest.IngestService;
+import dev.newsmon.ingest.PollSummary;
+import dev.newsmon.ingest.feedlist.FeedSource;
+import dev.newsmon.processor.ProcessorService;
+import dev.newsmon.sink.SinkService;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * All three services in one JVM, against one cluster: what {@code demo} and {@code run} start. Each service is
+ * the same one the containers run alone; only their wiring into one process is here.
+ */
+public final class Pipeline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Cluster cluster;
+    private final ProcessorService processor;
+    private final SinkService sink;
+    private final Thread sinkThread;
+    private final IngestService ingest;
+
+    private Pipeline(Cluster cluster, ProcessorService processor, SinkService sink, Thread sinkThread,
+                     IngestService ingest) {
+        this.cluster = cluster;
+        this.processor = processor;
+        this.sink = sink;
+        this.sinkThread = sinkThread;
+        this.ingest = ingest;
+    }
+
+    public static Pipeline start(NewsmonConfig config, List<FeedSource> feeds, PrintStream console)
+            throws ConfigException, IOException, InterruptedException, TimeoutException {
+        Cluster cluster = Cluster.open(config);
+        NewsmonConfig effective = cluster.config();
+        ProcessorService processor = null;
+        try {
+            processor = Services.processor(effective);
+            processor.start();
+            SinkService sink = Services.sink(effective, console);
+            Thread sinkThread = new Thread(sink, "newsmon-sink");
+            sinkThread.start();
+            return new Pipeline(cluster, processor, sink, sinkThread, Services.ingest(effective, feeds));
+        } catch (ConfigException | RuntimeException e) {
+            if (processor != null) {
+                processor.close(STOP_TIMEOUT);
+            }
+            cluster.close();
+            throw e;
+        }
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    public PollSummary pollOnce() {
+        return ingest.pollOnce();
+    }
+
+    /** Polls every feed on its interval until {@link #close()}. */
+    public void runIngest() {
+        ingest.runForever();
+    }
+
+    /** Returns once every item produced so far has passed the processor and every alert the sink. */
+    public void awaitQuiet(Duration timeout) throws InterruptedException, TimeoutException {
+        NewsmonConfig config = cluster.config();
+        String appId = config.get(Settings.PROCESSOR_APP_ID);
+        Function<Collection<String>, Collection<String>> processorInputs = all -> all.stream()
+                .filter(t -> t.equals(Topics.ITEMS) || (t.startsWith(appId + "-") && t.endsWith("-repartition")))
+                .toList();
+        Function<Collection<String>, Collection<String>> sinkInputs = all -> List.of(Topics.ALERTS);
+        try (Admin admin = Cluster.admin(config);
+             KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(config.kafkaProperties(Map.of(
+                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
+            new Quiescence(admin, probe).await(Map.of(appId, processorInputs,
+                    config.get(Settings.SINK_GROUP_ID), sinkInputs), timeout);
+        }
+    }
+
+    /** Stops ingest, then the sink (committing what it wrote), then the processor, then an embedded broker. */
+    @Override
+    public void close() throws InterruptedException {
+        ingest.close();
+        if (!sink.stop(STOP_TIMEOUT)) {
+            LOG.warn("the sink did not stop within {}", STOP_TIMEOUT);
+        }
+        sinkThread.join(STOP_TIMEOUT.toMillis());
+        if (!processor.close(STOP_TIMEOUT)) {
+            LOG.warn("the processor did not stop within {}", STOP_TIMEOUT);
+        }
+        cluster.close();
+    }
+}
