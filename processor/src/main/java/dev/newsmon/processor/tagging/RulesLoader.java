@@ -2,6 +2,7 @@ package dev.newsmon.processor.tagging;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,10 +80,11 @@ public final class RulesLoader {
         try (JsonParser p = YAML_FACTORY.createParser(yaml)) {
             JsonToken token;
             while ((token = p.nextToken()) != null) {
-                boolean arrayElement = p.getParsingContext().inArray() && token != JsonToken.END_ARRAY;
-                if (token == JsonToken.FIELD_NAME || arrayElement) {
-                    lines.putIfAbsent(p.getParsingContext().pathAsPointer().toString(),
-                            p.currentTokenLocation().getLineNr());
+                // A token that opens a mapping or list has already entered it; its place is in the parent.
+                JsonStreamContext at = token.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
+                boolean elementStart = at.inArray() && (token.isScalarValue() || token.isStructStart());
+                if (token == JsonToken.FIELD_NAME || elementStart) {
+                    lines.putIfAbsent(at.pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
                 }
             }
         }
