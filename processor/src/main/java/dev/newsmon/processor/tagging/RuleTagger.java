@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Tags items with a Lucene {@link Monitor}: every rule query is registered once, and each item is matched against
- * all of them in one call. Safe for concurrent use; close it to release the monitor.
+ * all of them in one call (a second, scoring call only when a matched tag sets {@code min_score}). Safe for
+ * concurrent use: {@link Monitor#match} is, and the analyzer keeps its per-thread state itself. Close it to stop
+ * the monitor's background purge and release its index.
  */
 public final class RuleTagger implements Tagger, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleTagger.class);
@@ -134,8 +136,7 @@ public final class RuleTagger implements Tagger, AutoCloseable {
         return new TagResult(List.copyOf(byTag.keySet()), matches, rules.version());
     }
 
-    private <T extends QueryMatch> MatchingQueries<T> match(
-            Document doc, FeedItem item, MatcherFactory<T> matcher) {
+    private <T extends QueryMatch> MatchingQueries<T> match(Document doc, FeedItem item, MatcherFactory<T> matcher) {
         MatchingQueries<T> found;
         try {
             found = monitor.match(doc, matcher);

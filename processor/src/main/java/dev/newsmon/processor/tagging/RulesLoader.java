@@ -81,7 +81,10 @@ public final class RulesLoader {
             JsonToken token;
             while ((token = p.nextToken()) != null) {
                 // A token that opens a mapping or list has already entered it; its place is in the parent.
-                JsonStreamContext at = token.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
+                JsonStreamContext at = p.getParsingContext();
+                if (token.isStructStart()) {
+                    at = at.getParent();
+                }
                 boolean elementStart = at.inArray() && (token.isScalarValue() || token.isStructStart());
                 if (token == JsonToken.FIELD_NAME || elementStart) {
                     lines.putIfAbsent(at.pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
@@ -193,7 +196,8 @@ public final class RulesLoader {
         private String text(JsonNode node, String key, String at, String what) throws RulesException {
             JsonNode v = node.get(key);
             if (v == null || !v.isTextual() || v.asText().isBlank()) {
-                throw error(v == null ? at : at + "/" + key, what, "'" + key + "' is missing or not a non-blank string");
+                throw error(v == null ? at : at + "/" + key, what,
+                        "'" + key + "' is missing or not a non-blank string");
             }
             return v.asText();
         }
