@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -43,10 +42,10 @@ public final class RuleTagger implements Tagger, AutoCloseable {
     /** Metadata key of a registered query that holds its tag name. */
     static final String TAG_METADATA = "tag";
     private static final FieldType ANALYZED_WITH_OFFSETS = analyzedWithOffsets();
-    private static final Comparator<MatchedTerm> TERM_ORDER = Comparator
-            .comparingInt((MatchedTerm t) -> ItemFields.DEFAULT.indexOf(t.field()))
-            .thenComparingInt(MatchedTerm::start)
-            .thenComparingInt(MatchedTerm::end);
+    private static final Comparator<Span> READING_ORDER = Comparator
+            .comparingInt((Span s) -> ItemFields.DEFAULT.indexOf(s.field()))
+            .thenComparingInt(Span::start)
+            .thenComparingInt(Span::end);
 
     private final Rules rules;
     private final Monitor monitor;
@@ -58,6 +57,9 @@ public final class RuleTagger implements Tagger, AutoCloseable {
     }
 
     private record Matched(Registered registered, HighlightsMatch hits) {
+    }
+
+    private record Span(String field, int start, int end) {
     }
 
     private RuleTagger(Rules rules, Monitor monitor, Map<String, Registered> byId) {
@@ -163,16 +165,36 @@ public final class RuleTagger implements Tagger, AutoCloseable {
         return scores;
     }
 
+    /**
+     * The hits of one query, in reading order. Overlapping hits (a phrase and a word inside it, matched by two
+     * clauses) are merged into one span, so that a dashboard can highlight them without nesting.
+     */
     private static List<MatchedTerm> terms(FeedItem item, HighlightsMatch match) {
-        List<MatchedTerm> terms = new ArrayList<>();
-        for (Map.Entry<String, Set<HighlightsMatch.Hit>> field : match.getHits().entrySet()) {
-            String value = ItemFields.TITLE.equals(field.getKey()) ? item.title() : item.text();
-            for (HighlightsMatch.Hit hit : field.getValue()) {
-                terms.add(new MatchedTerm(field.getKey(), value.substring(hit.startOffset, hit.endOffset),
-                        hit.startOffset, hit.endOffset));
+        List<Span> hits = new ArrayList<>();
+        match.getHits().forEach((field, fieldHits) ->
+                fieldHits.forEach(hit -> hits.add(new Span(field, hit.startOffset, hit.endOffset))));
+        hits.sort(READING_ORDER);
+        List<MatchedTerm> merged = new ArrayList<>();
+        Span open = null;
+        for (Span hit : hits) {
+            if (open != null && open.field().equals(hit.field()) && hit.start() < open.end()) {
+                open = new Span(open.field(), open.start(), Math.max(open.end(), hit.end()));
+            } else {
+                if (open != null) {
+                    merged.add(term(item, open));
+                }
+                open = hit;
             }
         }
-        return terms.stream().distinct().sorted(TERM_ORDER).toList();
+        if (open != null) {
+            merged.add(term(item, open));
+        }
+        return merged;
+    }
+
+    private static MatchedTerm term(FeedItem item, Span span) {
+        String value = ItemFields.TITLE.equals(span.field()) ? item.title() : item.text();
+        return new MatchedTerm(span.field(), value.substring(span.start(), span.end()), span.start(), span.end());
     }
 
     @Override

@@ -206,6 +206,18 @@ class RuleTaggerTest {
     }
 
     @Test
+    void overlappingHitsBecomeOneSpan() {
+        Case c = POSITIVES.get(11); // "NASA and Roscosmos ..." matched as a phrase and as single words
+        List<MatchedTerm> terms = tagger.tag(c.item()).matches().get(COOP).get(0).terms();
+        assertEquals(new MatchedTerm("title", "NASA and Roscosmos", 0, 18), terms.get(0));
+        for (int i = 1; i < terms.size(); i++) {
+            MatchedTerm prev = terms.get(i - 1);
+            MatchedTerm next = terms.get(i);
+            assertTrue(!prev.field().equals(next.field()) || prev.end() <= next.start(), prev + " overlaps " + next);
+        }
+    }
+
+    @Test
     void hitsNameQueryFieldAndExactWords() {
         TagResult r = tagger.tag(POSITIVES.get(2).item()); // cargo Dragon
         assertEquals("2026-11-29.1", r.rulesVersion());
