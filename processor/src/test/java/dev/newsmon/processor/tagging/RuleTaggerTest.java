@@ -6,7 +6,9 @@ import dev.newsmon.common.model.TagMatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shipped config/rules.yaml against news items written for this test (fictional outlets and people). */
@@ -246,6 +249,19 @@ class RuleTaggerTest {
             assertEquals(List.of("lower", "upper"), t.tag(item("ISS crew", "").item()).tags());
             assertEquals(List.of("lower"), t.tag(item("the iss of it", "").item()).tags());
         }
+    }
+
+    @Test
+    void badRulesAreRefusedWhole(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rules.yaml");
+        Files.writeString(file, "tags:\n  t:\n    queries:\n      - {name: ok, query: nasa}\n"
+                + "      - {name: bad, query: 'nasa AND'}\n");
+        RulesException e = assertThrows(RulesException.class, () -> RuleTagger.load(file));
+        assertTrue(e.getMessage().contains(":5: tag 't' query 'bad'"), e.getMessage());
+
+        Rules unchecked = new Rules("v", List.of(new TagRule("t", 0, 0, List.of(new RuleQuery("bad", "(nasa")))));
+        IllegalArgumentException iae = assertThrows(IllegalArgumentException.class, () -> RuleTagger.create(unchecked));
+        assertTrue(iae.getMessage().startsWith("tag 't' query 'bad': invalid query"), iae.getMessage());
     }
 
     @Test
