@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -54,8 +55,8 @@ public final class IngestService implements AutoCloseable {
 
     public IngestService(NewsmonConfig config, List<FeedSource> feeds, FeedReader reader, ItemPublisher publisher) {
         this.feeds = List.copyOf(feeds);
-        this.reader = reader;
-        this.publisher = publisher;
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.interval = config.get(Settings.INGEST_POLL_INTERVAL);
         int threads = config.get(Settings.INGEST_CONCURRENCY);
         if (threads < 1) {
@@ -79,6 +80,7 @@ public final class IngestService implements AutoCloseable {
             futures.add(pool.submit(() -> pollFeed(feed)));
         }
         List<Outcome> outcomes = new ArrayList<>(feeds.size());
+        boolean interrupted = false;
         for (Future<Outcome> f : futures) {
             try {
                 outcomes.add(f.get());
@@ -89,10 +91,12 @@ public final class IngestService implements AutoCloseable {
                 throw new IllegalStateException("feed task failed unexpectedly", e.getCause());
             } catch (InterruptedException e) {
                 futures.forEach(other -> other.cancel(true));
-                Thread.currentThread().interrupt();
+                interrupted = true;
                 break;
             }
         }
+        // Flushed with the interrupt flag clear: KafkaProducer.flush() would refuse to wait otherwise, and the
+        // items already sent deserve their delivery.
         publisher.flush();
         boolean allDelivered = publisher.failures() == failuresBefore;
         int produced = (int) (publisher.sent() - sentBefore);
@@ -118,6 +122,9 @@ public final class IngestService implements AutoCloseable {
         PollSummary summary = new PollSummary(ok, outcomes.size() - ok, produced, errors);
         LOG.info("poll done feeds_ok={} feeds_failed={} items_produced={}", summary.feedsOk(), summary.feedsFailed(),
                 summary.itemsProduced());
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return summary;
     }
 

@@ -160,19 +160,6 @@ class IngestServiceTest {
         }
     }
 
-    @Test
-    void feedReaderStandaloneReadsOneFeed() throws Exception {
-        List<FeedItem> items = reader.read(MERIDIAN);
-
-        assertEquals(1, items.size());
-        FeedItem item = items.get(0);
-        assertEquals("Meridian Wire", item.outlet());
-        assertEquals(MERIDIAN.url(), item.feedUrl());
-        assertEquals(Instant.parse("2026-11-21T15:45:00Z"), item.published());
-        assertEquals("https://meridian-wire.example/a/joint-research-plan", item.url());
-        assertEquals(32, item.itemId().length());
-    }
-
     private IngestService service(List<FeedSource> feeds) {
         return new IngestService(config, feeds, reader, new ItemPublisher(producer));
     }

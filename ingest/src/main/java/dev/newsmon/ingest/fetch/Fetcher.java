@@ -135,17 +135,24 @@ public final class Fetcher {
         if (left.isNegative() || left.isZero()) {
             throw new FetchException(start.toString(), "timed out after " + requestTimeout);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(left)
-                .header("User-Agent", userAgent)
-                .header("Accept", ACCEPT)
-                .header("Accept-Encoding", "gzip, deflate");
-        if (previous.etag() != null) {
-            request.header("If-None-Match", previous.etag());
+        HttpRequest request;
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(left)
+                    .header("User-Agent", userAgent)
+                    .header("Accept", ACCEPT)
+                    .header("Accept-Encoding", "gzip, deflate");
+            if (previous.etag() != null) {
+                builder.header("If-None-Match", previous.etag());
+            }
+            if (previous.lastModified() != null) {
+                builder.header("If-Modified-Since", previous.lastModified());
+            }
+            request = builder.build();
+        } catch (IllegalArgumentException e) {
+            // A URL HttpClient cannot request, or a validator the server sent that is not a legal header value.
+            throw new FetchException(start.toString(), "cannot build request for " + uri + ": " + e.getMessage(), e);
         }
-        if (previous.lastModified() != null) {
-            request.header("If-Modified-Since", previous.lastModified());
-        }
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request.build(), this::bodyHandler);
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, this::bodyHandler);
         try {
             // HttpRequest.timeout stops at the response headers; this bounds the body as well.
             return future.get(left.toNanos(), TimeUnit.NANOSECONDS);

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class TextExtractor {
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
-    private static final String INVISIBLE = "script, style, noscript, template, iframe, object, embed, svg, head";
+    private static final String INVISIBLE = "script, style, noscript, template, iframe, object, embed, svg";
 
     private TextExtractor() {
     }

@@ -42,7 +42,7 @@ public final class UrlCanonicalizer {
             return null;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+        if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
             return null;
         }
         StringBuilder sb = new StringBuilder(scheme).append("://");
