@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,7 +78,13 @@ public final class IngestService implements AutoCloseable {
         long sentBefore = publisher.sent();
         List<Future<Outcome>> futures = new ArrayList<>(feeds.size());
         for (FeedSource feed : feeds) {
-            futures.add(pool.submit(() -> pollFeed(feed)));
+            try {
+                futures.add(pool.submit(() -> pollFeed(feed)));
+            } catch (RejectedExecutionException e) {
+                // Only a shut-down pool rejects: close() came between the check above and here.
+                futures.forEach(f -> f.cancel(true));
+                throw new IllegalStateException("ingest service is closed", e);
+            }
         }
         List<Outcome> outcomes = new ArrayList<>(feeds.size());
         boolean interrupted = false;

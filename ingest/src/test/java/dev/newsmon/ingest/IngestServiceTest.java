@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IngestServiceTest {
@@ -158,6 +159,15 @@ class IngestServiceTest {
 
             assertFalse(runner.isAlive());
         }
+    }
+
+    @Test
+    void pollAfterCloseIsRefused() {
+        IngestService service = service(List.of(MERIDIAN));
+        service.close();
+
+        assertThrows(IllegalStateException.class, service::pollOnce);
+        assertTrue(producer.closed());
     }
 
     private IngestService service(List<FeedSource> feeds) {
