@@ -1,0 +1,75 @@
+package dev.newsmon.ingest;
+
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.model.FeedItem;
+import dev.newsmon.ingest.feedlist.FeedSource;
+import dev.newsmon.ingest.fetch.Conditional;
+import dev.newsmon.ingest.fetch.FetchException;
+import dev.newsmon.ingest.fetch.FetchResult;
+import dev.newsmon.ingest.fetch.Fetcher;
+import dev.newsmon.ingest.item.ItemMapper;
+import dev.newsmon.ingest.parse.FeedParseException;
+import dev.newsmon.ingest.parse.FeedParser;
+import dev.newsmon.ingest.parse.ParsedEntry;
+import dev.newsmon.ingest.parse.ParsedFeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one path from a feed to its items: fetch, parse, map. The poller uses it, and so does
+ * {@code newsmon feed parse}, which needs nothing but {@link #create(NewsmonConfig)} and {@link #read(FeedSource)}.
+ * Thread-safe.
+ */
+public final class FeedReader {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedReader.class);
+
+    private final Fetcher fetcher;
+    private final FeedParser parser;
+    private final Clock clock;
+
+    public FeedReader(Fetcher fetcher, FeedParser parser, Clock clock) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A reader with the configured fetch limits and the system clock. */
+    public static FeedReader create(NewsmonConfig config) {
+        return new FeedReader(new Fetcher(config), new FeedParser(), Clock.systemUTC());
+    }
+
+    /** Reads the feed unconditionally. */
+    public List<FeedItem> read(FeedSource source) throws FetchException, FeedParseException {
+        return read(source, Conditional.NONE).items();
+    }
+
+    /** Reads the feed with a conditional fetch; a 304 gives no items. */
+    public FeedRead read(FeedSource source, Conditional previous) throws FetchException, FeedParseException {
+        URI uri;
+        try {
+            uri = new URI(source.url());
+        } catch (java.net.URISyntaxException e) {
+            throw new FetchException(source.url(), "not a valid URL: " + e.getMessage(), e);
+        }
+        Instant fetched = clock.instant();
+        FetchResult result = fetcher.fetch(uri, previous);
+        if (result.notModified()) {
+            LOG.debug("feed not modified feed_url={}", source.url());
+            return new FeedRead(List.of(), result.validators(), true);
+        }
+        ParsedFeed feed = parser.parse(result.body(), result.contentType(), result.finalUri().toString());
+        List<FeedItem> items = new ArrayList<>(feed.entries().size());
+        for (ParsedEntry entry : feed.entries()) {
+            items.add(ItemMapper.map(source, entry, fetched));
+        }
+        LOG.debug("feed read feed_url={} items={}", source.url(), items.size());
+        return new FeedRead(items, result.validators(), false);
+    }
+}

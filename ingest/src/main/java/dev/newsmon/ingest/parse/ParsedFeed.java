@@ -1,0 +1,16 @@
+package dev.newsmon.ingest.parse;
+
+import java.util.List;
+
+/**
+ * A feed as the parser read it, free of any parser library's types.
+ *
+ * @param title   the feed's title, or null
+ * @param link    the feed's home page, absolute, or null
+ * @param entries its entries, in document order
+ */
+public record ParsedFeed(String title, String link, List<ParsedEntry> entries) {
+    public ParsedFeed {
+        entries = List.copyOf(entries);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.newsmon.ingest;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.newsmon.common.Topics;
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.model.FeedItem;
+import dev.newsmon.ingest.feedlist.FeedSource;
+import dev.newsmon.ingest.fetch.Fetcher;
+import dev.newsmon.ingest.parse.FeedParser;
+import dev.newsmon.ingest.publish.ItemPublisher;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IngestServiceTest {
+    private static final Duration POLL_STEP = Duration.ofMillis(5);
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private static final FeedSource LEDGER = source("orbital-ledger-rss2.xml", "Orbital Ledger");
+    private static final FeedSource MERIDIAN = source("meridian-rdf.xml", "Meridian Wire");
+    private static final FeedSource BROKEN = source("broken.xml", "Half a Feed");
+
+    private final NewsmonConfig config = TestConfig.with(Map.of(
+            "ingest.concurrency", "2", "ingest.poll.interval", "1h", "ingest.http.request.timeout", "2s"));
+    private final FeedReader reader = new FeedReader(new Fetcher(config), new FeedParser(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final MockProducer<String, FeedItem> producer =
+            new MockProducer<>(true, null, new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
+
+    @Test
+    void aMalformedFeedIsCountedWhileTheGoodOnesAreProduced() {
+        try (IngestService service = service(List.of(LEDGER, BROKEN, MERIDIAN))) {
+            PollSummary summary = service.pollOnce();
+
+            assertEquals(2, summary.feedsOk());
+            assertEquals(1, summary.feedsFailed());
+            assertEquals(3, summary.itemsProduced());
+            assertEquals(1, summary.errors().size());
+            assertTrue(summary.errors().get(0).contains(BROKEN.url()), summary.errors().get(0));
+            assertEquals(1, service.parseFailures());
+            assertEquals(0, service.fetchFailures());
+
+            List<ProducerRecord<String, FeedItem>> sent = producer.history();
+            assertEquals(3, sent.size());
+            assertTrue(sent.stream().allMatch(r -> r.topic().equals(Topics.ITEMS)));
+            assertTrue(sent.stream().allMatch(r -> r.key().equals(r.value().itemId())));
+            assertEquals(Set.of("Orbital Ledger", "Meridian Wire"),
+                    sent.stream().map(r -> r.value().outlet()).collect(Collectors.toSet()));
+            assertTrue(sent.stream().allMatch(r -> r.value().fetched().equals(NOW)));
+        }
+    }
+
+    @Test
+    void aMissingFeedIsAFetchFailure() {
+        FeedSource missing = new FeedSource(LEDGER.url().replace("orbital-ledger-rss2.xml", "absent.xml"), "Gone");
+        try (IngestService service = service(List.of(missing, MERIDIAN))) {
+            PollSummary summary = service.pollOnce();
+
+            assertEquals(1, summary.feedsOk());
+            assertEquals(1, summary.feedsFailed());
+            assertEquals(1, service.fetchFailures());
+            assertTrue(summary.errors().get(0).contains("no such file"), summary.errors().get(0));
+        }
+    }
+
+    @Test
+    void countersAddUpAcrossPolls() {
+        try (IngestService service = service(List.of(LEDGER, BROKEN))) {
+            service.pollOnce();
+            service.pollOnce();
+
+            assertEquals(2, service.feedsOk());
+            assertEquals(2, service.feedsFailed());
+            assertEquals(4, service.itemsProduced());
+        }
+    }
+
+    @Test
+    void remembersValidatorsForConditionalGetsAcrossPolls() throws IOException {
+        byte[] body = Fixtures.feed("meridian-rdf.xml");
+        List<String> ifNoneMatch = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/rss", ex -> {
+            ifNoneMatch.add(String.valueOf(ex.getRequestHeaders().getFirst("If-None-Match")));
+            if ("\"m1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                ex.sendResponseHeaders(304, -1);
+            } else {
+                ex.getResponseHeaders().add("ETag", "\"m1\"");
+                ex.sendResponseHeaders(200, body.length);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+            ex.close();
+        });
+        server.start();
+        FeedSource http = new FeedSource("http://127.0.0.1:" + server.getAddress().getPort() + "/rss", "Meridian");
+        try (IngestService service = service(List.of(http))) {
+            PollSummary first = service.pollOnce();
+            PollSummary second = service.pollOnce();
+
+            assertEquals(1, first.itemsProduced());
+            assertEquals(1, second.feedsOk());
+            assertEquals(0, second.itemsProduced());
+            assertEquals(List.of("null", "\"m1\""), ifNoneMatch);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void runForeverPollsUntilCloseWhichReturnsPromptlyAndClosesTheProducer() throws InterruptedException {
+        IngestService service = service(List.of(LEDGER, MERIDIAN));
+        Thread runner = new Thread(service::runForever, "ingest-runner");
+        runner.start();
+
+        awaitTrue(() -> service.feedsOk() == 2, Duration.ofSeconds(5));
+        long start = System.nanoTime();
+        service.close();
+        runner.join(Duration.ofSeconds(5).toMillis());
+
+        assertFalse(runner.isAlive(), "runForever did not return after close");
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0);
+        assertTrue(producer.closed());
+        assertEquals(3, producer.history().size(), "the one-hour interval must not have allowed a second poll");
+    }
+
+    @Test
+    void runForeverStopsWhenInterrupted() throws InterruptedException {
+        try (IngestService service = service(List.of(MERIDIAN))) {
+            Thread runner = new Thread(service::runForever, "ingest-runner");
+            runner.start();
+            awaitTrue(() -> service.feedsOk() == 1, Duration.ofSeconds(5));
+
+            runner.interrupt();
+            runner.join(Duration.ofSeconds(5).toMillis());
+
+            assertFalse(runner.isAlive());
+        }
+    }
+
+    @Test
+    void pollAfterCloseIsRefused() {
+        IngestService service = service(List.of(MERIDIAN));
+        service.close();
+
+        assertThrows(IllegalStateException.class, service::pollOnce);
+        assertTrue(producer.closed());
+    }
+
+    private IngestService service(List<FeedSource> feeds) {
+        return new IngestService(config, feeds, reader, new ItemPublisher(producer));
+    }
+
+    private static FeedSource source(String file, String name) {
+        return new FeedSource(Fixtures.feedPath(file).toUri().toString(), name);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            LockSupport.parkNanos(POLL_STEP.toNanos());
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.newsmon.ingest.feedlist;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FeedListReaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsYamlWithNamesDefaultsAndRelativePaths() throws Exception {
+        Path list = write("feeds.yaml", """
+                feeds:
+                  - url: https://orbital-ledger.example/feed.xml
+                    name: Orbital Ledger
+                  - url: https://Skyward.example/atom
+                  - url: outlet-a.xml
+                    name: Outlet A
+                  - https://meridian-wire.example/rss
+                """);
+
+        List<FeedSource> feeds = FeedListReader.read(list);
+
+        assertEquals(List.of(
+                new FeedSource("https://orbital-ledger.example/feed.xml", "Orbital Ledger"),
+                new FeedSource("https://Skyward.example/atom", "skyward.example"),
+                new FeedSource(dir.resolve("outlet-a.xml").toUri().toString(), "Outlet A"),
+                new FeedSource("https://meridian-wire.example/rss", "meridian-wire.example")), feeds);
+    }
+
+    @Test
+    void readsNestedOpmlOutlinesNamedByTitleElseText() throws Exception {
+        Path list = write("subs.opml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <opml version="2.0">
+                  <head><title>Space desk</title></head>
+                  <body>
+                    <outline text="Agencies">
+                      <outline text="ledger text" title="Orbital Ledger" type="rss"
+                               xmlUrl="https://orbital-ledger.example/feed.xml"/>
+                      <outline text="Skyward Dispatch" type="rss" xmlUrl="https://skyward.example/atom"/>
+                    </outline>
+                    <outline text="Local" type="rss" xmlUrl="local/outlet-b.xml"/>
+                    <outline text="no feed here" htmlUrl="https://site.example/"/>
+                  </body>
+                </opml>
+                """);
+
+        List<FeedSource> feeds = FeedListReader.read(list);
+
+        assertEquals(List.of(
+                new FeedSource("https://orbital-ledger.example/feed.xml", "Orbital Ledger"),
+                new FeedSource("https://skyward.example/atom", "Skyward Dispatch"),
+                new FeedSource(dir.resolve("local/outlet-b.xml").toUri().toString(), "Local")), feeds);
+    }
+
+    @Test
+    void detectsOpmlByRootElementWhateverTheExtension() throws Exception {
+        Path list = write("subs.xml", """
+                <?xml version="1.0"?>
+                <!-- exported by a reader -->
+                <opml version="1.0"><head/><body>
+                  <outline text="Meridian" xmlUrl="https://meridian-wire.example/rss"/>
+                </body></opml>
+                """);
+
+        assertEquals(List.of(new FeedSource("https://meridian-wire.example/rss", "Meridian")),
+                FeedListReader.read(list));
+    }
+
+    @Test
+    void readsTextSkippingCommentsAndBlanksResolvingPathsAndDroppingDuplicates() throws Exception {
+        Path list = write("feeds.txt", """
+                # demo outlets
+                outlet-a.xml
+
+                https://orbital-ledger.example/feed.xml
+                   # indented comment
+                ../shared/outlet-c.xml
+                https://orbital-ledger.example/feed.xml
+                file:///srv/feeds/outlet-d.xml
+                """);
+
+        List<FeedSource> feeds = FeedListReader.read(list);
+
+        assertEquals(List.of(
+                new FeedSource(dir.resolve("outlet-a.xml").toUri().toString(), "outlet-a.xml"),
+                new FeedSource("https://orbital-ledger.example/feed.xml", "orbital-ledger.example"),
+                new FeedSource(dir.getParent().resolve("shared/outlet-c.xml").toUri().toString(), "outlet-c.xml"),
+                new FeedSource("file:///srv/feeds/outlet-d.xml", "outlet-d.xml")), feeds);
+    }
+
+    @Test
+    void refusesOtherSchemesNamingFileAndLine() throws Exception {
+        Path list = write("feeds.txt", "https://ok.example/rss\nftp://old.example/feed.xml\n");
+
+        FeedListException e = assertThrows(FeedListException.class, () -> FeedListReader.read(list));
+
+        assertTrue(e.getMessage().contains("feeds.txt") && e.getMessage().contains("line 2")
+                && e.getMessage().contains("ftp"), e.getMessage());
+    }
+
+    @Test
+    void refusesYamlWithoutFeedsList() throws Exception {
+        Path list = write("feeds.yml", "outlets:\n  - https://x.example/\n");
+
+        FeedListException e = assertThrows(FeedListException.class, () -> FeedListReader.read(list));
+
+        assertTrue(e.getMessage().contains("'feeds'"), e.getMessage());
+    }
+
+    @Test
+    void refusesOpmlWithDoctype() throws Exception {
+        Path list = write("evil.opml", """
+                <?xml version="1.0"?>
+                <!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/hostname">]>
+                <opml version="2.0"><head/><body><outline text="&x;" xmlUrl="https://x.example/"/></body></opml>
+                """);
+
+        assertThrows(FeedListException.class, () -> FeedListReader.read(list));
+    }
+
+    @Test
+    void missingFileIsAFeedListException() {
+        FeedListException e = assertThrows(FeedListException.class,
+                () -> FeedListReader.read(dir.resolve("absent.yaml")));
+
+        assertTrue(e.getMessage().contains("absent.yaml"), e.getMessage());
+    }
+
+    @Test
+    void singleSourceFromAUrl() throws Exception {
+        assertEquals(new FeedSource("https://skyward.example/atom", "skyward.example"),
+                FeedSource.of("https://skyward.example/atom"));
+    }
+
+    private Path write(String name, String content) throws Exception {
+        return Files.writeString(dir.resolve(name), content);
+    }
+}
