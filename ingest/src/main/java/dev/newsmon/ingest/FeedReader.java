@@ -66,8 +66,9 @@ public final class FeedReader {
         }
         ParsedFeed feed = parser.parse(result.body(), result.contentType(), result.finalUri().toString());
         List<FeedItem> items = new ArrayList<>(feed.entries().size());
+        String outlet = source.outlet(feed.title());
         for (ParsedEntry entry : feed.entries()) {
-            items.add(ItemMapper.map(source, entry, fetched));
+            items.add(ItemMapper.map(source, outlet, entry, fetched));
         }
         LOG.debug("feed read feed_url={} items={}", source.url(), items.size());
         return new FeedRead(items, result.validators(), false);

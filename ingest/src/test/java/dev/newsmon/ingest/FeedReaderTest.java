@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import dev.newsmon.common.config.NewsmonConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FeedReaderTest {
-    private final FeedReader reader = FeedReader.create(TestConfig.with(Map.of()));
+    private final FeedReader reader = FeedReader.create(NewsmonConfig.defaults());
 
     @Test
     void readsAFeedGivenAsAPathStandalone() throws Exception {
@@ -26,7 +26,7 @@ class FeedReaderTest {
 
         assertEquals(2, items.size());
         FeedItem first = items.get(0);
-        assertEquals("skyward-atom.xml", first.outlet());
+        assertEquals("Skyward Dispatch", first.outlet(), "an unnamed feed is named by its own title");
         assertEquals(source.url(), first.feedUrl());
         assertEquals("https://skyward-dispatch.example/news/cargo-undocks", first.url());
         assertEquals("Cargo ship undocks after a quiet month", first.title());

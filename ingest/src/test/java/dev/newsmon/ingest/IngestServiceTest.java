@@ -42,7 +42,7 @@ class IngestServiceTest {
     private static final FeedSource MERIDIAN = source("meridian-rdf.xml", "Meridian Wire");
     private static final FeedSource BROKEN = source("broken.xml", "Half a Feed");
 
-    private final NewsmonConfig config = TestConfig.with(Map.of(
+    private final NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of(
             "ingest.concurrency", "2", "ingest.poll.interval", "1h", "ingest.http.request.timeout", "2s"));
     private final FeedReader reader = new FeedReader(new Fetcher(config), new FeedParser(),
             Clock.fixed(NOW, ZoneOffset.UTC));

@@ -70,7 +70,7 @@ public final class FeedListReader {
             } catch (FeedListException ex) {
                 throw new FeedListException("feed list " + file + ", " + e.where() + ": " + ex.getMessage(), ex);
             }
-            String feedName = e.name() == null || e.name().isBlank() ? FeedLocations.defaultName(url) : e.name().strip();
+            String feedName = e.name() == null || e.name().isBlank() ? null : e.name().strip();
             byUrl.putIfAbsent(url, new FeedSource(url, feedName));
         }
         return List.copyOf(byUrl.values());

@@ -57,7 +57,7 @@ final class FeedLocations {
     }
 
     /** The host of an http(s) URL, or the file name of a file: URL. */
-    static String defaultName(String url) {
+    public static String defaultName(String url) {
         URI uri = URI.create(url);
         if (uri.getHost() != null) {
             return uri.getHost().toLowerCase(Locale.ROOT);

@@ -30,14 +30,15 @@ public final class ItemMapper {
     private ItemMapper() {
     }
 
-    public static FeedItem map(FeedSource source, ParsedEntry entry, Instant fetched) {
+    /** @param outlet the outlet name, see {@link FeedSource#outlet(String)} */
+    public static FeedItem map(FeedSource source, String outlet, ParsedEntry entry, Instant fetched) {
         String feedUrl = source.url();
         String guid = entry.guid() == null || entry.guid().isBlank() ? null : entry.guid().strip();
         String url = UrlCanonicalizer.canonicalize(entry.link());
         String title = TextExtractor.plainText(entry.title());
         String text = TextExtractor.plainText(entry.html());
         return new FeedItem(FeedItem.SCHEMA_VERSION, itemId(feedUrl, guid, url, title, text), guid, feedUrl,
-                source.name(), url, title, text, entry.published(), fetched);
+                outlet, url, title, text, entry.published(), fetched);
     }
 
     static String itemId(String feedUrl, String guid, String canonicalUrl, String title, String text) {

@@ -31,9 +31,9 @@ class FeedListReaderTest {
 
         assertEquals(List.of(
                 new FeedSource("https://orbital-ledger.example/feed.xml", "Orbital Ledger"),
-                new FeedSource("https://Skyward.example/atom", "skyward.example"),
+                new FeedSource("https://Skyward.example/atom", null),
                 new FeedSource(dir.resolve("outlet-a.xml").toUri().toString(), "Outlet A"),
-                new FeedSource("https://meridian-wire.example/rss", "meridian-wire.example")), feeds);
+                new FeedSource("https://meridian-wire.example/rss", null)), feeds);
     }
 
     @Test
@@ -92,10 +92,10 @@ class FeedListReaderTest {
         List<FeedSource> feeds = FeedListReader.read(list);
 
         assertEquals(List.of(
-                new FeedSource(dir.resolve("outlet-a.xml").toUri().toString(), "outlet-a.xml"),
-                new FeedSource("https://orbital-ledger.example/feed.xml", "orbital-ledger.example"),
-                new FeedSource(dir.getParent().resolve("shared/outlet-c.xml").toUri().toString(), "outlet-c.xml"),
-                new FeedSource("file:///srv/feeds/outlet-d.xml", "outlet-d.xml")), feeds);
+                new FeedSource(dir.resolve("outlet-a.xml").toUri().toString(), null),
+                new FeedSource("https://orbital-ledger.example/feed.xml", null),
+                new FeedSource(dir.getParent().resolve("shared/outlet-c.xml").toUri().toString(), null),
+                new FeedSource("file:///srv/feeds/outlet-d.xml", null)), feeds);
     }
 
     @Test
@@ -138,8 +138,12 @@ class FeedListReaderTest {
 
     @Test
     void singleSourceFromAUrl() throws Exception {
-        assertEquals(new FeedSource("https://skyward.example/atom", "skyward.example"),
-                FeedSource.of("https://skyward.example/atom"));
+        FeedSource source = FeedSource.of("https://skyward.example/atom");
+        assertEquals(new FeedSource("https://skyward.example/atom", null), source);
+        assertEquals("Skyward Dispatch", source.outlet("Skyward Dispatch "), "named by the feed's title");
+        assertEquals("skyward.example", source.outlet(" "), "else by its host");
+        assertEquals("Skyward", new FeedSource(source.url(), "Skyward").outlet("Skyward Dispatch"),
+                "a listed name wins");
     }
 
     private Path write(String name, String content) throws Exception {

@@ -25,7 +25,7 @@ class ItemMapperTest {
         ParsedEntry e = new ParsedEntry(" g-1 ", "https://Orbital-Ledger.example/s?utm_source=x#c",
                 "Module &amp; <em>truss</em>", "<p>First.</p><p>Second.</p>", PUBLISHED, null, "A. Writer");
 
-        FeedItem item = ItemMapper.map(LEDGER, e, FETCHED);
+        FeedItem item = ItemMapper.map(LEDGER, LEDGER.name(), e, FETCHED);
 
         assertEquals(FeedItem.SCHEMA_VERSION, item.schemaVersion());
         assertEquals("g-1", item.guid());
@@ -42,10 +42,10 @@ class ItemMapperTest {
     void guidRuleIsScopedToTheFeed() {
         ParsedEntry e = new ParsedEntry("g-1", "https://orbital-ledger.example/s", "T", "x", null, null, null);
 
-        FeedItem item = ItemMapper.map(LEDGER, e, FETCHED);
+        FeedItem item = ItemMapper.map(LEDGER, LEDGER.name(), e, FETCHED);
 
         assertEquals(sha32("guid:" + LEDGER.url() + "|g-1"), item.itemId());
-        assertNotEquals(item.itemId(), ItemMapper.map(SKYWARD, e, FETCHED).itemId(),
+        assertNotEquals(item.itemId(), ItemMapper.map(SKYWARD, SKYWARD.name(), e, FETCHED).itemId(),
                 "the same guid in two outlets' feeds must give two items");
     }
 
@@ -53,7 +53,7 @@ class ItemMapperTest {
     void urlRuleUsesTheCanonicalLinkWhenGuidIsBlank() {
         ParsedEntry e = new ParsedEntry("  ", "https://Orbital-Ledger.example/s?fbclid=1", "T", "x", null, null, null);
 
-        FeedItem item = ItemMapper.map(LEDGER, e, FETCHED);
+        FeedItem item = ItemMapper.map(LEDGER, LEDGER.name(), e, FETCHED);
 
         assertNull(item.guid());
         assertEquals(sha32("url:https://orbital-ledger.example/s"), item.itemId());
@@ -63,7 +63,7 @@ class ItemMapperTest {
     void hashRuleUsesFeedTitleAndPlainTextWhenNoGuidAndNoUsableLink() {
         ParsedEntry e = new ParsedEntry(null, "mailto:desk@example", "<b>Title</b>", "<p>Body</p>", null, null, null);
 
-        FeedItem item = ItemMapper.map(LEDGER, e, FETCHED);
+        FeedItem item = ItemMapper.map(LEDGER, LEDGER.name(), e, FETCHED);
 
         assertNull(item.url());
         assertEquals(sha32("hash:" + LEDGER.url() + "|Title|Body"), item.itemId());
@@ -74,11 +74,11 @@ class ItemMapperTest {
         ParsedEntry first = new ParsedEntry(null, "https://wire.example/a?utm_source=rss", "T", "x", null, null, null);
         ParsedEntry later = new ParsedEntry(null, "https://WIRE.example/a#top", "T edited", "y", PUBLISHED, null, null);
 
-        String id = ItemMapper.map(LEDGER, first, FETCHED).itemId();
+        String id = ItemMapper.map(LEDGER, LEDGER.name(), first, FETCHED).itemId();
 
         assertEquals(32, id.length());
-        assertEquals(id, ItemMapper.map(LEDGER, first, FETCHED.plusSeconds(600)).itemId());
-        assertEquals(id, ItemMapper.map(LEDGER, later, FETCHED).itemId());
+        assertEquals(id, ItemMapper.map(LEDGER, LEDGER.name(), first, FETCHED.plusSeconds(600)).itemId());
+        assertEquals(id, ItemMapper.map(LEDGER, LEDGER.name(), later, FETCHED).itemId());
     }
 
     private static String sha32(String s) {

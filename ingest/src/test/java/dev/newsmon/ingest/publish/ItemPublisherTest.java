@@ -4,7 +4,6 @@ import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.FeedItem;
-import dev.newsmon.ingest.TestConfig;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -21,7 +20,7 @@ class ItemPublisherTest {
 
     @Test
     void producerConfigPassesKafkaKeysThroughButKeepsIdempotenceAndAcksAll() {
-        NewsmonConfig config = TestConfig.with(Map.of(
+        NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of(
                 "kafka.bootstrap.servers", "broker-1.example:9092", "kafka.acks", "1", "kafka.linger.ms", "20"));
 
         Map<String, Object> props = ItemPublisher.producerConfig(config);
