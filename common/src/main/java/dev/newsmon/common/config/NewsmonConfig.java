@@ -1,5 +1,6 @@
 package dev.newsmon.common.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,8 @@ public final class NewsmonConfig {
     private final Map<String, String> kafka;
 
     NewsmonConfig(Map<String, Object> values, Map<String, String> kafka) {
-        this.values = Map.copyOf(values);
+        // Not Map.copyOf: a setting without a default (ingest.feeds) is held as null, which copyOf rejects.
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.kafka = Map.copyOf(kafka);
     }
 
