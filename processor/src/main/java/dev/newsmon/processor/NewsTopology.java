@@ -47,13 +47,14 @@ public final class NewsTopology {
         double threshold = config.get(Settings.PROCESSOR_DEDUP_THRESHOLD);
         String resolveTopic = ProcessorNames.resolveTopic(config);
         Serde<ResolveMessage> resolveSerde = JsonSerde.of(ResolveMessage.class);
+        StateStores stores = StateStores.from(config);
 
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, TaggedItem> tagged = builder
                 .stream(Topics.ITEMS, Consumed.with(KEYS, JsonSerde.of(FeedItem.class)).withName("items"))
                 .filter((id, item) -> item != null, Named.as("drop-tombstones"))
                 .mapValues(Normalizer::normalize, Named.as("normalize"))
-                .processValues(SeenFilter.supplier(window), Named.as("drop-seen"))
+                .processValues(SeenFilter.supplier(window, stores), Named.as("drop-seen"))
                 .mapValues(item -> new TaggedItem(item, tagger.tag(item)), Named.as("tag"))
                 .filter((id, t) -> t.tags().tagged(), Named.as("drop-untagged"));
 
@@ -64,12 +65,13 @@ public final class NewsTopology {
                         .withKeySerde(KEYS)
                         .withValueSerde(JsonSerde.of(BandProbe.class))
                         .withNumberOfPartitions(config.get(Settings.TOPIC_PARTITIONS)))
-                .process(BandMatcher.supplier(window, threshold), Named.as("band-match"))
+                .process(BandMatcher.supplier(window, threshold, stores), Named.as("band-match"))
                 .to(resolveTopic, Produced.with(KEYS, resolveSerde).withName("band-answers"));
 
         KStream<String, Object> settled = builder
                 .stream(resolveTopic, Consumed.with(KEYS, resolveSerde).withName("resolve-messages"))
-                .process(Resolver.supplier(window, threshold, config.get(Settings.PROCESSOR_DEDUP_WAIT_TIMEOUT)),
+                .process(Resolver.supplier(window, threshold, config.get(Settings.PROCESSOR_DEDUP_WAIT_TIMEOUT),
+                                stores),
                         Named.as("resolve"));
         settled.filter((k, v) -> v instanceof Alert, Named.as("alerts-only"))
                 .mapValues(v -> (Alert) v, Named.as("as-alert"))
@@ -92,6 +94,7 @@ public final class NewsTopology {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(Settings.PROCESSOR_THREADS));
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ);
         // Implied by exactly_once_v2; stated because the feedback loop through the resolve topic relies on it.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");

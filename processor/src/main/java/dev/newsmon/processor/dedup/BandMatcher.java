@@ -2,13 +2,12 @@ package dev.newsmon.processor.dedup;
 
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.processor.ProcessorNames;
-import org.apache.kafka.common.serialization.Serdes;
+import dev.newsmon.processor.StateStores;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -35,7 +34,8 @@ public final class BandMatcher implements Processor<String, BandProbe, String, R
     }
 
     public static ProcessorSupplier<String, BandProbe, String, ResolveMessage> supplier(Duration window,
-                                                                                        double threshold) {
+                                                                                        double threshold,
+                                                                                        StateStores stores) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, BandProbe, String, ResolveMessage> get() {
@@ -44,9 +44,7 @@ public final class BandMatcher implements Processor<String, BandProbe, String, R
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(ProcessorNames.BAND_STORE, window, window, true),
-                        Serdes.String(), JsonSerde.of(BandEntry.class)));
+                return Set.of(stores.window(ProcessorNames.BAND_STORE, window, true, JsonSerde.of(BandEntry.class)));
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.newsmon.processor.dedup;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.processor.ProcessorNames;
+import dev.newsmon.processor.StateStores;
 import dev.newsmon.processor.alert.AlertFactory;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -14,7 +15,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
@@ -54,7 +54,8 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
     }
 
     public static ProcessorSupplier<String, ResolveMessage, String, Object> supplier(Duration window, double threshold,
-                                                                                   Duration waitTimeout) {
+                                                                                   Duration waitTimeout,
+                                                                                   StateStores stores) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, ResolveMessage, String, Object> get() {
@@ -67,13 +68,9 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
                 // window older than itself, and it may itself be asked about for one window more.
                 Duration directoryRetention = window.multipliedBy(2);
                 return Set.of(
-                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ProcessorNames.PENDING_STORE),
-                                Serdes.String(), JsonSerde.of(PendingDecision.class)),
-                        Stores.windowStoreBuilder(Stores.persistentWindowStore(ProcessorNames.DIRECTORY_STORE,
-                                        directoryRetention, directoryRetention, false),
-                                Serdes.String(), Serdes.String()),
-                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ProcessorNames.LOOKUP_STORE),
-                                Serdes.String(), JsonSerde.of(Waiters.class)));
+                        stores.keyValue(ProcessorNames.PENDING_STORE, JsonSerde.of(PendingDecision.class)),
+                        stores.window(ProcessorNames.DIRECTORY_STORE, directoryRetention, false, Serdes.String()),
+                        stores.keyValue(ProcessorNames.LOOKUP_STORE, JsonSerde.of(Waiters.class)));
             }
         };
     }

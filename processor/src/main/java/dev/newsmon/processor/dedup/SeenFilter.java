@@ -2,13 +2,13 @@ package dev.newsmon.processor.dedup;
 
 import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.processor.ProcessorNames;
+import dev.newsmon.processor.StateStores;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
@@ -36,7 +36,7 @@ public final class SeenFilter implements FixedKeyProcessor<String, FeedItem, Fee
         this.windowMs = window.toMillis();
     }
 
-    public static FixedKeyProcessorSupplier<String, FeedItem, FeedItem> supplier(Duration window) {
+    public static FixedKeyProcessorSupplier<String, FeedItem, FeedItem> supplier(Duration window, StateStores stores) {
         return new FixedKeyProcessorSupplier<>() {
             @Override
             public FixedKeyProcessor<String, FeedItem, FeedItem> get() {
@@ -45,9 +45,7 @@ public final class SeenFilter implements FixedKeyProcessor<String, FeedItem, Fee
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(ProcessorNames.SEEN_STORE, window, window, false),
-                        Serdes.String(), Serdes.String()));
+                return Set.of(stores.window(ProcessorNames.SEEN_STORE, window, false, Serdes.String()));
             }
         };
     }
