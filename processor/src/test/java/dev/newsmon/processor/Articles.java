@@ -7,10 +7,10 @@ import java.util.List;
 
 /** Test articles, written for these tests; outlets and people are fictional. */
 public final class Articles {
-    static final String TITLE =
+    public static final String TITLE =
             "Russia signals it will keep flying crews to the International Space Station until 2030";
 
-    static final List<String> PARAGRAPHS = List.of(
+    public static final List<String> PARAGRAPHS = List.of(
             "Russia's space agency said on Tuesday that it intends to keep sending cosmonauts to the International"
                     + " Space Station until the end of the decade, reversing months of mixed signals about an early"
                     + " exit from the orbiting laboratory.",
@@ -38,19 +38,19 @@ public final class Articles {
             "A joint statement is expected after a further round of meetings next month.",
             "The next Soyuz launch to the station is scheduled for the spring.");
 
-    static final String ORIGINAL_TEXT = String.join("\n\n", PARAGRAPHS);
+    public static final String ORIGINAL_TEXT = String.join("\n\n", PARAGRAPHS);
 
     /** The wire version: dateline in front, copyright footer behind, same body. */
-    static final String WIRE_TEXT = "MOSCOW (Orbital Wire) — " + ORIGINAL_TEXT
+    public static final String WIRE_TEXT = "MOSCOW (Orbital Wire) — " + ORIGINAL_TEXT
             + "\n\n© 2026 Orbital Wire. All rights reserved.";
 
     /** A blog that republishes the first two paragraphs only, with its feed plugin's trailers. */
-    static final String BLOG_TEXT = PARAGRAPHS.get(0) + "\n\n" + PARAGRAPHS.get(1) + " Read more…\n\nThe post "
+    public static final String BLOG_TEXT = PARAGRAPHS.get(0) + "\n\n" + PARAGRAPHS.get(1) + " Read more…\n\nThe post "
             + TITLE + " appeared first on Cosmos Daily.";
 
     /** The same event in other words, by a reporter who was in the room: shared names and numbers only. */
-    static final String INDEPENDENT_TITLE = "Moscow commits to the space station through 2030 after Houston meetings";
-    static final String INDEPENDENT_TEXT = "Russian officials told reporters in Houston this week that cosmonauts"
+    public static final String INDEPENDENT_TITLE = "Moscow commits to the space station through 2030 after Houston meetings";
+    public static final String INDEPENDENT_TEXT = "Russian officials told reporters in Houston this week that cosmonauts"
             + " will remain aboard the International Space Station through 2030, ending speculation that Moscow"
             + " could pull out of the program years ahead of its planned retirement. The pledge followed closed-door"
             + " sessions with NASA managers, who wanted certainty before funding the outpost's last stretch of"
@@ -60,14 +60,14 @@ public final class Articles {
             + " yet to approve the money for the final years, and the Russian side declined to comment on leaks in"
             + " its modules. Meetings resume next month.";
 
-    static final String GAS_TITLE = "Fuel prices climb again at the corner gas station";
-    static final String GAS_TEXT = "Drivers in Millbrook paid eleven cents more per gallon this week at the gas"
+    public static final String GAS_TITLE = "Fuel prices climb again at the corner gas station";
+    public static final String GAS_TEXT = "Drivers in Millbrook paid eleven cents more per gallon this week at the gas"
             + " station on Elm Street, the third rise in a month. The owner blamed delivery costs.";
 
     private Articles() {
     }
 
-    static FeedItem item(String id, String outlet, String title, String text, Instant published) {
+    public static FeedItem item(String id, String outlet, String title, String text, Instant published) {
         return new FeedItem(FeedItem.SCHEMA_VERSION, id, null, "https://" + outlet + ".example/feed.xml", outlet,
                 "https://" + outlet + ".example/" + id, title, text, published, published.plusSeconds(60));
     }
