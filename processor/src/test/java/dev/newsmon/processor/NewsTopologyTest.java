@@ -64,8 +64,8 @@ class NewsTopologyTest {
                 BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class.getName()));
         Properties props = NewsTopology.streamsProperties(config);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        // The test driver is single-threaded and never crashes, so exactly-once has nothing to show here; and with
-        // it the driver loses the dead-letter record of a poison input (sent before its transaction begins).
+        // The test driver is single-threaded and never crashes, so exactly-once has nothing to show here; and under
+        // exactly-once the driver (4.3.1) does not surface the dead-letter record of a poison input.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         driver = new TopologyTestDriver(NewsTopology.buildTopology(config, new KeywordTagger()), props, T0);
         items = driver.createInputTopic(Topics.ITEMS, new StringSerializer(),
