@@ -8,6 +8,7 @@ import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.processor.dedup.BandMatcher;
 import dev.newsmon.processor.dedup.BandProbe;
+import dev.newsmon.processor.dedup.Fingerprint;
 import dev.newsmon.processor.dedup.Fingerprinter;
 import dev.newsmon.processor.dedup.ResolveMessage;
 import dev.newsmon.processor.dedup.Resolver;
@@ -30,6 +31,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -42,6 +44,7 @@ public final class NewsTopology {
     private NewsTopology() {
     }
 
+    /** Builds the topology; pure, it starts nothing. The tagger must be safe to call from several threads. */
     public static Topology buildTopology(NewsmonConfig config, Tagger tagger) {
         Duration window = config.get(Settings.PROCESSOR_DEDUP_WINDOW);
         double threshold = config.get(Settings.PROCESSOR_DEDUP_THRESHOLD);
@@ -58,9 +61,7 @@ public final class NewsTopology {
                 .mapValues(item -> new TaggedItem(item, tagger.tag(item)), Named.as("tag"))
                 .filter((id, t) -> t.tags().tagged(), Named.as("drop-untagged"));
 
-        tagged.flatMap((id, t) -> BandProbe.of(t, Fingerprinter.fingerprint(t.item().itemId(), t.item().title(),
-                                t.item().text())).stream().map(p -> KeyValue.pair(p.bandKey(), p)).toList(),
-                        Named.as("band-probes"))
+        tagged.flatMap((id, t) -> probes(t), Named.as("band-probes"))
                 .repartition(Repartitioned.<String, BandProbe>as(ProcessorNames.BANDS_REPARTITION)
                         .withKeySerde(KEYS)
                         .withValueSerde(JsonSerde.of(BandProbe.class))
@@ -82,6 +83,16 @@ public final class NewsTopology {
         return builder.build();
     }
 
+    private static List<KeyValue<String, BandProbe>> probes(TaggedItem t) {
+        Fingerprint fp = Fingerprinter.fingerprint(t.item().itemId(), t.item().title(), t.item().text());
+        return BandProbe.of(t, fp).stream().map(p -> KeyValue.pair(p.bandKey(), p)).toList();
+    }
+
+    /**
+     * The Kafka Streams configuration of one instance. {@code kafka.*} settings are applied last and so may tune
+     * anything; {@code kafka.bootstrap.servers} must be set by then (the launcher sets it to the embedded broker's
+     * address when it starts one).
+     */
     public static Properties streamsProperties(NewsmonConfig config) {
         String appId = config.get(Settings.PROCESSOR_APP_ID);
         Properties p = new Properties();
