@@ -44,6 +44,9 @@ public final class Settings {
             ValueType.DURATION, "7d", "How long an item stays a candidate original for later copies.");
     public static final Setting<Double> PROCESSOR_DEDUP_THRESHOLD = new Setting<>("processor.dedup.threshold",
             ValueType.DOUBLE, "0.6", "Containment of word shingles (0..1) at or above which an item is a copy.");
+    public static final Setting<Duration> PROCESSOR_DEDUP_WAIT_TIMEOUT = new Setting<>("processor.dedup.wait.timeout",
+            ValueType.DURATION, "2m",
+            "Wall-clock time a copy waits for its original's story id before it is alerted as a new story.");
     public static final Setting<Integer> PROCESSOR_THREADS = new Setting<>("processor.threads", ValueType.INT, "1",
             "Kafka Streams stream threads in this instance.");
 
@@ -60,7 +63,8 @@ public final class Settings {
             TOPIC_PARTITIONS, TOPIC_REPLICATION,
             INGEST_FEEDS, INGEST_POLL_INTERVAL, INGEST_CONNECT_TIMEOUT, INGEST_REQUEST_TIMEOUT, INGEST_MAX_BODY,
             INGEST_USER_AGENT, INGEST_CONCURRENCY,
-            PROCESSOR_APP_ID, PROCESSOR_RULES, PROCESSOR_DEDUP_WINDOW, PROCESSOR_DEDUP_THRESHOLD, PROCESSOR_THREADS,
+            PROCESSOR_APP_ID, PROCESSOR_RULES, PROCESSOR_DEDUP_WINDOW, PROCESSOR_DEDUP_THRESHOLD,
+            PROCESSOR_DEDUP_WAIT_TIMEOUT, PROCESSOR_THREADS,
             SINK_OUT_DIR, SINK_GROUP_ID, SINK_CONSOLE);
 
     /** Prefix of the keys passed through to the Kafka clients, prefix removed. */

@@ -1,0 +1,115 @@
+package dev.newsmon.processor;
+
+import dev.newsmon.common.Topics;
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.config.Settings;
+import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.model.Alert;
+import dev.newsmon.common.model.FeedItem;
+import dev.newsmon.processor.dedup.BandMatcher;
+import dev.newsmon.processor.dedup.BandProbe;
+import dev.newsmon.processor.dedup.Fingerprint;
+import dev.newsmon.processor.dedup.Fingerprinter;
+import dev.newsmon.processor.dedup.ResolveMessage;
+import dev.newsmon.processor.dedup.Resolver;
+import dev.newsmon.processor.dedup.SeenFilter;
+import dev.newsmon.processor.normalize.Normalizer;
+import dev.newsmon.processor.tagging.Tagger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The processor's Kafka Streams topology: normalise, drop re-deliveries, tag, find syndicated copies, alert.
+ * Processor names are fixed so that a later change of the topology keeps its state and topic names.
+ */
+public final class NewsTopology {
+    private static final Serde<String> KEYS = Serdes.String();
+
+    private NewsTopology() {
+    }
+
+    /** Builds the topology; pure, it starts nothing. The tagger must be safe to call from several threads. */
+    public static Topology buildTopology(NewsmonConfig config, Tagger tagger) {
+        Duration window = config.get(Settings.PROCESSOR_DEDUP_WINDOW);
+        double threshold = config.get(Settings.PROCESSOR_DEDUP_THRESHOLD);
+        String resolveTopic = ProcessorNames.resolveTopic(config);
+        Serde<ResolveMessage> resolveSerde = JsonSerde.of(ResolveMessage.class);
+        StateStores stores = StateStores.from(config);
+
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, TaggedItem> tagged = builder
+                .stream(Topics.ITEMS, Consumed.with(KEYS, JsonSerde.of(FeedItem.class)).withName("items"))
+                .filter((id, item) -> item != null, Named.as("drop-tombstones"))
+                .mapValues(Normalizer::normalize, Named.as("normalize"))
+                .processValues(SeenFilter.supplier(window, stores), Named.as("drop-seen"))
+                .mapValues(item -> new TaggedItem(item, tagger.tag(item)), Named.as("tag"))
+                .filter((id, t) -> t.tags().tagged(), Named.as("drop-untagged"));
+
+        tagged.flatMap((id, t) -> probes(t), Named.as("band-probes"))
+                .repartition(Repartitioned.<String, BandProbe>as(ProcessorNames.BANDS_REPARTITION)
+                        .withKeySerde(KEYS)
+                        .withValueSerde(JsonSerde.of(BandProbe.class))
+                        .withNumberOfPartitions(config.get(Settings.TOPIC_PARTITIONS)))
+                .process(BandMatcher.supplier(window, threshold, stores), Named.as("band-match"))
+                .to(resolveTopic, Produced.with(KEYS, resolveSerde).withName("band-answers"));
+
+        KStream<String, Object> settled = builder
+                .stream(resolveTopic, Consumed.with(KEYS, resolveSerde).withName("resolve-messages"))
+                .process(Resolver.supplier(window, threshold, config.get(Settings.PROCESSOR_DEDUP_WAIT_TIMEOUT),
+                                stores),
+                        Named.as("resolve"));
+        settled.filter((k, v) -> v instanceof Alert, Named.as("alerts-only"))
+                .mapValues(v -> (Alert) v, Named.as("as-alert"))
+                .to(Topics.ALERTS, Produced.with(KEYS, JsonSerde.of(Alert.class)).withName("alerts"));
+        settled.filter((k, v) -> v instanceof ResolveMessage, Named.as("lookups-only"))
+                .mapValues(v -> (ResolveMessage) v, Named.as("as-lookup"))
+                .to(resolveTopic, Produced.with(KEYS, resolveSerde).withName("lookups"));
+        return builder.build();
+    }
+
+    private static List<KeyValue<String, BandProbe>> probes(TaggedItem t) {
+        Fingerprint fp = Fingerprinter.fingerprint(t.item().itemId(), t.item().title(), t.item().text());
+        return BandProbe.of(t, fp).stream().map(p -> KeyValue.pair(p.bandKey(), p)).toList();
+    }
+
+    /**
+     * The Kafka Streams configuration of one instance. {@code kafka.*} settings are applied last and so may tune
+     * anything; {@code kafka.bootstrap.servers} must be set by then (the launcher sets it to the embedded broker's
+     * address when it starts one).
+     */
+    public static Properties streamsProperties(NewsmonConfig config) {
+        String appId = config.get(Settings.PROCESSOR_APP_ID);
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+        config.bootstrapServers().ifPresent(b -> p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, b));
+        // The alert of a story and the state that says it was sent commit together: no alert is lost or doubled.
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG,
+                config.get(Settings.DATA_DIR).resolve("streams").resolve(appId).toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(Settings.PROCESSOR_THREADS));
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ);
+        // Implied by exactly_once_v2; stated because the feedback loop through the resolve topic relies on it.
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+        p.putAll(config.kafka());
+        return p;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.newsmon.processor;
+
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.config.Settings;
+import dev.newsmon.common.kafka.TopicAdmin;
+import dev.newsmon.processor.tagging.Tagger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One processor instance: the topology running in a {@link KafkaStreams}. */
+public final class ProcessorService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
+    private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final NewsmonConfig config;
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private final AtomicLong replacedThreads = new AtomicLong();
+
+    public ProcessorService(NewsmonConfig config, Tagger tagger) {
+        this.config = config;
+        Properties props = NewsTopology.streamsProperties(config);
+        this.streams = new KafkaStreams(NewsTopology.buildTopology(config, tagger), props);
+        streams.setStateListener((next, previous) -> {
+            LOG.info("processor state {} -> {}", previous, next);
+            if (next == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed, replacing it: error={} replaced_total={}", e.toString(),
+                    replacedThreads.incrementAndGet(), e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    /**
+     * Creates the resolve topic if absent (Kafka Streams does not manage it, see {@link ProcessorNames#resolveTopic})
+     * and starts processing. Local state is kept: it is what makes a restart cheap and exactly-once.
+     */
+    public void start() throws InterruptedException {
+        try (Admin admin = Admin.create(config.kafkaProperties(Map.of()))) {
+            TopicAdmin.ensureTopics(admin, List.of(ProcessorNames.resolveTopic(config)), Set.of(),
+                    config.get(Settings.TOPIC_PARTITIONS), config.get(Settings.TOPIC_REPLICATION).shortValue());
+        }
+        streams.start();
+    }
+
+    /** True once the instance has been RUNNING and still is; false after the timeout or if it failed first. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && state() == KafkaStreams.State.RUNNING;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Stream threads that died and were replaced since start. */
+    public long replacedThreads() {
+        return replacedThreads.get();
+    }
+
+    /** Stops after the current records are committed; true if it stopped within the timeout. */
+    public boolean close(Duration timeout) {
+        boolean closed = streams.close(timeout);
+        if (!closed) {
+            LOG.warn("processor did not stop within timeout={}", timeout);
+        }
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        close(DEFAULT_CLOSE_TIMEOUT);
+    }
+}

@@ -1,0 +1,233 @@
+package dev.newsmon.processor.dedup;
+
+import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.model.Alert;
+import dev.newsmon.processor.ProcessorNames;
+import dev.newsmon.processor.StateStores;
+import dev.newsmon.processor.alert.AlertFactory;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Settles each item as a story or a copy. Everything about one item reaches the task that owns its id: its band
+ * answers, the lookups other items send it, the replies to its own lookup. It emits {@link Alert}s (keyed by story
+ * id) and {@link ResolveMessage}s (keyed by the item they concern, to be written back to the resolve topic).
+ *
+ * <p>See processor/DEDUP.md for the protocol.
+ */
+public final class Resolver implements Processor<String, ResolveMessage, String, Object> {
+    private static final Logger LOG = LoggerFactory.getLogger(Resolver.class);
+
+    private final long windowMs;
+    private final double threshold;
+    private final Duration waitTimeout;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, PendingDecision> pending;
+    private WindowStore<String, String> directory;
+    private KeyValueStore<String, Waiters> lookups;
+    private long startedAtMs;
+    private long timedOut;
+
+    private Resolver(Duration window, double threshold, Duration waitTimeout) {
+        this.windowMs = window.toMillis();
+        this.threshold = threshold;
+        this.waitTimeout = waitTimeout;
+    }
+
+    public static ProcessorSupplier<String, ResolveMessage, String, Object> supplier(Duration window, double threshold,
+                                                                                   Duration waitTimeout,
+                                                                                   StateStores stores) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, ResolveMessage, String, Object> get() {
+                return new Resolver(window, threshold, waitTimeout);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                // The directory outlives the window twice over: a copy may ask about an original up to one
+                // window older than itself, and it may itself be asked about for one window more.
+                Duration directoryRetention = window.multipliedBy(2);
+                return Set.of(
+                        stores.keyValue(ProcessorNames.PENDING_STORE, JsonSerde.of(PendingDecision.class)),
+                        stores.window(ProcessorNames.DIRECTORY_STORE, directoryRetention, false, Serdes.String()),
+                        stores.keyValue(ProcessorNames.LOOKUP_STORE, JsonSerde.of(Waiters.class)));
+            }
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.pending = context.getStateStore(ProcessorNames.PENDING_STORE);
+        this.directory = context.getStateStore(ProcessorNames.DIRECTORY_STORE);
+        this.lookups = context.getStateStore(ProcessorNames.LOOKUP_STORE);
+        // A wait that began before a restart gets a full timeout from now: its reply may sit in the backlog.
+        this.startedAtMs = context.currentSystemTimeMs();
+        Duration interval = waitTimeout.dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0
+                ? Duration.ofSeconds(1) : waitTimeout.dividedBy(4);
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::expireWaits);
+    }
+
+    @Override
+    public void process(Record<String, ResolveMessage> record) {
+        ResolveMessage message = record.value();
+        if (message instanceof BandAnswer answer) {
+            onAnswer(answer, record.timestamp());
+        } else if (message instanceof LookupRequest request) {
+            onRequest(request);
+        } else if (message instanceof LookupReply reply) {
+            onReply(reply);
+        }
+    }
+
+    private void onAnswer(BandAnswer answer, long timestamp) {
+        String id = answer.order().itemId();
+        PendingDecision current = pending.get(id);
+        if (current == null && storyOf(id, timestamp).isPresent()) {
+            LOG.debug("ignoring band answer of a settled item item_id={} band={}", id, answer.bandKey());
+            return;
+        }
+        if (current != null && current.parent() != null) {
+            LOG.debug("ignoring band answer of an item already decided item_id={} band={}", id, answer.bandKey());
+            return;
+        }
+        PendingDecision p = (current == null ? PendingDecision.start(answer, timestamp, now()) : current).with(answer);
+        if (!p.complete()) {
+            pending.put(id, p);
+            return;
+        }
+        Optional<Candidate> parent = DedupDecision.parent(p.order(), p.answers(), threshold);
+        if (parent.isEmpty()) {
+            settleAsStory(p);
+            return;
+        }
+        pending.put(id, p.waitingFor(parent.get()));
+        send(new LookupRequest(id, p.recordTimestamp(), parent.get().itemId()), p.recordTimestamp());
+    }
+
+    private void onRequest(LookupRequest request) {
+        String target = request.targetId();
+        Optional<String> story = storyOf(target, request.askerTimestamp());
+        if (story.isPresent()) {
+            send(new LookupReply(request.askerId(), target, story.get()), request.askerTimestamp());
+        } else if (pending.get(target) != null) {
+            Waiters waiters = lookups.get(target);
+            lookups.put(target, (waiters == null ? new Waiters(List.of()) : waiters).plus(request));
+        } else {
+            // Past retention: the target's decision is gone, so the asker cannot join its story.
+            LOG.info("lookup for an unknown item, the asker becomes a story item_id={} asker_id={}", target,
+                    request.askerId());
+            send(new LookupReply(request.askerId(), target, null), request.askerTimestamp());
+        }
+    }
+
+    private void onReply(LookupReply reply) {
+        PendingDecision p = pending.get(reply.askerId());
+        if (p == null || p.parent() == null || !p.parent().itemId().equals(reply.targetId())) {
+            // The asker was settled meanwhile by the wait timeout.
+            LOG.debug("ignoring reply for an item not waiting for it item_id={} target_id={}", reply.askerId(),
+                    reply.targetId());
+            return;
+        }
+        if (reply.storyId() == null) {
+            settleAsStory(p);
+            return;
+        }
+        Candidate parent = p.parent();
+        emit(AlertFactory.copy(p.tagged(), reply.storyId(), parent.itemId(), parent.similarity(), alertedAt()), p);
+        settle(p, reply.storyId());
+    }
+
+    private void settleAsStory(PendingDecision p) {
+        String storyId = StoryIds.of(p.itemId());
+        emit(AlertFactory.story(p.tagged(), storyId, alertedAt()), p);
+        settle(p, storyId);
+    }
+
+    /** Records the item's story and answers the items that were waiting for it. */
+    private void settle(PendingDecision p, String storyId) {
+        String id = p.itemId();
+        directory.put(id, storyId, p.recordTimestamp());
+        pending.delete(id);
+        Waiters waiters = lookups.delete(id);
+        if (waiters != null) {
+            for (LookupRequest r : waiters.requests()) {
+                send(new LookupReply(r.askerId(), id, storyId), r.askerTimestamp());
+            }
+        }
+    }
+
+    private Optional<String> storyOf(String itemId, long aroundTimestamp) {
+        long reach = 2 * windowMs;
+        try (WindowStoreIterator<String> it =
+                     directory.fetch(itemId, Math.max(0, aroundTimestamp - reach), aroundTimestamp + reach)) {
+            return it.hasNext() ? Optional.of(it.next().value) : Optional.empty();
+        }
+    }
+
+    /**
+     * Settles as stories the items that waited too long: a cycle of copies waiting for each other (possible in
+     * theory with three or more racing copies) or a lost message must not hold an alert back forever.
+     */
+    private void expireWaits(long nowMs) {
+        List<PendingDecision> expired = new ArrayList<>();
+        try (KeyValueIterator<String, PendingDecision> it = pending.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, PendingDecision> e = it.next();
+                if (Math.max(e.value.sinceMs(), startedAtMs) + waitTimeout.toMillis() <= nowMs) {
+                    expired.add(e.value);
+                }
+            }
+        }
+        for (PendingDecision p : expired) {
+            timedOut++;
+            if (p.tagged() == null) {
+                LOG.warn("dropping undecidable item, its first band answer never came item_id={} answers={}/{}"
+                        + " timed_out_total={}", p.itemId(), p.answers().size(), p.totalBands(), timedOut);
+                pending.delete(p.itemId());
+                continue;
+            }
+            LOG.warn("wait timed out, alerting as a new story item_id={} waiting_for={} answers={}/{}"
+                            + " timeout={} timed_out_total={}", p.itemId(),
+                    p.parent() == null ? null : p.parent().itemId(), p.answers().size(), p.totalBands(),
+                    waitTimeout, timedOut);
+            settleAsStory(p);
+        }
+    }
+
+    private void emit(Alert alert, PendingDecision p) {
+        context.forward(new Record<>(alert.storyId(), alert, p.recordTimestamp()));
+    }
+
+    private void send(ResolveMessage message, long timestamp) {
+        context.forward(new Record<>(message.routingKey(), message, timestamp));
+    }
+
+    private long now() {
+        return context.currentSystemTimeMs();
+    }
+
+    private Instant alertedAt() {
+        return Instant.ofEpochMilli(now());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.newsmon.processor.dedup;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * A set of 64-bit shingle hashes, sorted, for exact overlap counts. Serialised as packed big-endian bytes (base64 in
+ * JSON): a quarter of the size of a JSON number array, and probes carry it once per band.
+ */
+public final class Shingles {
+    private final long[] sorted;
+
+    private Shingles(long[] sorted) {
+        this.sorted = sorted;
+    }
+
+    public static Shingles of(long[] hashes) {
+        return new Shingles(Arrays.stream(hashes).sorted().distinct().toArray());
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Shingles fromBytes(byte[] packed) {
+        if (packed.length % Long.BYTES != 0) {
+            throw new IllegalArgumentException("shingle bytes not a multiple of 8: " + packed.length);
+        }
+        long[] hashes = new long[packed.length / Long.BYTES];
+        ByteBuffer.wrap(packed).asLongBuffer().get(hashes);
+        return of(hashes);
+    }
+
+    @JsonValue
+    byte[] toBytes() {
+        ByteBuffer buf = ByteBuffer.allocate(sorted.length * Long.BYTES);
+        buf.asLongBuffer().put(sorted);
+        return buf.array();
+    }
+
+    public int size() {
+        return sorted.length;
+    }
+
+    public int intersectionSize(Shingles other) {
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < sorted.length && j < other.sorted.length) {
+            int c = Long.compare(sorted[i], other.sorted[j]);
+            if (c == 0) {
+                n++;
+                i++;
+                j++;
+            } else if (c < 0) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Containment of the smaller set in the larger: 1.0 when one text is a truncation of the other. Symmetric, and
+     * computed from integers, so both items of a pair get the bit-identical value.
+     */
+    public double containment(Shingles other) {
+        int smaller = Math.min(size(), other.size());
+        return smaller == 0 ? 0.0 : (double) intersectionSize(other) / smaller;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Shingles s && Arrays.equals(sorted, s.sorted);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(sorted);
+    }
+
+    @Override
+    public String toString() {
+        return "Shingles[" + sorted.length + "]";
+    }
+}

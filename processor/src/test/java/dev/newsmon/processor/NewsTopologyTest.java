@@ -1,0 +1,208 @@
+package dev.newsmon.processor;
+
+import dev.newsmon.common.Topics;
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.model.Alert;
+import dev.newsmon.common.model.FeedItem;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static dev.newsmon.processor.Articles.BLOG_TEXT;
+import static dev.newsmon.processor.Articles.GAS_TEXT;
+import static dev.newsmon.processor.Articles.GAS_TITLE;
+import static dev.newsmon.processor.Articles.INDEPENDENT_TEXT;
+import static dev.newsmon.processor.Articles.INDEPENDENT_TITLE;
+import static dev.newsmon.processor.Articles.ORIGINAL_TEXT;
+import static dev.newsmon.processor.Articles.TITLE;
+import static dev.newsmon.processor.Articles.WIRE_TEXT;
+import static dev.newsmon.processor.Articles.item;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NewsTopologyTest {
+    private static final Instant T0 = Instant.parse("2026-03-03T08:00:00Z");
+
+    @TempDir
+    Path dataDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, FeedItem> items;
+    private TestOutputTopic<String, Alert> alerts;
+
+    @BeforeEach
+    void setUp() {
+        // In-memory stores: RocksDB flushes on every commit of the driver, which is after every input record.
+        NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of(
+                "data.dir", dataDir.toString(), "processor.dedup.window", "7d",
+                "kafka." + StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
+                BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class.getName()));
+        Properties props = NewsTopology.streamsProperties(config);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // The test driver is single-threaded and never crashes, so exactly-once has nothing to show here; and under
+        // exactly-once the driver (4.3.1) does not surface the dead-letter record of a poison input.
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        driver = new TopologyTestDriver(NewsTopology.buildTopology(config, new KeywordTagger()), props, T0);
+        items = driver.createInputTopic(Topics.ITEMS, new StringSerializer(),
+                JsonSerde.of(FeedItem.class).serializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(),
+                JsonSerde.of(Alert.class).deserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    private void send(FeedItem item, Instant recordTime) {
+        items.pipeInput(item.itemId(), item, recordTime);
+    }
+
+    @Test
+    void untaggedItemGivesNoAlert() {
+        send(item("gas-1", "millbrook-gazette", GAS_TITLE, GAS_TEXT, T0), T0);
+        send(item("iss-1", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0), T0);
+
+        List<Alert> out = alerts.readValuesToList();
+        assertEquals(List.of("iss-1"), out.stream().map(Alert::itemId).toList());
+    }
+
+    @Test
+    void storyAndSyndicatedVariantsShareOneStory() {
+        send(item("orig", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0), T0);
+        Instant t1 = T0.plus(Duration.ofMinutes(20));
+        send(item("wire", "orbital-wire", TITLE + " | Orbital Wire", WIRE_TEXT, t1), t1);
+        Instant t2 = T0.plus(Duration.ofMinutes(40));
+        send(item("blog", "cosmos-daily", TITLE, BLOG_TEXT, t2), t2);
+
+        List<TestRecord<String, Alert>> out = alerts.readRecordsToList();
+        assertEquals(3, out.size(), () -> "alerts: " + out);
+        Alert story = out.get(0).value();
+        assertEquals(Alert.Kind.STORY, story.kind());
+        assertEquals("orig", story.itemId());
+        assertNull(story.similarity());
+        assertEquals(List.of(KeywordTagger.TAG), story.tags());
+        assertEquals(KeywordTagger.RULES_VERSION, story.rulesVersion());
+        assertEquals(Alert.SCHEMA_VERSION, story.schemaVersion());
+        for (TestRecord<String, Alert> r : out.subList(1, 3)) {
+            Alert copy = r.value();
+            assertEquals(Alert.Kind.COPY, copy.kind());
+            assertEquals(story.storyId(), copy.storyId());
+            assertEquals(story.storyId(), r.key(), "alerts are keyed by story id");
+            assertEquals("orig", copy.copyOf());
+            assertTrue(copy.similarity() >= 0.9, () -> "similarity " + copy.similarity());
+        }
+        assertEquals(List.of("wire", "blog"), out.subList(1, 3).stream().map(r -> r.value().itemId()).toList());
+    }
+
+    @Test
+    void copyHoursLaterIsStillCopy() {
+        send(item("orig", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0), T0);
+        Instant later = T0.plus(Duration.ofHours(5));
+        send(item("blog", "cosmos-daily", TITLE, BLOG_TEXT, later), later);
+
+        List<Alert> out = alerts.readValuesToList();
+        assertEquals(List.of(Alert.Kind.STORY, Alert.Kind.COPY), out.stream().map(Alert::kind).toList());
+        assertEquals(out.get(0).storyId(), out.get(1).storyId());
+    }
+
+    @Test
+    void copyAfterTheWindowIsNewStory() {
+        send(item("orig", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0), T0);
+        Instant later = T0.plus(Duration.ofDays(8));
+        send(item("wire", "orbital-wire", TITLE + " | Orbital Wire", WIRE_TEXT, later), later);
+
+        List<Alert> out = alerts.readValuesToList();
+        assertEquals(List.of(Alert.Kind.STORY, Alert.Kind.STORY), out.stream().map(Alert::kind).toList());
+        assertNotEquals(out.get(0).storyId(), out.get(1).storyId());
+    }
+
+    @Test
+    void independentReportsOfOneEventStayTwoStories() {
+        send(item("orig", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0), T0);
+        Instant t1 = T0.plus(Duration.ofMinutes(30));
+        send(item("own", "prairie-science-review", INDEPENDENT_TITLE, INDEPENDENT_TEXT, t1), t1);
+
+        List<Alert> out = alerts.readValuesToList();
+        assertEquals(List.of(Alert.Kind.STORY, Alert.Kind.STORY), out.stream().map(Alert::kind).toList());
+        assertNotEquals(out.get(0).storyId(), out.get(1).storyId());
+    }
+
+    @Test
+    void sameItemProducedTwiceGivesOneAlert() {
+        FeedItem orig = item("orig", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0);
+        send(orig, T0);
+        // Ingest restarted and produced the item again, a few minutes later.
+        send(orig, T0.plus(Duration.ofMinutes(10)));
+
+        assertEquals(1, alerts.readValuesToList().size());
+    }
+
+    @Test
+    void poisonRecordGoesToDeadLetterQueueAndProcessingContinues() {
+        TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.ITEMS, new StringSerializer(),
+                new ByteArraySerializer());
+        byte[] poison = "{not json at all".getBytes(StandardCharsets.UTF_8);
+        raw.pipeInput("bad-1", poison, T0);
+        send(item("orig", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0), T0);
+
+        TestOutputTopic<byte[], byte[]> dlq = driver.createOutputTopic(Topics.DLQ, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertEquals("{not json at all", new String(dead.value(), StandardCharsets.UTF_8));
+        assertEquals("bad-1", new String(dead.key(), StandardCharsets.UTF_8));
+        Header exception = dead.headers().lastHeader("__streams.errors.exception");
+        assertNotNull(exception, "DLQ record names the exception");
+        assertTrue(new String(exception.value(), StandardCharsets.UTF_8).contains("SerializationException"));
+        Header topic = dead.headers().lastHeader("__streams.errors.topic");
+        assertEquals(Topics.ITEMS, new String(topic.value(), StandardCharsets.UTF_8));
+        assertTrue(dlq.isEmpty());
+
+        assertEquals(List.of("orig"), alerts.readValuesToList().stream().map(Alert::itemId).toList());
+    }
+
+    @Test
+    void streamsPropertiesFollowTheConfig() {
+        NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of("data.dir", "/var/lib/newsmon",
+                "kafka.bootstrap.servers", "broker-a:9092", "kafka.commit.interval.ms", "250",
+                "processor.threads", "3"));
+
+        Properties p = NewsTopology.streamsProperties(config);
+
+        assertEquals("newsmon-processor", p.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        assertEquals("broker-a:9092", p.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        assertEquals(StreamsConfig.EXACTLY_ONCE_V2, p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        assertEquals(Path.of("/var/lib/newsmon/streams/newsmon-processor").toString(),
+                p.get(StreamsConfig.STATE_DIR_CONFIG));
+        assertEquals(3, p.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG));
+        assertEquals(LogAndContinueExceptionHandler.class,
+                p.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG));
+        assertEquals(Topics.DLQ, p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG));
+        assertEquals("250", p.get("commit.interval.ms"));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.newsmon.processor.dedup;
+
+import dev.newsmon.processor.normalize.Normalizer;
+import org.junit.jupiter.api.Test;
+
+import static dev.newsmon.processor.Articles.BLOG_TEXT;
+import static dev.newsmon.processor.Articles.INDEPENDENT_TEXT;
+import static dev.newsmon.processor.Articles.INDEPENDENT_TITLE;
+import static dev.newsmon.processor.Articles.ORIGINAL_TEXT;
+import static dev.newsmon.processor.Articles.TITLE;
+import static dev.newsmon.processor.Articles.WIRE_TEXT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FingerprinterTest {
+    private static Fingerprint fp(String id, String title, String text) {
+        return Fingerprinter.fingerprint(id, Normalizer.clean(title), Normalizer.clean(text));
+    }
+
+    @Test
+    void boilerplateIsStripped() {
+        String text = "HOUSTON, Texas (Lakeside Press) — Crews checked the hatch seals on Friday. Contact: Dana Wells,"
+                + " +1 555 0100, press@lakeside-press.example More text follows. © 2026 Lakeside Press. All rights"
+                + " reserved. Read more… The post Hatch seals checked appeared first on Lakeside Press.";
+
+        assertEquals("Crews checked the hatch seals on Friday. More text follows.",
+                Boilerplate.stripText(text).replaceAll("\\s+", " "));
+    }
+
+    @Test
+    void datelineWithoutOutletIsStripped() {
+        assertEquals("Officials met on Monday.", Boilerplate.stripText("WASHINGTON — Officials met on Monday."));
+    }
+
+    @Test
+    void ordinaryOpeningIsKept() {
+        String text = "NASA and Roscosmos officials met on Monday - and agreed on little.";
+        assertEquals(text, Boilerplate.stripText(text));
+    }
+
+    @Test
+    void headlineSuffixIsStrippedButShortHeadlinesKeepTheirDash() {
+        assertEquals("Crew swap planned for spring launch window",
+                Boilerplate.stripTitle("Crew swap planned for spring launch window | Orbital Wire"));
+        assertEquals("Russia - US talks resume", Boilerplate.stripTitle("Russia - US talks resume"));
+    }
+
+    @Test
+    void wireCopyWithDatelineFooterAndSuffixHasTheOriginalsFingerprint() {
+        Fingerprint original = fp("o", TITLE, ORIGINAL_TEXT);
+        Fingerprint wire = fp("w", TITLE + " | Orbital Wire", WIRE_TEXT);
+
+        assertEquals(original.bandKeys(), wire.bandKeys());
+        assertEquals(1.0, original.shingles().containment(wire.shingles()));
+    }
+
+    @Test
+    void truncatedCopyIsContainedAndSharesTheLeadBands() {
+        Fingerprint original = fp("o", TITLE, ORIGINAL_TEXT);
+        Fingerprint blog = fp("b", TITLE, BLOG_TEXT);
+
+        assertTrue(blog.shingles().size() * 3 < original.shingles().size(), "the blog keeps a small part");
+        assertEquals(1.0, blog.shingles().containment(original.shingles()));
+        assertEquals(original.bandKeys().subList(0, Fingerprinter.LEAD_BANDS),
+                blog.bandKeys().subList(0, Fingerprinter.LEAD_BANDS));
+    }
+
+    @Test
+    void independentReportIsNotSimilar() {
+        Fingerprint original = fp("o", TITLE, ORIGINAL_TEXT);
+        Fingerprint own = fp("i", INDEPENDENT_TITLE, INDEPENDENT_TEXT);
+
+        double similarity = original.shingles().containment(own.shingles());
+        assertTrue(similarity < 0.2, "similarity " + similarity);
+        assertFalse(original.bandKeys().subList(0, Fingerprinter.LEAD_BANDS).stream()
+                .anyMatch(own.bandKeys()::contains));
+    }
+
+    @Test
+    void titleOnlyItemIsComparedOnItsTitle() {
+        Fingerprint a = fp("a", "Station crew returns safely after six months in orbit", "");
+        Fingerprint b = fp("b", "Station crew returns safely after six months in orbit", "");
+
+        assertEquals(Fingerprinter.TOTAL_BANDS, a.bandKeys().size());
+        assertEquals(1.0, a.shingles().containment(b.shingles()));
+    }
+
+    @Test
+    void itemWithoutWordsStillHasOneBandOfItsOwn() {
+        assertEquals(1, fp("empty-1", "", "—").bandKeys().size());
+        assertFalse(fp("empty-1", "", "").bandKeys().equals(fp("empty-2", "", "").bandKeys()));
+    }
+
+    @Test
+    void hashIsFixedAcrossVersions() {
+        // A regression pin: stored band keys and shingles are compared across restarts and upgrades, so a changed
+        // hash would split every story that straddles the upgrade.
+        assertEquals("0edeb98e32c27ff6", Hash64.hex(Hash64.of("the space station crew")));
+    }
+}

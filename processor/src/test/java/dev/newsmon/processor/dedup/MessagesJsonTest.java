@@ -1,0 +1,57 @@
+package dev.newsmon.processor.dedup;
+
+import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.model.MatchedTerm;
+import dev.newsmon.common.model.TagMatch;
+import dev.newsmon.processor.Articles;
+import dev.newsmon.processor.TaggedItem;
+import dev.newsmon.processor.tagging.TagResult;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The internal messages survive the topic and store round trip through the shared JSON serde. */
+class MessagesJsonTest {
+    private static <T> T roundTrip(Class<T> type, T value) {
+        JsonSerde<T> serde = JsonSerde.of(type);
+        return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
+    }
+
+    @Test
+    void resolveMessagesKeepTheirType() {
+        TaggedItem tagged = new TaggedItem(Articles.item("i-1", "orbital-wire", Articles.TITLE, "Short text.",
+                Instant.parse("2026-03-03T08:00:00Z")), new TagResult(List.of("iss"), Map.of("iss",
+                List.of(new TagMatch("station", List.of(new MatchedTerm("title", "Space Station", 60, 73))))), "r7"));
+        OrderKey order = OrderKey.of(tagged.item());
+        List<ResolveMessage> messages = List.of(
+                new BandAnswer(order, "b3:00ff", 3, 18,
+                        List.of(new Candidate(new OrderKey(5, "i-0"), 0.75, List.of("b3:00ff"))), tagged),
+                new LookupRequest("i-2", 1234L, "i-1"),
+                new LookupReply("i-2", "i-1", "s-0011223344556677"),
+                new LookupReply("i-2", "i-1", null));
+
+        for (ResolveMessage m : messages) {
+            assertEquals(m, roundTrip(ResolveMessage.class, m));
+        }
+    }
+
+    @Test
+    void probesKeepTheirShingles() {
+        Fingerprint fp = Fingerprinter.fingerprint("i-1", Articles.TITLE, Articles.ORIGINAL_TEXT);
+        TaggedItem tagged = new TaggedItem(Articles.item("i-1", "harbor-point-herald", Articles.TITLE,
+                Articles.ORIGINAL_TEXT, Instant.parse("2026-03-03T08:00:00Z")),
+                new TagResult(List.of("iss"), Map.of(), "r7"));
+        List<BandProbe> probes = BandProbe.of(tagged, fp);
+
+        assertEquals(fp.bandKeys().size(), probes.size());
+        assertEquals(tagged, probes.get(0).tagged());
+        assertEquals(null, probes.get(1).tagged());
+        BandProbe back = roundTrip(BandProbe.class, probes.get(0));
+        assertEquals(probes.get(0), back);
+        assertEquals(1.0, back.shingles().containment(fp.shingles()));
+    }
+}

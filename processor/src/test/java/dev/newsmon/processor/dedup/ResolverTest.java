@@ -1,0 +1,153 @@
+package dev.newsmon.processor.dedup;
+
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.model.Alert;
+import dev.newsmon.processor.Articles;
+import dev.newsmon.processor.StateStores;
+import dev.newsmon.processor.TaggedItem;
+import dev.newsmon.processor.tagging.TagResult;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The resolver's protocol, message by message, in the orders the test driver never produces. */
+class ResolverTest {
+    private static final Instant T0 = Instant.parse("2026-03-03T08:00:00Z");
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final List<String> BANDS = List.of("b0:aa", "b1:bb");
+
+    private static final OrderKey P = new OrderKey(T0.toEpochMilli(), "p");
+    private static final OrderKey X = new OrderKey(T0.toEpochMilli() + 60_000, "x");
+
+    private MockProcessorContext<String, Object> context;
+    private Processor<String, ResolveMessage, String, Object> resolver;
+
+    @BeforeEach
+    void setUp() {
+        NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of(
+                "kafka." + StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
+                BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class.getName()));
+        ProcessorSupplier<String, ResolveMessage, String, Object> supplier =
+                Resolver.supplier(Duration.ofDays(7), 0.6, TIMEOUT, StateStores.from(config));
+        context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(T0.toEpochMilli());
+        for (StoreBuilder<?> builder : supplier.stores()) {
+            StateStore store = builder.withLoggingDisabled().build();
+            store.init(context.getStateStoreContext(), store);
+            context.addStateStore(store);
+        }
+        resolver = supplier.get();
+        resolver.init(context);
+    }
+
+    private static TaggedItem tagged(OrderKey order) {
+        return new TaggedItem(Articles.item(order.itemId(), "outlet-" + order.itemId(), "A space station story",
+                "Text.", Instant.ofEpochMilli(order.eventMillis())), new TagResult(List.of("iss"), Map.of(), "r1"));
+    }
+
+    private static BandAnswer answer(OrderKey self, int band, Candidate... candidates) {
+        return new BandAnswer(self, BANDS.get(band), band, BANDS.size(), List.of(candidates),
+                band == 0 ? tagged(self) : null);
+    }
+
+    private static Candidate candidate(OrderKey other) {
+        return new Candidate(other, 0.9, BANDS);
+    }
+
+    /** Delivers one message and returns what the resolver sent in response. */
+    private List<Object> deliver(ResolveMessage message) {
+        context.resetForwards();
+        resolver.process(new Record<>(message.routingKey(), message, T0.toEpochMilli()));
+        return forwarded();
+    }
+
+    private List<Object> forwarded() {
+        List<Object> out = context.forwarded().stream().map(f -> (Object) f.record().value()).toList();
+        context.forwarded().forEach(f -> {
+            Object v = f.record().value();
+            String expectedKey = v instanceof Alert a ? a.storyId() : ((ResolveMessage) v).routingKey();
+            assertEquals(expectedKey, f.record().key(), "record key of " + v);
+        });
+        return out;
+    }
+
+    @Test
+    void copyWaitsForItsUndecidedOriginalThenJoinsItsStory() {
+        assertEquals(List.of(), deliver(answer(P, 0)));
+        assertEquals(List.of(), deliver(answer(X, 0, candidate(P))));
+        List<Object> asked = deliver(answer(X, 1, candidate(P)));
+        assertEquals(List.of(new LookupRequest("x", T0.toEpochMilli(), "p")), asked);
+
+        assertEquals(List.of(), deliver((LookupRequest) asked.get(0)), "p is undecided: x must wait");
+
+        List<Object> decided = deliver(answer(P, 1));
+        Alert story = (Alert) decided.get(0);
+        assertEquals(Alert.Kind.STORY, story.kind());
+        assertEquals(StoryIds.of("p"), story.storyId());
+        assertEquals(List.of(new LookupReply("x", "p", story.storyId())), decided.subList(1, decided.size()));
+
+        Alert copy = (Alert) deliver((LookupReply) decided.get(1)).get(0);
+        assertEquals(Alert.Kind.COPY, copy.kind());
+        assertEquals(story.storyId(), copy.storyId());
+        assertEquals("p", copy.copyOf());
+        assertEquals(0.9, copy.similarity());
+        assertEquals(T0, copy.alerted());
+    }
+
+    @Test
+    void settledOriginalAnswersAtOnce() {
+        deliver(answer(P, 0));
+        deliver(answer(P, 1));
+
+        assertEquals(List.of(new LookupReply("x", "p", StoryIds.of("p"))),
+                deliver(new LookupRequest("x", T0.toEpochMilli(), "p")));
+    }
+
+    @Test
+    void copyOfAnOriginalPastRetentionBecomesAStory() {
+        deliver(answer(X, 0, candidate(P)));
+        LookupRequest ask = (LookupRequest) deliver(answer(X, 1, candidate(P))).get(0);
+
+        LookupReply unknown = (LookupReply) deliver(ask).get(0);
+        assertNull(unknown.storyId());
+        Alert alert = (Alert) deliver(unknown).get(0);
+        assertEquals(Alert.Kind.STORY, alert.kind());
+        assertEquals(StoryIds.of("x"), alert.storyId());
+    }
+
+    @Test
+    void copyWaitingTooLongIsAlertedAsStoryAndTheLateReplyIsIgnored() {
+        deliver(answer(X, 0, candidate(P)));
+        deliver(answer(X, 1, candidate(P)));
+        MockProcessorContext.CapturedPunctuator punctuator = context.scheduledPunctuators().get(0);
+
+        context.resetForwards();
+        punctuator.getPunctuator().punctuate(T0.plus(TIMEOUT).minusSeconds(1).toEpochMilli());
+        assertEquals(List.of(), forwarded(), "still within the timeout");
+
+        punctuator.getPunctuator().punctuate(T0.plus(TIMEOUT).toEpochMilli());
+        List<Object> out = forwarded();
+        assertEquals(1, out.size());
+        Alert alert = (Alert) out.get(0);
+        assertEquals(Alert.Kind.STORY, alert.kind());
+        assertEquals("x", alert.itemId());
+
+        assertTrue(deliver(new LookupReply("x", "p", StoryIds.of("p"))).isEmpty());
+    }
+}
