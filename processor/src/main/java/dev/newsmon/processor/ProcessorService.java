@@ -5,6 +5,7 @@ import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.kafka.TopicAdmin;
 import dev.newsmon.processor.tagging.Tagger;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -72,9 +73,13 @@ public final class ProcessorService implements AutoCloseable {
         return replacedThreads.get();
     }
 
-    /** Stops after the current records are committed; true if it stopped within the timeout. */
+    /**
+     * Stops after the current records are committed; true if it stopped within the timeout. It leaves the group
+     * on the way out, so the partitions move at once instead of after the session timeout (45 s by default).
+     */
     public boolean close(Duration timeout) {
-        boolean closed = streams.close(timeout);
+        boolean closed = streams.close(CloseOptions.timeout(timeout)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (!closed) {
             LOG.warn("processor did not stop within timeout={}", timeout);
         }

@@ -57,8 +57,8 @@ class SinkServiceTest {
     @Test
     void writesEachAlertAsOneLineAndCommitsAfterTheWrite() throws Exception {
         JsonlFileSink jsonl = new JsonlFileSink(out);
-        start(List.of(jsonl), record(0, json(alert("s-1", "i-1", Alert.Kind.STORY))),
-                record(1, json(alert("s-1", "i-2", Alert.Kind.COPY))));
+        start(List.of(jsonl), record(0, json(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY))),
+                record(1, json(TestAlerts.alert("s-1", "i-2", Alert.Kind.COPY))));
 
         awaitTrue(() -> committed() == 2L);
         List<String> lines = Files.readAllLines(jsonl.file());
@@ -73,7 +73,7 @@ class SinkServiceTest {
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextAlertStillArrives() throws Exception {
         JsonlFileSink jsonl = new JsonlFileSink(out);
         start(List.of(jsonl), record(0, "{not json".getBytes(StandardCharsets.UTF_8)),
-                record(1, json(alert("s-2", "i-3", Alert.Kind.STORY))));
+                record(1, json(TestAlerts.alert("s-2", "i-3", Alert.Kind.STORY))));
 
         awaitTrue(() -> committed() == 2L);
         assertEquals(1, Files.readAllLines(jsonl.file()).size());
@@ -112,7 +112,7 @@ class SinkServiceTest {
             public void close() {
             }
         };
-        start(List.of(failing), record(0, json(alert("s-3", "i-4", Alert.Kind.STORY))));
+        start(List.of(failing), record(0, json(TestAlerts.alert("s-3", "i-4", Alert.Kind.STORY))));
 
         assertTrue(rolledBack.await(10, TimeUnit.SECONDS), "the failed batch is rolled back");
         assertTrue(written.isEmpty());
@@ -150,13 +150,6 @@ class SinkServiceTest {
 
     private static byte[] json(Alert alert) throws IOException {
         return Json.mapper().writeValueAsBytes(alert);
-    }
-
-    static Alert alert(String story, String item, Alert.Kind kind) {
-        return new Alert(Alert.SCHEMA_VERSION, kind, story, item, "https://harborcitypost.example/a", "Station news",
-                "Harbor City Post", "https://harborcitypost.example/rss", Instant.parse("2026-11-26T09:00:00Z"),
-                Instant.parse("2026-11-26T09:05:00Z"), Instant.parse("2026-11-26T09:05:01Z"), List.of("space-station"),
-                Map.of(), kind == Alert.Kind.COPY ? 0.91 : null, kind == Alert.Kind.COPY ? "i-1" : null, "test");
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {

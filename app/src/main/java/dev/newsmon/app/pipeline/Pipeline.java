@@ -7,6 +7,7 @@ import dev.newsmon.common.config.Settings;
 import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.PollSummary;
 import dev.newsmon.ingest.feedlist.FeedSource;
+import dev.newsmon.processor.ProcessorNames;
 import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.sink.SinkService;
 import org.apache.kafka.clients.admin.Admin;
@@ -86,8 +87,10 @@ public final class Pipeline implements AutoCloseable {
     public void awaitQuiet(Duration timeout) throws InterruptedException, TimeoutException {
         NewsmonConfig config = cluster.config();
         String appId = config.get(Settings.PROCESSOR_APP_ID);
+        String resolve = ProcessorNames.resolveTopic(config);
         Function<Collection<String>, Collection<String>> processorInputs = all -> all.stream()
-                .filter(t -> t.equals(Topics.ITEMS) || (t.startsWith(appId + "-") && t.endsWith("-repartition")))
+                .filter(t -> t.equals(Topics.ITEMS) || t.equals(resolve)
+                        || (t.startsWith(appId + "-") && t.endsWith("-repartition")))
                 .toList();
         Function<Collection<String>, Collection<String>> sinkInputs = all -> List.of(Topics.ALERTS);
         try (Admin admin = Cluster.admin(config);

@@ -1,7 +1,7 @@
 package dev.newsmon.sink.console;
 
 import dev.newsmon.common.model.Alert;
-import dev.newsmon.sink.SinkServiceTest;
+import dev.newsmon.sink.TestAlerts;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -16,9 +16,9 @@ class ConsoleSinkTest {
     void printsTheStoryThenCountsItsCopies() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConsoleSink sink = new ConsoleSink(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        sink.write(SinkServiceTest.alert("s-1", "i-1", Alert.Kind.STORY));
-        sink.write(SinkServiceTest.alert("s-1", "i-2", Alert.Kind.COPY));
-        sink.write(SinkServiceTest.alert("s-1", "i-3", Alert.Kind.COPY));
+        sink.write(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY));
+        sink.write(TestAlerts.alert("s-1", "i-2", Alert.Kind.COPY));
+        sink.write(TestAlerts.alert("s-1", "i-3", Alert.Kind.COPY));
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(3, lines.length);
         assertTrue(lines[0].startsWith("STORY s-1 [space-station]  Station news  (Harbor City Post)"), lines[0]);

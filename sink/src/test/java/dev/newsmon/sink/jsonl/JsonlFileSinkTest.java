@@ -1,7 +1,7 @@
 package dev.newsmon.sink.jsonl;
 
 import dev.newsmon.common.model.Alert;
-import dev.newsmon.sink.SinkServiceTest;
+import dev.newsmon.sink.TestAlerts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +19,11 @@ class JsonlFileSinkTest {
     @Test
     void rollbackCutsTheFileBackToTheLastCommit() throws Exception {
         try (JsonlFileSink sink = new JsonlFileSink(out)) {
-            sink.write(SinkServiceTest.alert("s-1", "i-1", Alert.Kind.STORY));
+            sink.write(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY));
             sink.commit();
-            sink.write(SinkServiceTest.alert("s-1", "i-2", Alert.Kind.COPY));
+            sink.write(TestAlerts.alert("s-1", "i-2", Alert.Kind.COPY));
             sink.rollback();
-            sink.write(SinkServiceTest.alert("s-1", "i-3", Alert.Kind.COPY));
+            sink.write(TestAlerts.alert("s-1", "i-3", Alert.Kind.COPY));
             sink.commit();
         }
         List<String> lines = Files.readAllLines(out.resolve(JsonlFileSink.FILE_NAME));
@@ -35,13 +35,13 @@ class JsonlFileSinkTest {
     @Test
     void appendsToAnExistingFileAcrossRestarts() throws Exception {
         try (JsonlFileSink sink = new JsonlFileSink(out)) {
-            sink.write(SinkServiceTest.alert("s-1", "i-1", Alert.Kind.STORY));
+            sink.write(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY));
             sink.commit();
         }
         try (JsonlFileSink sink = new JsonlFileSink(out)) {
-            sink.write(SinkServiceTest.alert("s-2", "i-9", Alert.Kind.STORY));
+            sink.write(TestAlerts.alert("s-2", "i-9", Alert.Kind.STORY));
             sink.rollback();
-            sink.write(SinkServiceTest.alert("s-3", "i-8", Alert.Kind.STORY));
+            sink.write(TestAlerts.alert("s-3", "i-8", Alert.Kind.STORY));
             sink.commit();
         }
         List<String> lines = Files.readAllLines(out.resolve(JsonlFileSink.FILE_NAME));

@@ -1,0 +1,21 @@
+package dev.newsmon.sink;
+
+import dev.newsmon.common.model.Alert;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Alerts for sink tests. */
+public final class TestAlerts {
+    private TestAlerts() {
+    }
+
+    public static Alert alert(String story, String item, Alert.Kind kind) {
+        return new Alert(Alert.SCHEMA_VERSION, kind, story, item, "https://harborcitypost.example/a", "Station news",
+                "Harbor City Post", "https://harborcitypost.example/rss", Instant.parse("2026-11-26T09:00:00Z"),
+                Instant.parse("2026-11-26T09:05:00Z"), Instant.parse("2026-11-26T09:05:01Z"), List.of("space-station"),
+                Map.of(), kind == Alert.Kind.COPY ? 0.91 : null, kind == Alert.Kind.COPY ? "i-1" : null, "test");
+    }
+
+}
