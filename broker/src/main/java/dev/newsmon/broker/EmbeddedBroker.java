@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,7 @@ import java.util.concurrent.TimeoutException;
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final BrokerOptions options;
     private final int port;
@@ -60,7 +63,13 @@ public final class EmbeddedBroker implements AutoCloseable {
             Files.copy(Objects.requireNonNull(in, "broker-logback.xml"), logging, StandardCopyOption.REPLACE_EXISTING);
         }
 
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            // A session of its own: Ctrl-C or a SIGTERM sent to the whole process group reaches only the services,
+            // which then drain against a broker that is still up, and stop it last.
+            command.add(SETSID.toString());
+        }
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx" + options.heap(), "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=128m",
                 "-Djava.awt.headless=true", "-Dlogback.configurationFile=" + logging,
@@ -120,6 +129,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private void awaitReady(Duration timeout, Path log) throws IOException, InterruptedException, TimeoutException {
         Instant deadline = Instant.now().plus(timeout);
+        awaitListening(deadline, log);
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
@@ -128,10 +138,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
             while (true) {
-                if (!process.isAlive()) {
-                    throw new IOException("the broker exited with code " + process.exitValue()
-                            + " before it was ready; last lines of " + log + ":\n" + tail(log, 20));
-                }
+                failIfExited(log);
                 try {
                     admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get();
                     return;
@@ -143,6 +150,30 @@ public final class EmbeddedBroker implements AutoCloseable {
                     process.waitFor(200, TimeUnit.MILLISECONDS);
                 }
             }
+        }
+    }
+
+    /** Waits for the port to accept connections, so the admin client below does not log refusals meanwhile. */
+    private void awaitListening(Instant deadline, Path log) throws IOException, InterruptedException,
+            TimeoutException {
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                return;
+            } catch (IOException refused) {
+                failIfExited(log);
+                if (Instant.now().isAfter(deadline)) {
+                    throw new TimeoutException("the broker did not listen on port " + port + " in time; see " + log);
+                }
+                process.waitFor(100, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void failIfExited(Path log) throws IOException {
+        if (!process.isAlive()) {
+            throw new IOException("the broker exited with code " + process.exitValue()
+                    + " before it was ready; last lines of " + log + ":\n" + tail(log, 20));
         }
     }
 

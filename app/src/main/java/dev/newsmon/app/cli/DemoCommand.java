@@ -25,10 +25,15 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How often the sample feeds are polled (default ${DEFAULT-VALUE}).")
     String interval;
 
+    @Option(names = "--feeds-port", paramLabel = "PORT", defaultValue = "18047",
+            description = "Port of the local server of sample feeds (default ${DEFAULT-VALUE}); keep it the same "
+                    + "across restarts, since item ids include the feed URL.")
+    int feedsPort;
+
     @Override
     public Integer call() throws Exception {
         NewsmonConfig config = options.load(Map.of(Settings.INGEST_POLL_INTERVAL.key(), interval));
-        DemoFeedServer feeds = DemoFeedServer.start();
+        DemoFeedServer feeds = DemoFeedServer.start(feedsPort);
         List<FeedSource> sources = feeds.feedUrls().stream().map(url -> new FeedSource(url, null)).toList();
         Pipeline pipeline = Pipeline.start(config, sources, System.out);
         System.err.printf("%nnewsmon demo%n  Kafka broker   %s (embedded: %s)%n  sample feeds   %s%n"

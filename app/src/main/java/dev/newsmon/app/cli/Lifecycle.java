@@ -3,6 +3,8 @@ package dev.newsmon.app.cli;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * Runs a service in the foreground until it ends or the process gets SIGTERM / Ctrl-C. On a signal the service
  * is closed (which drains and commits), and the process exits 0: a requested stop is not a failure.
@@ -22,7 +24,9 @@ final class Lifecycle {
     }
 
     static void runUntilSignalled(Body body, Stop stop) throws Exception {
+        AtomicBoolean signalled = new AtomicBoolean();
         Thread hook = new Thread(() -> {
+            signalled.set(true);
             LOG.info("stopping: draining and committing");
             try {
                 stop.close();
@@ -37,7 +41,11 @@ final class Lifecycle {
         }, "newsmon-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         body.run();
-        // The body ended by itself (not by a signal): close here, and the hook has nothing left to do.
+        if (signalled.get()) {
+            // The body ended because the hook is stopping it; the hook ends the process once it has drained.
+            hook.join();
+            return;
+        }
         Runtime.getRuntime().removeShutdownHook(hook);
         stop.close();
     }

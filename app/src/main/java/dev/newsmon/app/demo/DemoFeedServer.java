@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +32,21 @@ public final class DemoFeedServer implements AutoCloseable {
         this.feeds = feeds;
     }
 
-    public static DemoFeedServer start() throws IOException {
+    /**
+     * @param port a fixed port: item ids are scoped to the feed URL, so the URLs, port included, must be the same
+     *             at every start, or a restarted demo would see every item as new
+     */
+    public static DemoFeedServer start(int port) throws IOException {
         Map<String, byte[]> feeds = new LinkedHashMap<>();
         for (String name : listedFeeds()) {
             feeds.put(name, resource(name));
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (BindException e) {
+            throw new IOException("port " + port + " for the demo feeds is taken; pass --feeds-port", e);
+        }
         DemoFeedServer demo = new DemoFeedServer(server, Map.copyOf(feeds));
         server.createContext(ROOT, demo::serve);
         server.start();
