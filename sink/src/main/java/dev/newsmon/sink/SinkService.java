@@ -104,6 +104,7 @@ public final class SinkService implements Runnable, AutoCloseable {
         } finally {
             closeSinks();
             consumer.close();
+            deadLetters.close();
             stopped.countDown();
         }
     }
