@@ -1,0 +1,120 @@
+package dev.newsmon.app;
+
+import dev.newsmon.broker.BrokerOptions;
+import dev.newsmon.broker.EmbeddedBroker;
+import dev.newsmon.common.Topics;
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.kafka.DeadLetters;
+import dev.newsmon.common.kafka.TopicAdmin;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * Poison on every topic the services read, under exactly-once on a real broker: each bad record lands in news.dlq
+ * with headers naming its source and cause, and the good records around it still make their alerts.
+ */
+class PoisonRecordIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void poisonGoesToTheDeadLetterTopicAndGoodRecordsStillFlow() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerOptions.forTest(dir.resolve("broker")));
+             FixtureFeedServer server = new FixtureFeedServer("/fixtures/once")) {
+            String bootstrap = broker.bootstrapServers();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                TopicAdmin.ensureTopics(admin, Topics.ALL, Set.of(), 3, (short) 1);
+            }
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+                producer.send(new ProducerRecord<>(Topics.ITEMS, bytes("bad-item"), bytes("{not an item"))).get();
+                producer.send(new ProducerRecord<>(Topics.ALERTS, bytes("bad-alert"), bytes("<alert/>"))).get();
+            }
+
+            Path out = dir.resolve("out");
+            int exit = Main.commandLine().execute("run", "--once",
+                    "--feeds", server.writeFeedList(dir).toString(), "--out", out.toString(),
+                    "--bootstrap-servers", bootstrap,
+                    "--set", "data.dir=" + dir.resolve("data"),
+                    "--set", "processor.rules.file=../config/rules.yaml",
+                    "--set", "sink.console=false");
+            assertEquals(0, exit);
+            assertEquals(3, Files.readAllLines(out.resolve("alerts.jsonl")).size(), "the good records still alert");
+
+            List<ConsumerRecord<byte[], byte[]>> dead = readAll(bootstrap, Topics.DLQ, 2);
+            assertEquals(2, dead.size(), "one dead letter per poison record");
+            ConsumerRecord<byte[], byte[]> fromItems = find(dead, "bad-item");
+            assertEquals("{not an item", string(fromItems.value()));
+            assertEquals(Topics.ITEMS, header(fromItems, "__streams.errors.topic"));
+            assertNotNull(fromItems.headers().lastHeader("__streams.errors.exception"), "the cause is named");
+            ConsumerRecord<byte[], byte[]> fromAlerts = find(dead, "bad-alert");
+            assertEquals(Topics.ALERTS, header(fromAlerts, DeadLetters.PREFIX + "topic"));
+            assertEquals("sink", header(fromAlerts, DeadLetters.PREFIX + "service"));
+        }
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic, int expected) {
+        NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of("kafka.bootstrap.servers", bootstrap));
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config.kafkaProperties(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (records.size() < expected && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+            // One more poll so that an unexpected extra record would be seen too.
+            consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
+            return records;
+        }
+    }
+
+    private static ConsumerRecord<byte[], byte[]> find(List<ConsumerRecord<byte[], byte[]>> records, String key) {
+        return records.stream().filter(r -> key.equals(string(r.key()))).findFirst()
+                .orElseThrow(() -> new AssertionError("no dead letter with key " + key));
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        assertNotNull(h, "header " + name);
+        return string(h.value());
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String string(byte[] b) {
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+}
