@@ -233,13 +233,19 @@ public final class IngestService implements AutoCloseable {
         for (FeedState state : scheduler.due(clock.instant(), s -> limits.tryAcquire(s.fetchUrl()))) {
             try {
                 pool.execute(() -> {
-                    Outcome outcome = null;
+                    Outcome outcome;
                     try {
                         outcome = poll(state);
+                    } catch (RuntimeException e) {
+                        // A bug or a closed producer: the feed must still count as polled, or pollOnce would wait
+                        // for it forever.
+                        LOG.error("feed poll crashed feed_url={}", state.key(), e);
+                        scheduler.abandoned(state.key());
+                        outcome = new Outcome(state.key(), 0, "poll of " + state.key() + " crashed: " + e);
                     } finally {
                         limits.release(state.fetchUrl());
-                        events.add(outcome != null ? outcome : WAKE);
                     }
+                    events.add(outcome);
                 });
             } catch (RejectedExecutionException e) {
                 limits.release(state.fetchUrl());

@@ -46,13 +46,22 @@ public final class StatusPublisher implements AutoCloseable {
 
     public void publish(FeedState state, int produced) {
         FeedStatus status = status(state, produced);
-        producer.send(new ProducerRecord<>(Topics.FEED_STATUS, status.feedUrl(), status), (m, error) -> {
-            if (error != null) {
-                failures.incrementAndGet();
-                LOG.warn("feed status not published topic={} feed_url={}: {}", Topics.FEED_STATUS, status.feedUrl(),
-                        error.toString());
-            }
-        });
+        try {
+            producer.send(new ProducerRecord<>(Topics.FEED_STATUS, status.feedUrl(), status), (m, error) -> {
+                if (error != null) {
+                    failed(status, error);
+                }
+            });
+        } catch (RuntimeException e) {
+            // Health reporting must never fail the poll it reports on.
+            failed(status, e);
+        }
+    }
+
+    private void failed(FeedStatus status, Exception error) {
+        failures.incrementAndGet();
+        LOG.warn("feed status not published topic={} feed_url={}: {}", Topics.FEED_STATUS, status.feedUrl(),
+                error.toString());
     }
 
     public long failures() {
