@@ -1,6 +1,7 @@
 package dev.newsmon.common;
 
 import java.util.List;
+import java.util.Set;
 
 /** Every topic newsmon reads or writes, named in one place. */
 public final class Topics {
@@ -11,8 +12,16 @@ public final class Topics {
     /** Records that could not be deserialized or processed, with headers naming the cause. */
     public static final String DLQ = "news.dlq";
 
+    /** Latest health of each feed (compacted); key = feed URL as listed, value = FeedStatus JSON. */
+    public static final String FEED_STATUS = "news.feed-status";
+    /** What ingest has produced of each item (compacted); key = item id, value = content hash and revision. */
+    public static final String INGEST_SEEN = "news.ingest-seen";
+
     /** The topics created at start-up, in the order a reader meets them. */
-    public static final List<String> ALL = List.of(ITEMS, ALERTS, DLQ);
+    public static final List<String> ALL = List.of(ITEMS, ALERTS, DLQ, FEED_STATUS, INGEST_SEEN);
+
+    /** Those of {@link #ALL} that hold the latest value per key, so they are created compacted. */
+    public static final Set<String> COMPACTED = Set.of(FEED_STATUS, INGEST_SEEN);
 
     private Topics() {
     }

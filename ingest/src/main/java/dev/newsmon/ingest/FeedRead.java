@@ -1,8 +1,11 @@
 package dev.newsmon.ingest;
 
 import dev.newsmon.common.model.FeedItem;
+import dev.newsmon.ingest.fetch.CacheHints;
 import dev.newsmon.ingest.fetch.Conditional;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,8 +14,13 @@ import java.util.List;
  * @param items       its items; empty when the feed was not modified
  * @param validators  what to send with the next conditional fetch of this feed
  * @param notModified true when the server answered 304 to the conditional fetch
+ * @param status      the HTTP status (200 for a file)
+ * @param movedTo     the feed's new home after a 301/308, or null
+ * @param hints       the server's caching headers
+ * @param ttl         the feed's own {@code <ttl>}, or null (also null on a 304, which has no body)
  */
-public record FeedRead(List<FeedItem> items, Conditional validators, boolean notModified) {
+public record FeedRead(List<FeedItem> items, Conditional validators, boolean notModified, int status, URI movedTo,
+                       CacheHints hints, Duration ttl) {
     public FeedRead {
         items = List.copyOf(items);
     }

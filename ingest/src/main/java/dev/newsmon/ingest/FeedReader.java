@@ -50,19 +50,30 @@ public final class FeedReader {
         return read(source, Conditional.NONE).items();
     }
 
-    /** Reads the feed with a conditional fetch; a 304 gives no items. */
+    /** Reads the feed from its listed URL with a conditional fetch; a 304 gives no items. */
     public FeedRead read(FeedSource source, Conditional previous) throws FetchException, FeedParseException {
+        return read(source, source.url(), previous);
+    }
+
+    /**
+     * Reads the feed from {@code fetchUrl} (where it lives now, after a permanent redirect) with a conditional
+     * fetch and the feed's own headers. Items keep {@link FeedSource#url()} as their feed, so their ids do not
+     * change when a feed moves.
+     */
+    public FeedRead read(FeedSource source, String fetchUrl, Conditional previous)
+            throws FetchException, FeedParseException {
         URI uri;
         try {
-            uri = new URI(source.url());
+            uri = new URI(fetchUrl);
         } catch (java.net.URISyntaxException e) {
-            throw new FetchException(source.url(), "not a valid URL: " + e.getMessage(), e);
+            throw new FetchException(fetchUrl, "not a valid URL: " + e.getMessage(), e);
         }
         Instant fetched = clock.instant();
-        FetchResult result = fetcher.fetch(uri, previous);
+        FetchResult result = fetcher.fetch(uri, previous, source.headers());
         if (result.notModified()) {
             LOG.debug("feed not modified feed_url={}", source.url());
-            return new FeedRead(List.of(), result.validators(), true);
+            return new FeedRead(List.of(), result.validators(), true, result.status(), result.movedTo(),
+                    result.hints(), null);
         }
         ParsedFeed feed = parser.parse(result.body(), result.contentType(), result.finalUri().toString());
         List<FeedItem> items = new ArrayList<>(feed.entries().size());
@@ -71,6 +82,7 @@ public final class FeedReader {
             items.add(ItemMapper.map(source, outlet, entry, fetched));
         }
         LOG.debug("feed read feed_url={} items={}", source.url(), items.size());
-        return new FeedRead(items, result.validators(), false);
+        return new FeedRead(items, result.validators(), false, result.status(), result.movedTo(), result.hints(),
+                feed.ttl());
     }
 }

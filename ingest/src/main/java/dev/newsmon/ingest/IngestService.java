@@ -4,48 +4,71 @@ import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.ingest.feedlist.FeedSource;
-import dev.newsmon.ingest.fetch.Conditional;
 import dev.newsmon.ingest.fetch.FetchException;
 import dev.newsmon.ingest.parse.FeedParseException;
 import dev.newsmon.ingest.publish.ItemPublisher;
+import dev.newsmon.ingest.schedule.FeedState;
+import dev.newsmon.ingest.schedule.HostLimits;
+import dev.newsmon.ingest.schedule.PollPolicy;
+import dev.newsmon.ingest.schedule.Scheduler;
+import dev.newsmon.ingest.seen.KafkaSeenStore;
+import dev.newsmon.ingest.seen.SeenItems;
+import dev.newsmon.ingest.status.StatusPublisher;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Polls every feed, {@link Settings#INGEST_CONCURRENCY} at a time, and produces their items. A feed that fails is
- * logged and counted and never holds up the others. ETag and Last-Modified are remembered per feed (in memory) so
- * that unchanged feeds cost a 304.
+ * Polls feeds when the {@link Scheduler} says they are due, within the {@link HostLimits}, and for each poll:
+ * fetches and parses ({@link FeedReader}), keeps what is new or changed ({@link SeenItems}), produces it
+ * ({@link ItemPublisher}), waits for Kafka's acknowledgement, then records the outcome in the scheduler and
+ * publishes the feed's health ({@link StatusPublisher}). A feed that fails is logged, counted and backed off, and
+ * never holds up the others: a slow host only ever holds its own fetch slots.
  *
- * <p>The service owns the publisher: {@link #close()} flushes and closes it.
+ * <p>Feeds can be added and removed while it runs ({@link #addFeed}, {@link #removeFeed}). The service owns the
+ * publishers and the seen-set: {@link #close()} flushes and closes them.
  */
 public final class IngestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** Longest the loop sleeps without looking at the schedule, so feeds added meanwhile are not kept waiting. */
+    private static final Duration MAX_IDLE = Duration.ofSeconds(1);
+    private static final Object WAKE = new Object();
+    private static final Duration SEEN_LOAD_TIMEOUT = Duration.ofMinutes(2);
 
-    private final List<FeedSource> feeds;
     private final FeedReader reader;
     private final ItemPublisher publisher;
-    private final Duration interval;
+    private final StatusPublisher status;
+    private final SeenItems seen;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final HostLimits limits;
     private final ExecutorService pool;
-    private final Map<String, Conditional> validators = new ConcurrentHashMap<>();
+    private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    private final Object loop = new Object();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private final AtomicLong feedsOk = new AtomicLong();
@@ -54,124 +77,116 @@ public final class IngestService implements AutoCloseable {
     private final AtomicLong fetchFailures = new AtomicLong();
     private final AtomicLong parseFailures = new AtomicLong();
 
-    public IngestService(NewsmonConfig config, List<FeedSource> feeds, FeedReader reader, ItemPublisher publisher) {
-        this.feeds = List.copyOf(feeds);
+    public IngestService(NewsmonConfig config, List<FeedSource> feeds, FeedReader reader, ItemPublisher publisher,
+                         StatusPublisher status, SeenItems seen, Clock clock) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
-        this.interval = config.get(Settings.INGEST_POLL_INTERVAL);
+        this.status = Objects.requireNonNull(status, "status");
+        this.seen = Objects.requireNonNull(seen, "seen");
+        this.clock = Objects.requireNonNull(clock, "clock");
         int threads = config.get(Settings.INGEST_CONCURRENCY);
         if (threads < 1) {
             throw new IllegalArgumentException(Settings.INGEST_CONCURRENCY.key() + " must be at least 1: " + threads);
         }
+        this.limits = new HostLimits(threads, config.get(Settings.INGEST_CONCURRENCY_PER_HOST));
+        this.scheduler = new Scheduler(PollPolicy.from(config));
         this.pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        Instant now = clock.instant();
+        feeds.forEach(f -> scheduler.add(f, now));
     }
 
     /**
-     * Polls every feed once and returns when all their items are produced and flushed. If the calling thread is
-     * interrupted, the feeds still running are cancelled and the summary covers those that finished.
+     * The service with its Kafka producers, and the seen-set read back from {@code news.ingest-seen} first, so a
+     * restart produces nothing it produced before.
      */
-    public synchronized PollSummary pollOnce() {
-        if (closed.getCount() == 0) {
-            throw new IllegalStateException("ingest service is closed");
-        }
-        long failuresBefore = publisher.failures();
-        long sentBefore = publisher.sent();
-        List<Future<Outcome>> futures = new ArrayList<>(feeds.size());
-        for (FeedSource feed : feeds) {
-            try {
-                futures.add(pool.submit(() -> pollFeed(feed)));
-            } catch (RejectedExecutionException e) {
-                // Only a shut-down pool rejects: close() came between the check above and here.
-                futures.forEach(f -> f.cancel(true));
-                throw new IllegalStateException("ingest service is closed", e);
-            }
-        }
-        List<Outcome> outcomes = new ArrayList<>(feeds.size());
-        boolean interrupted = false;
-        for (Future<Outcome> f : futures) {
-            try {
-                outcomes.add(f.get());
-            } catch (CancellationException e) {
-                // close() cancelled it: no outcome to report.
-            } catch (ExecutionException e) {
-                // pollFeed handles every failure of a feed itself; reaching this is a bug.
-                throw new IllegalStateException("feed task failed unexpectedly", e.getCause());
-            } catch (InterruptedException e) {
-                futures.forEach(other -> other.cancel(true));
-                interrupted = true;
-                break;
-            }
-        }
-        // Flushed with the interrupt flag clear: KafkaProducer.flush() would refuse to wait otherwise, and the
-        // items already sent deserve their delivery.
-        publisher.flush();
-        boolean allDelivered = publisher.failures() == failuresBefore;
-        int produced = (int) (publisher.sent() - sentBefore);
-        int ok = 0;
-        List<String> errors = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            if (o.error() == null) {
-                ok++;
-                // Remembered only when every item reached Kafka: otherwise a 304 would hide the lost items.
-                if (allDelivered) {
-                    validators.put(o.feed().url(), o.validators());
-                }
-            } else {
-                errors.add(o.error());
-            }
-        }
-        if (!allDelivered) {
-            errors.add((publisher.failures() - failuresBefore) + " items failed to publish; see the log for item ids");
-        }
-        feedsOk.addAndGet(ok);
-        feedsFailed.addAndGet(outcomes.size() - ok);
-        itemsProduced.addAndGet(produced);
-        PollSummary summary = new PollSummary(ok, outcomes.size() - ok, produced, errors);
-        LOG.info("poll done feeds_ok={} feeds_failed={} items_produced={}", summary.feedsOk(), summary.feedsFailed(),
-                summary.itemsProduced());
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return summary;
-    }
-
-    /** Polls every {@link Settings#INGEST_POLL_INTERVAL} until {@link #close()} or an interrupt. */
-    public void runForever() {
+    public static IngestService create(NewsmonConfig config, List<FeedSource> feeds) throws TimeoutException {
+        SeenItems seen = new SeenItems(KafkaSeenStore.create(config));
         try {
-            do {
-                long next = System.nanoTime() + interval.toNanos();
-                pollOnce();
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
+            KafkaSeenStore.load(config, seen, SEEN_LOAD_TIMEOUT);
+        } catch (TimeoutException | RuntimeException e) {
+            seen.close();
+            throw e;
+        }
+        return new IngestService(config, feeds, FeedReader.create(config), ItemPublisher.create(config),
+                StatusPublisher.create(config), seen, Clock.systemUTC());
+    }
+
+    /** Starts polling a feed (due at once), or updates its listing if it is known. */
+    public void addFeed(FeedSource feed) {
+        scheduler.add(feed, clock.instant());
+        events.add(WAKE);
+    }
+
+    /** Stops polling a feed; a poll of it in progress finishes but is not recorded. */
+    public void removeFeed(String url) {
+        scheduler.remove(url);
+    }
+
+    /** The scheduler's view of every feed this instance polls. */
+    public List<FeedState> feedStates() {
+        return scheduler.states();
+    }
+
+    /**
+     * Polls every enabled feed once, now, and returns when each poll is done and its items acknowledged. If the
+     * calling thread is interrupted, it returns with the feeds that finished.
+     */
+    public PollSummary pollOnce() {
+        synchronized (loop) {
+            ensureOpen();
+            Set<String> pending = new HashSet<>(scheduler.dueAll(clock.instant()));
+            List<Outcome> outcomes = new ArrayList<>();
+            try {
+                while (!pending.isEmpty()) {
+                    ensureOpen();
+                    dispatch();
+                    Object event = events.poll(MAX_IDLE.toMillis(), TimeUnit.MILLISECONDS);
+                    if (event instanceof Outcome o && pending.remove(o.feedUrl())) {
+                        outcomes.add(o);
+                    }
+                    pending.removeIf(url -> scheduler.state(url).isEmpty());
                 }
-                long wait = Math.max(0, next - System.nanoTime());
-                if (closed.await(wait, TimeUnit.NANOSECONDS)) {
-                    return;
-                }
-            } while (true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IllegalStateException e) {
-            if (closed.getCount() != 0) {
-                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            // close() won the race against the next poll: that is an orderly stop.
+            return summarize(outcomes);
         }
     }
 
-    /** Stops polling, cancels fetches in progress, then flushes and closes the publisher. */
+    /** Polls each feed when it is due until {@link #close()} or an interrupt. */
+    public void runForever() {
+        synchronized (loop) {
+            try {
+                while (closed.getCount() != 0) {
+                    dispatch();
+                    Optional<Instant> next = scheduler.nextDue();
+                    Duration wait = next.map(t -> Duration.between(clock.instant(), t)).orElse(MAX_IDLE);
+                    // Still due after a dispatch means no fetch slot was free: the end of a fetch wakes us.
+                    if (wait.compareTo(MAX_IDLE) > 0 || wait.isNegative() || wait.isZero()) {
+                        wait = MAX_IDLE;
+                    }
+                    events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IllegalStateException e) {
+                if (closed.getCount() != 0) {
+                    throw e;
+                }
+                // close() won the race against a dispatch: that is an orderly stop.
+            }
+        }
+    }
+
+    /** Stops polling, cancels fetches in progress, then flushes and closes the publishers and the seen-set. */
     @Override
     public void close() {
         if (closed.getCount() == 0) {
             return;
         }
         closed.countDown();
-        for (Runnable queued : pool.shutdownNow()) {
-            // Queued tasks are futures a poll may be waiting on: cancel them so the poll returns.
-            if (queued instanceof Future<?> f) {
-                f.cancel(false);
-            }
-        }
+        events.add(WAKE);
+        pool.shutdownNow();
         try {
             if (!pool.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("feed tasks still running {} after close", SHUTDOWN_GRACE);
@@ -179,10 +194,11 @@ public final class IngestService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // A poll in progress holds the lock until its (now cancelled) feeds are done and it has flushed; the
-        // producer must outlive that flush.
-        synchronized (this) {
+        // The loop leaves within MAX_IDLE of the latch; the producers must outlive its last dispatch.
+        synchronized (loop) {
             publisher.close();
+            status.close();
+            seen.close();
         }
     }
 
@@ -206,33 +222,114 @@ public final class IngestService implements AutoCloseable {
         return parseFailures.get();
     }
 
-    private Outcome pollFeed(FeedSource feed) {
-        Conditional previous = validators.getOrDefault(feed.url(), Conditional.NONE);
-        try {
-            FeedRead read = reader.read(feed, previous);
-            for (FeedItem item : read.items()) {
-                publisher.publish(item);
-            }
-            return new Outcome(feed, read.validators(), null);
-        } catch (FetchException e) {
-            fetchFailures.incrementAndGet();
-            return failed(feed, "fetch", e.getMessage());
-        } catch (FeedParseException e) {
-            parseFailures.incrementAndGet();
-            return failed(feed, "parse", e.getMessage());
-        } catch (RuntimeException e) {
-            // A producer that refuses a record (closed, serialization) must not stop the other feeds either.
-            return failed(feed, "publish", e.toString());
+    private void ensureOpen() {
+        if (closed.getCount() == 0) {
+            throw new IllegalStateException("ingest service is closed");
         }
     }
 
-    private static Outcome failed(FeedSource feed, String stage, String reason) {
-        LOG.warn("feed failed feed_url={} stage={} reason={}", feed.url(), stage, reason);
-        return new Outcome(feed, null, reason);
+    /** Starts every due feed that gets a fetch slot. */
+    private void dispatch() {
+        for (FeedState state : scheduler.due(clock.instant(), s -> limits.tryAcquire(s.fetchUrl()))) {
+            try {
+                pool.execute(() -> {
+                    Outcome outcome;
+                    try {
+                        outcome = poll(state);
+                    } catch (RuntimeException e) {
+                        // A bug or a closed producer: the feed must still count as polled, or pollOnce would wait
+                        // for it forever.
+                        LOG.error("feed poll crashed feed_url={}", state.key(), e);
+                        scheduler.abandoned(state.key());
+                        outcome = new Outcome(state.key(), 0, "poll of " + state.key() + " crashed: " + e);
+                    } finally {
+                        limits.release(state.fetchUrl());
+                    }
+                    events.add(outcome);
+                });
+            } catch (RejectedExecutionException e) {
+                limits.release(state.fetchUrl());
+                scheduler.abandoned(state.key());
+                throw new IllegalStateException("ingest service is closed", e);
+            }
+        }
     }
 
-    /** One feed's poll: its new validators on success, or the one-line reason it failed. */
-    private record Outcome(FeedSource feed, Conditional validators, String error) {
+    private Outcome poll(FeedState state) {
+        FeedSource feed = state.source();
+        Instant at = clock.instant();
+        FeedRead read;
+        try {
+            read = reader.read(feed, state.fetchUrl(), state.validators());
+        } catch (FetchException e) {
+            fetchFailures.incrementAndGet();
+            return failed(feed, at, "fetch", e.status(), e.retryAfter(), e.getMessage());
+        } catch (FeedParseException e) {
+            parseFailures.incrementAndGet();
+            return failed(feed, at, "parse", 0, null, e.getMessage());
+        }
+        if (read.movedTo() != null) {
+            LOG.info("feed moved permanently feed_url={} fetch_url={}", feed.url(), read.movedTo());
+        }
+        List<FeedItem> fresh = seen.select(read.items());
+        try {
+            List<Future<RecordMetadata>> sends = new ArrayList<>(fresh.size());
+            for (FeedItem item : fresh) {
+                sends.add(publisher.publish(item));
+            }
+            for (Future<RecordMetadata> send : sends) {
+                send.get();
+            }
+        } catch (ExecutionException | RuntimeException e) {
+            // Nothing is remembered (validators, seen-set), so the next poll produces these items again.
+            return failed(feed, at, "publish", 0, null, "cannot publish items of " + feed.url() + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            scheduler.abandoned(feed.url());
+            return new Outcome(feed.url(), 0, "interrupted");
+        }
+        seen.remember(fresh);
+        Optional<FeedState> next = scheduler.succeeded(feed.url(), at, read.status(), read.validators(),
+                read.movedTo(), read.ttl(), read.hints(), read.notModified() ? -1 : read.items().size());
+        next.ifPresent(s -> status.publish(s, fresh.size()));
+        feedsOk.incrementAndGet();
+        itemsProduced.addAndGet(fresh.size());
+        LOG.debug("feed polled feed_url={} status={} items={} produced={}", feed.url(), read.status(),
+                read.items().size(), fresh.size());
+        return new Outcome(feed.url(), fresh.size(), null);
+    }
+
+    private Outcome failed(FeedSource feed, Instant at, String stage, int httpStatus, Duration retryAfter,
+                           String reason) {
+        feedsFailed.incrementAndGet();
+        Optional<FeedState> next = scheduler.failed(feed.url(), at, httpStatus, retryAfter, reason);
+        LOG.warn("feed failed feed_url={} stage={} status={} consecutive_errors={} next_poll={} reason={}",
+                feed.url(), stage, httpStatus, next.map(FeedState::consecutiveErrors).orElse(0),
+                next.map(s -> s.disabled() ? "never (disabled)" : s.nextPoll().toString()).orElse("-"), reason);
+        next.ifPresent(s -> status.publish(s, 0));
+        return new Outcome(feed.url(), 0, reason);
+    }
+
+    private static PollSummary summarize(List<Outcome> outcomes) {
+        int ok = 0;
+        int produced = 0;
+        List<String> errors = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o.error() == null) {
+                ok++;
+                produced += o.produced();
+            } else {
+                errors.add(o.error());
+            }
+        }
+        PollSummary summary = new PollSummary(ok, outcomes.size() - ok, produced, errors);
+        LOG.info("poll done feeds_ok={} feeds_failed={} items_produced={}", summary.feedsOk(), summary.feedsFailed(),
+                summary.itemsProduced());
+        return summary;
+    }
+
+    /** One feed's poll: items produced, or the one-line reason it failed. */
+    private record Outcome(String feedUrl, int produced, String error) {
     }
 
     private static ThreadFactory daemonThreads() {

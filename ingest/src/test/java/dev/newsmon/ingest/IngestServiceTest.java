@@ -5,6 +5,10 @@ import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.FeedItem;
+import dev.newsmon.common.model.FeedStatus;
+import dev.newsmon.ingest.seen.SeenItems;
+import dev.newsmon.ingest.seen.SeenStore;
+import dev.newsmon.ingest.status.StatusPublisher;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.fetch.Fetcher;
 import dev.newsmon.ingest.parse.FeedParser;
@@ -86,14 +90,15 @@ class IngestServiceTest {
     }
 
     @Test
-    void countersAddUpAcrossPolls() {
+    void countersAddUpAcrossPollsAndUnchangedItemsAreNotProducedAgain() {
         try (IngestService service = service(List.of(LEDGER, BROKEN))) {
             service.pollOnce();
-            service.pollOnce();
+            PollSummary second = service.pollOnce();
 
             assertEquals(2, service.feedsOk());
             assertEquals(2, service.feedsFailed());
-            assertEquals(4, service.itemsProduced());
+            assertEquals(2, service.itemsProduced());
+            assertEquals(0, second.itemsProduced());
         }
     }
 
@@ -171,7 +176,10 @@ class IngestServiceTest {
     }
 
     private IngestService service(List<FeedSource> feeds) {
-        return new IngestService(config, feeds, reader, new ItemPublisher(producer));
+        return new IngestService(config, feeds, reader, new ItemPublisher(producer),
+                new StatusPublisher(new MockProducer<>(true, null, new StringSerializer(),
+                        JsonSerde.of(FeedStatus.class).serializer())),
+                new SeenItems(SeenStore.NONE), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static FeedSource source(String file, String name) {

@@ -18,7 +18,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
@@ -56,7 +55,7 @@ public final class Cluster implements AutoCloseable {
         }
         try (Admin admin = admin(effective)) {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs(REACH_TIMEOUT_MS)).clusterId().get();
-            TopicAdmin.ensureTopics(admin, Topics.ALL, Set.of(), effective.get(Settings.TOPIC_PARTITIONS),
+            TopicAdmin.ensureTopics(admin, Topics.ALL, Topics.COMPACTED, effective.get(Settings.TOPIC_PARTITIONS),
                     effective.get(Settings.TOPIC_REPLICATION).shortValue());
         } catch (ExecutionException e) {
             if (broker != null) {

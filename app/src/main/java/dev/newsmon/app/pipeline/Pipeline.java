@@ -61,7 +61,7 @@ public final class Pipeline implements AutoCloseable {
             Thread sinkThread = new Thread(sink, "newsmon-sink");
             sinkThread.start();
             return new Pipeline(cluster, processor, sink, sinkThread, Services.ingest(effective, feeds));
-        } catch (ConfigException | RuntimeException e) {
+        } catch (ConfigException | TimeoutException | RuntimeException e) {
             if (processor != null) {
                 processor.close(STOP_TIMEOUT);
             }

@@ -3,12 +3,10 @@ package dev.newsmon.app.pipeline;
 import dev.newsmon.common.config.ConfigException;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
-import dev.newsmon.ingest.FeedReader;
 import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.feedlist.FeedListException;
 import dev.newsmon.ingest.feedlist.FeedListReader;
 import dev.newsmon.ingest.feedlist.FeedSource;
-import dev.newsmon.ingest.publish.ItemPublisher;
 import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.processor.tagging.RuleTagger;
 import dev.newsmon.processor.tagging.RulesException;
@@ -24,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 /** Builds each service from a validated configuration; what the CLI commands and tests share. */
 public final class Services {
@@ -49,8 +48,8 @@ public final class Services {
                 new KafkaProducer<>(SinkService.deadLetterProducerConfig(config)), sinks);
     }
 
-    public static IngestService ingest(NewsmonConfig config, List<FeedSource> feeds) {
-        return new IngestService(config, feeds, FeedReader.create(config), ItemPublisher.create(config));
+    public static IngestService ingest(NewsmonConfig config, List<FeedSource> feeds) throws TimeoutException {
+        return IngestService.create(config, feeds);
     }
 
     /** The feeds of {@code ingest.feeds}. */

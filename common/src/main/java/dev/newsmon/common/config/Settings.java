@@ -35,6 +35,15 @@ public final class Settings {
             "newsmon/0.1 (feed monitor; polite polling)", "User-Agent sent with every fetch.");
     public static final Setting<Integer> INGEST_CONCURRENCY = new Setting<>("ingest.concurrency", ValueType.INT, "8",
             "How many feeds are fetched at once.");
+    public static final Setting<Integer> INGEST_CONCURRENCY_PER_HOST = new Setting<>("ingest.concurrency.per.host",
+            ValueType.INT, "2", "How many feeds of one host are fetched at once.");
+    public static final Setting<Duration> INGEST_POLL_INTERVAL_MIN = new Setting<>("ingest.poll.interval.min",
+            ValueType.DURATION, "1m", "Shortest time between two polls of a feed, whatever the feed or server asks.");
+    public static final Setting<Duration> INGEST_POLL_INTERVAL_MAX = new Setting<>("ingest.poll.interval.max",
+            ValueType.DURATION, "1d",
+            "Longest time between two polls of a feed: caps ttl, cache headers, Retry-After and error backoff.");
+    public static final Setting<Duration> INGEST_MISSING_BACKOFF = new Setting<>("ingest.poll.missing.backoff",
+            ValueType.DURATION, "12h", "Wait after a 404 or 410 (a 410 also disables the feed until it is re-added).");
 
     public static final Setting<String> PROCESSOR_APP_ID = new Setting<>("processor.application.id",
             ValueType.STRING, "newsmon-processor", "Kafka Streams application.id: the processor's group and prefix.");
@@ -62,7 +71,8 @@ public final class Settings {
             DATA_DIR, BROKER_PORT, BROKER_HEAP,
             TOPIC_PARTITIONS, TOPIC_REPLICATION,
             INGEST_FEEDS, INGEST_POLL_INTERVAL, INGEST_CONNECT_TIMEOUT, INGEST_REQUEST_TIMEOUT, INGEST_MAX_BODY,
-            INGEST_USER_AGENT, INGEST_CONCURRENCY,
+            INGEST_USER_AGENT, INGEST_CONCURRENCY, INGEST_CONCURRENCY_PER_HOST, INGEST_POLL_INTERVAL_MIN,
+            INGEST_POLL_INTERVAL_MAX, INGEST_MISSING_BACKOFF,
             PROCESSOR_APP_ID, PROCESSOR_RULES, PROCESSOR_DEDUP_WINDOW, PROCESSOR_DEDUP_THRESHOLD,
             PROCESSOR_DEDUP_WAIT_TIMEOUT, PROCESSOR_THREADS,
             SINK_OUT_DIR, SINK_GROUP_ID, SINK_CONSOLE);

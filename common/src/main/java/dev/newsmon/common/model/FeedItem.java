@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param text          plain text of the body or summary, HTML stripped and entities decoded
  * @param published     publication time stated by the feed; null when the feed gave none
  * @param fetched       when newsmon fetched the feed
+ * @param revision      0 the first time ingest produces the item; 1, 2, ... each time it is produced again because
+ *                      its title, text or link changed under the same id (an update). Absent in older messages,
+ *                      read as 0.
  */
 public record FeedItem(
         int schemaVersion,
@@ -27,15 +30,34 @@ public record FeedItem(
         String title,
         String text,
         Instant published,
-        Instant fetched) {
+        Instant fetched,
+        Integer revision) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A first sighting (revision 0). */
+    public FeedItem(int schemaVersion, String itemId, String guid, String feedUrl, String outlet, String url,
+                    String title, String text, Instant published, Instant fetched) {
+        this(schemaVersion, itemId, guid, feedUrl, outlet, url, title, text, published, fetched, 0);
+    }
 
     public FeedItem {
         Objects.requireNonNull(itemId, "itemId");
         Objects.requireNonNull(feedUrl, "feedUrl");
         title = title == null ? "" : title;
         text = text == null ? "" : text;
+        // Boxed so that a message without the field (an older writer) reads as 0 rather than failing.
+        revision = revision == null ? 0 : revision;
+    }
+
+    /** True when this is a changed version of an item produced before. */
+    public boolean isUpdate() {
+        return revision > 0;
+    }
+
+    /** The same item as revision {@code n}. */
+    public FeedItem withRevision(int n) {
+        return new FeedItem(schemaVersion, itemId, guid, feedUrl, outlet, url, title, text, published, fetched, n);
     }
 
     /** Publication time if known, else fetch time: the best available event time. */

@@ -9,6 +9,7 @@ import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.XmlReader;
+import dev.newsmon.common.config.ValueType;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -17,6 +18,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +29,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the list of feeds to poll. Three formats:
  * <ul>
- *   <li>YAML ({@code .yaml}, {@code .yml}): {@code feeds: [{url: ..., name: ...}]}; an entry may also be a bare URL;</li>
+ *   <li>YAML ({@code .yaml}, {@code .yml}): {@code feeds: [{url: ..., name: ...}]}; an entry may also be a bare URL,
+ *       and may carry {@code user_agent}, {@code headers} (a mapping) and its own {@code interval};</li>
  *   <li>OPML ({@code .opml}, or any XML file whose root is {@code <opml>}): every outline with an {@code xmlUrl},
  *       at any depth, named by its title or else its text;</li>
  *   <li>anything else is plain text: one URL per line, blank lines and lines starting with {@code #} skipped.</li>
@@ -71,13 +74,17 @@ public final class FeedListReader {
                 throw new FeedListException("feed list " + file + ", " + e.where() + ": " + ex.getMessage(), ex);
             }
             String feedName = e.name() == null || e.name().isBlank() ? null : e.name().strip();
-            byUrl.putIfAbsent(url, new FeedSource(url, feedName));
+            byUrl.putIfAbsent(url, new FeedSource(url, feedName, e.headers(), e.interval()));
         }
         return List.copyOf(byUrl.values());
     }
 
     /** A raw entry and where in the file it stands, for error messages. */
-    private record Entry(String location, String name, String where) {
+    private record Entry(String location, String name, String where, Map<String, String> headers,
+                         Duration interval) {
+        Entry(String location, String name, String where) {
+            this(location, name, where, Map.of(), null);
+        }
     }
 
     private static boolean looksLikeOpml(byte[] bytes) {
@@ -104,12 +111,42 @@ public final class FeedListReader {
                 out.add(new Entry(f.asText(), null, where));
             } else if (f.isObject() && f.hasNonNull("url")) {
                 JsonNode n = f.get("name");
-                out.add(new Entry(f.get("url").asText(), n == null || n.isNull() ? null : n.asText(), where));
+                out.add(new Entry(f.get("url").asText(), n == null || n.isNull() ? null : n.asText(), where,
+                        headers(f, file, where), interval(f, file, where)));
             } else {
                 throw new FeedListException("feed list " + file + ", " + where + ": expected {url: ..., name: ...}");
             }
         }
         return out;
+    }
+
+    private static Map<String, String> headers(JsonNode feed, Path file, String where) throws FeedListException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        JsonNode h = feed.get("headers");
+        if (h != null && !h.isNull()) {
+            if (!h.isObject()) {
+                throw new FeedListException("feed list " + file + ", " + where + ": headers must be a mapping");
+            }
+            h.fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        }
+        JsonNode ua = feed.get("user_agent");
+        if (ua != null && !ua.isNull()) {
+            headers.put("User-Agent", ua.asText());
+        }
+        return headers;
+    }
+
+    private static Duration interval(JsonNode feed, Path file, String where) throws FeedListException {
+        JsonNode i = feed.get("interval");
+        if (i == null || i.isNull()) {
+            return null;
+        }
+        try {
+            return (Duration) ValueType.DURATION.parse(i.asText());
+        } catch (RuntimeException e) {
+            throw new FeedListException("feed list " + file + ", " + where + ": interval '" + i.asText()
+                    + "' is not " + ValueType.DURATION.description(), e);
+        }
     }
 
     private static List<Entry> opml(byte[] bytes, Path file) throws FeedListException {

@@ -1,17 +1,32 @@
 package dev.newsmon.ingest.feedlist;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * One feed to poll.
  *
- * @param url  absolute http(s) or file: URL of the feed
- * @param name human name of the outlet, or null to take the feed's own title (what feed readers show)
+ * <p>{@code url} is the feed's stable key: the URL as first listed. It names the feed in item ids, in
+ * {@code news.feed-status} and in {@code news.feeds}, and it stays the same when a 301/308 moves the feed: the new
+ * location is kept as the feed's fetch URL beside it, so the ids of its items do not change.
+ *
+ * @param url      absolute http(s) or file: URL of the feed, as listed
+ * @param name     human name of the outlet, or null to take the feed's own title (what feed readers show)
+ * @param headers  extra request headers for this feed (a {@code User-Agent} here replaces the default one)
+ * @param interval this feed's own poll interval, or null for {@code ingest.poll.interval}
  */
-public record FeedSource(String url, String name) {
+public record FeedSource(String url, String name, Map<String, String> headers, Duration interval) {
     public FeedSource {
         Objects.requireNonNull(url, "url");
+        headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    public FeedSource(String url, String name) {
+        this(url, name, Map.of(), null);
     }
 
     /**

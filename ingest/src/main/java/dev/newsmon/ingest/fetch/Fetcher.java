@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -66,15 +68,20 @@ public final class Fetcher {
         return fetch(uri, Conditional.NONE);
     }
 
+    public FetchResult fetch(URI uri, Conditional previous) throws FetchException {
+        return fetch(uri, previous, Map.of());
+    }
+
     /**
      * @param previous validators of the last fetch of this feed; a 304 answer is returned as such, with no body
+     * @param headers  extra request headers of this feed; a {@code User-Agent} among them replaces the default
      * @throws FetchException on a network error, a timeout, an oversize body, a refused redirect, or any status
-     *                        other than 2xx and 304
+     *                        other than 2xx and 304 (with the server's Retry-After, if any)
      */
-    public FetchResult fetch(URI uri, Conditional previous) throws FetchException {
+    public FetchResult fetch(URI uri, Conditional previous, Map<String, String> headers) throws FetchException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         return switch (scheme) {
-            case "http", "https" -> fetchHttp(uri, previous == null ? Conditional.NONE : previous);
+            case "http", "https" -> fetchHttp(uri, previous == null ? Conditional.NONE : previous, headers);
             case "file" -> fetchFile(uri);
             default -> throw new FetchException(uri.toString(), "unsupported scheme '" + scheme + "'");
         };
@@ -88,7 +95,7 @@ public final class Fetcher {
             throw new FetchException(uri.toString(), "not a usable file URL: " + e.getMessage(), e);
         }
         try (InputStream in = Files.newInputStream(path)) {
-            return new FetchResult(200, BoundedRead.readAll(in, maxBody), null, null, null, uri);
+            return new FetchResult(200, BoundedRead.readAll(in, maxBody), null, null, null, uri, null, null);
         } catch (NoSuchFileException e) {
             throw new FetchException(uri.toString(), "no such file", e);
         } catch (IOException e) {
@@ -96,27 +103,37 @@ public final class Fetcher {
         }
     }
 
-    private FetchResult fetchHttp(URI start, Conditional previous) throws FetchException {
+    private FetchResult fetchHttp(URI start, Conditional previous, Map<String, String> headers)
+            throws FetchException {
         long deadline = System.nanoTime() + requestTimeout.toNanos();
         URI current = start;
+        // A move is only as permanent as the chain that led to it: a 302 anywhere before makes it temporary.
+        URI movedTo = null;
+        boolean permanentSoFar = true;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpResponse<byte[]> response = send(start, current, previous, deadline);
+            HttpResponse<byte[]> response = send(start, current, previous, headers, deadline);
             int status = response.statusCode();
             if (isRedirect(status)) {
                 current = redirectTarget(start, current, response);
+                permanentSoFar = permanentSoFar && (status == 301 || status == 308);
+                if (permanentSoFar) {
+                    movedTo = current;
+                }
                 LOG.debug("redirect feed_url={} status={} location={}", start, status, current);
                 continue;
             }
+            CacheHints hints = CacheHints.from(response.headers(), Instant.now());
             String contentType = header(response, "Content-Type");
             String etag = header(response, "ETag");
             String lastModified = header(response, "Last-Modified");
             if (status == FetchResult.NOT_MODIFIED) {
                 return new FetchResult(status, new byte[0], contentType,
                         etag != null ? etag : previous.etag(),
-                        lastModified != null ? lastModified : previous.lastModified(), current);
+                        lastModified != null ? lastModified : previous.lastModified(), current, movedTo, hints);
             }
             if (status < 200 || status > 299) {
-                throw new FetchException(start.toString(), "HTTP status " + status, status, null);
+                throw new FetchException(start.toString(), "HTTP status " + status, status, hints.retryAfter(),
+                        null);
             }
             byte[] body;
             try {
@@ -124,13 +141,13 @@ public final class Fetcher {
             } catch (IOException e) {
                 throw new FetchException(start.toString(), e.getMessage(), e);
             }
-            return new FetchResult(status, body, contentType, etag, lastModified, current);
+            return new FetchResult(status, body, contentType, etag, lastModified, current, movedTo, hints);
         }
         throw new FetchException(start.toString(), "more than " + MAX_REDIRECTS + " redirects");
     }
 
-    private HttpResponse<byte[]> send(URI start, URI uri, Conditional previous, long deadline)
-            throws FetchException {
+    private HttpResponse<byte[]> send(URI start, URI uri, Conditional previous, Map<String, String> headers,
+                                      long deadline) throws FetchException {
         Duration left = Duration.ofNanos(deadline - System.nanoTime());
         if (left.isNegative() || left.isZero()) {
             throw new FetchException(start.toString(), "timed out after " + requestTimeout);
@@ -138,9 +155,16 @@ public final class Fetcher {
         HttpRequest request;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(left)
-                    .header("User-Agent", userAgent)
                     .header("Accept", ACCEPT)
                     .header("Accept-Encoding", "gzip, deflate");
+            boolean ownAgent = false;
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                builder.setHeader(h.getKey(), h.getValue());
+                ownAgent |= h.getKey().equalsIgnoreCase("User-Agent");
+            }
+            if (!ownAgent) {
+                builder.header("User-Agent", userAgent);
+            }
             if (previous.etag() != null) {
                 builder.header("If-None-Match", previous.etag());
             }

@@ -2,6 +2,7 @@ package dev.newsmon.ingest.parse;
 
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -44,7 +46,12 @@ public final class FeedParser {
         for (SyndEntry e : feed.getEntries()) {
             entries.add(entry(e, rdf, feedUrl));
         }
-        return new ParsedFeed(blankToNull(feed.getTitle()), absolute(feed.getLink(), feedUrl), entries);
+        return new ParsedFeed(blankToNull(feed.getTitle()), absolute(feed.getLink(), feedUrl), entries, ttl(feed));
+    }
+
+    private static Duration ttl(SyndFeed feed) {
+        return feed.originalWireFeed() instanceof Channel channel && channel.getTtl() > 0
+                ? Duration.ofMinutes(channel.getTtl()) : null;
     }
 
     private static SyndFeed build(byte[] body, String contentType, String feedUrl) throws FeedParseException {

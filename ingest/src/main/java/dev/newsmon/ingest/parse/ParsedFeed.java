@@ -1,5 +1,6 @@
 package dev.newsmon.ingest.parse;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -8,8 +9,9 @@ import java.util.List;
  * @param title   the feed's title, or null
  * @param link    the feed's home page, absolute, or null
  * @param entries its entries, in document order
+ * @param ttl     the RSS {@code <ttl>}: how long the feed asks to be cached, or null
  */
-public record ParsedFeed(String title, String link, List<ParsedEntry> entries) {
+public record ParsedFeed(String title, String link, List<ParsedEntry> entries, Duration ttl) {
     public ParsedFeed {
         entries = List.copyOf(entries);
     }

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,9 +55,9 @@ public final class ItemPublisher implements AutoCloseable {
         return props;
     }
 
-    /** Sends asynchronously; {@link #flush()} waits for it. */
-    public void publish(FeedItem item) {
-        producer.send(new ProducerRecord<>(Topics.ITEMS, item.itemId(), item), (metadata, error) -> {
+    /** Sends asynchronously; the future (or {@link #flush()}) tells when Kafka has it. */
+    public Future<RecordMetadata> publish(FeedItem item) {
+        return producer.send(new ProducerRecord<>(Topics.ITEMS, item.itemId(), item), (metadata, error) -> {
             if (error == null) {
                 sent.incrementAndGet();
             } else {

@@ -136,19 +136,22 @@ class FetcherTest {
     }
 
     @Test
-    void abortsAnEndlessBodyOnceItPassesTheCap() {
+    void abortsAFiftyMebibyteBodyOnceItPassesTheCap() throws InterruptedException {
+        long fiftyMiB = 50L * 1024 * 1024;
         AtomicLong written = new AtomicLong();
+        CountDownLatch serverDone = new CountDownLatch(1);
         handle("/huge", ex -> {
             ex.sendResponseHeaders(200, 0); // chunked, no length announced
             byte[] chunk = new byte[8192];
             try (OutputStream out = ex.getResponseBody()) {
-                // Bounded so a broken client cannot make the test run away: 100x the cap.
-                while (written.get() < 100L * CAP) {
+                while (written.get() < fiftyMiB) {
                     out.write(chunk);
                     written.addAndGet(chunk.length);
                 }
             } catch (IOException clientWentAway) {
                 // Expected: the fetcher cancelled the download.
+            } finally {
+                serverDone.countDown();
             }
         });
 
@@ -156,6 +159,63 @@ class FetcherTest {
 
         assertTrue(e.getMessage().contains("body exceeds " + CAP + " bytes"), e.getMessage());
         assertTrue(e.getMessage().contains("/huge"), e.getMessage());
+        assertTrue(serverDone.await(10, TimeUnit.SECONDS), "the server kept writing");
+        assertTrue(written.get() < fiftyMiB, "the body was read to its end: " + written.get());
+    }
+
+    @Test
+    void tooManyRequestsCarriesTheServersRetryAfter() {
+        handle("/busy", ex -> {
+            ex.getResponseHeaders().add("Retry-After", "120");
+            send(ex, 429, new byte[0]);
+        });
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(uri("/busy")));
+
+        assertEquals(429, e.status());
+        assertEquals(Duration.ofSeconds(120), e.retryAfter());
+    }
+
+    @Test
+    void aChainOfPermanentRedirectsReportsTheFeedsNewHome() throws Exception {
+        handle("/a", ex -> redirect(ex, 301, "/b"));
+        handle("/b", ex -> redirect(ex, 308, "/c"));
+        handle("/c", ex -> {
+            ex.getResponseHeaders().add("Cache-Control", "public, max-age=900");
+            send(ex, 200, FEED);
+        });
+
+        FetchResult r = fetcher.fetch(uri("/a"));
+
+        assertEquals(uri("/c"), r.movedTo());
+        assertEquals(uri("/c"), r.finalUri());
+        assertEquals(Duration.ofMinutes(15), r.hints().freshFor());
+    }
+
+    @Test
+    void aTemporaryHopEndsThePermanentMove() throws Exception {
+        handle("/a", ex -> redirect(ex, 301, "/b"));
+        handle("/b", ex -> redirect(ex, 302, "/c"));
+        handle("/c", ex -> send(ex, 200, FEED));
+        handle("/t", ex -> redirect(ex, 302, "/c"));
+
+        assertEquals(uri("/b"), fetcher.fetch(uri("/a")).movedTo());
+        assertEquals(null, fetcher.fetch(uri("/t")).movedTo(), "a 302 alone is no move");
+    }
+
+    @Test
+    void aFeedsOwnUserAgentAndHeadersReplaceTheDefault() throws Exception {
+        handle("/feed", ex -> {
+            requests.add(ex);
+            send(ex, 200, FEED);
+        });
+
+        fetcher.fetch(uri("/feed"), Conditional.NONE, java.util.Map.of("User-Agent", "OutletFriendly/2",
+                "X-Feed-Token", "t0k"));
+
+        var headers = requests.get(0).getRequestHeaders();
+        assertEquals(List.of("OutletFriendly/2"), headers.get("User-Agent"));
+        assertEquals("t0k", headers.getFirst("X-Feed-Token"));
     }
 
     @Test
@@ -307,8 +367,12 @@ class FetcherTest {
     }
 
     private static void redirect(HttpExchange ex, String location) throws IOException {
+        redirect(ex, 302, location);
+    }
+
+    private static void redirect(HttpExchange ex, int status, String location) throws IOException {
         ex.getResponseHeaders().add("Location", location);
-        ex.sendResponseHeaders(302, -1);
+        ex.sendResponseHeaders(status, -1);
     }
 
     private static byte[] gzip(byte[] data) throws IOException {

@@ -1,0 +1,50 @@
+package dev.newsmon.common.model;
+
+import dev.newsmon.common.json.JsonSerde;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IngestMessagesJsonTest {
+    private static final Instant AT = Instant.parse("2026-11-29T19:00:00Z");
+
+    @Test
+    void anItemWithoutRevisionFromAnOlderWriterIsAFirstSighting() {
+        String json = "{\"schema_version\":1,\"item_id\":\"i\",\"feed_url\":\"https://a.example/rss\",\"title\":\"t\","
+                + "\"fetched\":\"2026-11-26T10:00:00Z\"}";
+        FeedItem item = JsonSerde.of(FeedItem.class).deserializer()
+                .deserialize("news.items", json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(0, item.revision());
+        assertFalse(item.isUpdate());
+    }
+
+    @Test
+    void anUpdateCarriesItsRevision() {
+        JsonSerde<FeedItem> serde = JsonSerde.of(FeedItem.class);
+        FeedItem update = new FeedItem(FeedItem.SCHEMA_VERSION, "i", "g", "https://a.example/rss", "A", null, "t",
+                "x", null, AT).withRevision(2);
+        byte[] bytes = serde.serializer().serialize("news.items", update);
+        assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\"revision\":2"));
+        FeedItem back = serde.deserializer().deserialize("news.items", bytes);
+        assertEquals(update, back);
+        assertTrue(back.isUpdate());
+    }
+
+    @Test
+    void feedStatusRoundTripsWithSnakeCaseFields() {
+        JsonSerde<FeedStatus> serde = JsonSerde.of(FeedStatus.class);
+        FeedStatus status = new FeedStatus(FeedStatus.SCHEMA_VERSION, "https://a.example/rss",
+                "https://b.example/rss", "Outlet A", AT, null, 429, 3, AT.plusSeconds(120), "HTTP status 429", 12, 0,
+                false, "\"v1\"", null);
+        byte[] bytes = serde.serializer().serialize("news.feed-status", status);
+        String json = new String(bytes, StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"consecutive_errors\":3"), json);
+        assertTrue(json.contains("\"next_poll\":\"2026-11-29T19:02:00Z\""), json);
+        assertEquals(status, serde.deserializer().deserialize("news.feed-status", bytes));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.newsmon.ingest.seen;
+
+import java.util.Objects;
+
+/**
+ * What ingest produced of one item, as kept in the compacted topic {@code news.ingest-seen} under the item id.
+ *
+ * @param schemaVersion version of this message's shape
+ * @param feedUrl       the feed the item belongs to (its stable key)
+ * @param contentHash   {@link SeenItems#contentHash} of the version last produced
+ * @param revision      the revision last produced (0 for the first sighting)
+ */
+public record SeenRecord(int schemaVersion, String feedUrl, String contentHash, int revision) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public SeenRecord {
+        Objects.requireNonNull(contentHash, "contentHash");
+    }
+}

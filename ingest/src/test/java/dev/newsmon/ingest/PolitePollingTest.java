@@ -1,0 +1,253 @@
+package dev.newsmon.ingest;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.newsmon.common.Topics;
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.model.FeedItem;
+import dev.newsmon.common.model.FeedStatus;
+import dev.newsmon.ingest.feedlist.FeedSource;
+import dev.newsmon.ingest.fetch.Fetcher;
+import dev.newsmon.ingest.parse.FeedParser;
+import dev.newsmon.ingest.publish.ItemPublisher;
+import dev.newsmon.ingest.schedule.FeedState;
+import dev.newsmon.ingest.seen.SeenItems;
+import dev.newsmon.ingest.seen.SeenRecord;
+import dev.newsmon.ingest.status.StatusPublisher;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The failure policy and item identity, end to end through the service against a local HTTP server. */
+class PolitePollingTest {
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+    private final NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of(
+            "ingest.poll.interval", "10s", "ingest.poll.interval.min", "1s", "ingest.http.request.timeout", "3s"));
+    private final MockProducer<String, FeedItem> items =
+            new MockProducer<>(true, null, new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
+    private final MockProducer<String, FeedStatus> statuses =
+            new MockProducer<>(true, null, new StringSerializer(), JsonSerde.of(FeedStatus.class).serializer());
+    private final Map<String, SeenRecord> seenTopic = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final List<String> userAgents = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void tooManyRequestsWaitsForRetryAfterAndPublishesTheFeedsHealth() {
+        serve("/busy", ex -> {
+            ex.getResponseHeaders().add("Retry-After", "120");
+            respond(ex, 429, new byte[0]);
+        });
+        FeedSource busy = feed("/busy");
+        try (IngestService service = service(busy)) {
+            PollSummary summary = service.pollOnce();
+
+            assertEquals(1, summary.feedsFailed());
+            FeedState state = service.feedStates().get(0);
+            assertEquals(NOW.plusSeconds(120), state.nextPoll());
+            assertEquals(1, state.consecutiveErrors());
+        }
+        ProducerRecord<String, FeedStatus> status = statuses.history().get(0);
+        assertEquals(Topics.FEED_STATUS, status.topic());
+        assertEquals(busy.url(), status.key());
+        assertEquals(429, status.value().httpStatus());
+        assertEquals(1, status.value().consecutiveErrors());
+        assertEquals(NOW.plusSeconds(120), status.value().nextPoll());
+        assertTrue(status.value().lastError().contains("429"), status.value().lastError());
+        assertNull(status.value().lastSuccess());
+    }
+
+    @Test
+    void aPermanentMoveIsFollowedFromThenOnWithItemIdsUnchanged() {
+        serve("/old", ex -> redirect(ex, 301, "/older"));
+        serve("/older", ex -> redirect(ex, 308, "/new"));
+        serve("/new", ex -> respond(ex, 200, rss("g-1", "Docking slips a day", "The cargo ship waits.")));
+        FeedSource moving = feed("/old");
+        try (IngestService service = service(moving)) {
+            service.pollOnce();
+            service.pollOnce();
+
+            assertEquals(1, hits.get("/old").get(), "the second poll went straight to the new home");
+            assertEquals(2, hits.get("/new").get());
+            FeedState state = service.feedStates().get(0);
+            assertEquals(url("/new"), state.fetchUrl());
+            assertEquals(moving.url(), state.key());
+        }
+        FeedItem item = items.history().get(0).value();
+        assertEquals(moving.url(), item.feedUrl(), "items keep the listed URL, so their ids do not move");
+        assertEquals(1, items.history().size());
+        assertEquals(url("/new"), statuses.history().get(1).value().fetchUrl());
+    }
+
+    @Test
+    void aTemporaryRedirectLeavesTheFeedWhereItWas() {
+        serve("/t", ex -> redirect(ex, 302, "/elsewhere"));
+        serve("/elsewhere", ex -> respond(ex, 200, rss("g-1", "Title", "Text.")));
+        try (IngestService service = service(feed("/t"))) {
+            service.pollOnce();
+            service.pollOnce();
+
+            assertEquals(2, hits.get("/t").get());
+            assertEquals(url("/t"), service.feedStates().get(0).fetchUrl());
+        }
+    }
+
+    @Test
+    void goneDisablesTheFeed() {
+        serve("/gone", ex -> respond(ex, 410, new byte[0]));
+        try (IngestService service = service(feed("/gone"))) {
+            service.pollOnce();
+            PollSummary second = service.pollOnce();
+
+            assertEquals(1, hits.get("/gone").get(), "a disabled feed is not polled");
+            assertEquals(0, second.feedsOk() + second.feedsFailed());
+            assertTrue(service.feedStates().get(0).disabled());
+        }
+        assertTrue(statuses.history().get(0).value().disabled());
+        assertNull(statuses.history().get(0).value().nextPoll());
+    }
+
+    @Test
+    void changedTextUnderAStableGuidIsProducedOnceMoreAsAnUpdate() {
+        AtomicReference<byte[]> body = new AtomicReference<>(rss("g-7", "Spacewalk set", "Two astronauts go out."));
+        serve("/feed", ex -> respond(ex, 200, body.get()));
+        try (IngestService service = service(feed("/feed"))) {
+            service.pollOnce();
+            service.pollOnce();
+            body.set(rss("g-7", "Spacewalk set", "Two astronauts go out on Thursday."));
+            service.pollOnce();
+            body.set(rss("g-8", "Spacewalk set", "Two astronauts go out on Thursday."));
+            service.pollOnce();
+        }
+        List<FeedItem> produced = items.history().stream().map(ProducerRecord::value).toList();
+        assertEquals(List.of(0, 1), produced.stream().map(FeedItem::revision).toList(),
+                "first sighting, nothing for the unchanged re-poll, one update, nothing for the new guid");
+        assertEquals(produced.get(0).itemId(), produced.get(1).itemId());
+        assertEquals(1, seenTopic.get(produced.get(0).itemId()).revision());
+    }
+
+    @Test
+    void aRestartWithTheSeenSetProducesNothingAgain() {
+        serve("/feed", ex -> respond(ex, 200, rss("g-1", "Crew returns", "Soyuz lands safely.")));
+        try (IngestService service = service(feed("/feed"))) {
+            service.pollOnce();
+        }
+        SeenItems restored = new SeenItems(seenTopic::put);
+        seenTopic.forEach(restored::restore);
+        MockProducer<String, FeedItem> after =
+                new MockProducer<>(true, null, new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
+        try (IngestService service = new IngestService(config, List.of(feed("/feed")), reader(),
+                new ItemPublisher(after), new StatusPublisher(new MockProducer<>(true, null, new StringSerializer(),
+                JsonSerde.of(FeedStatus.class).serializer())), restored, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            PollSummary summary = service.pollOnce();
+            assertEquals(1, summary.feedsOk());
+            assertEquals(0, summary.itemsProduced());
+        }
+        assertEquals(1, items.history().size());
+        assertEquals(0, after.history().size());
+    }
+
+    @Test
+    void theDefaultUserAgentNamesNewsmonAndAFeedMaySetItsOwn() {
+        serve("/a", ex -> respond(ex, 200, rss("g-1", "A", "a.")));
+        serve("/b", ex -> respond(ex, 200, rss("g-2", "B", "b.")));
+        FeedSource own = new FeedSource(url("/b"), "B", Map.of("User-Agent", "PoliteReader/3"), null);
+        try (IngestService service = service(feed("/a"), own)) {
+            service.pollOnce();
+        }
+        assertEquals(2, userAgents.size());
+        assertTrue(userAgents.contains("PoliteReader/3"), userAgents.toString());
+        assertTrue(userAgents.stream().anyMatch(ua -> ua.startsWith("newsmon/")), userAgents.toString());
+    }
+
+    private IngestService service(FeedSource... feeds) {
+        return new IngestService(config, List.of(feeds), reader(), new ItemPublisher(items),
+                new StatusPublisher(statuses), new SeenItems(seenTopic::put), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private FeedReader reader() {
+        return new FeedReader(new Fetcher(config), new FeedParser(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private interface Handler {
+        void handle(HttpExchange ex) throws IOException;
+    }
+
+    private void serve(String path, Handler handler) {
+        server.createContext(path, ex -> {
+            hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            userAgents.add(ex.getRequestHeaders().getFirst("User-Agent"));
+            try {
+                handler.handle(ex);
+            } finally {
+                ex.close();
+            }
+        });
+    }
+
+    private FeedSource feed(String path) {
+        return new FeedSource(url(path), "Test Outlet");
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    private static void respond(HttpExchange ex, int status, byte[] body) throws IOException {
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static void redirect(HttpExchange ex, int status, String location) throws IOException {
+        ex.getResponseHeaders().add("Location", location);
+        ex.sendResponseHeaders(status, -1);
+    }
+
+    private static byte[] rss(String guid, String title, String text) {
+        return ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test Outlet</title>"
+                + "<link>https://test-outlet.example/</link><item><guid isPermaLink=\"false\">" + guid + "</guid>"
+                + "<title>" + title + "</title><link>https://test-outlet.example/story</link>"
+                + "<description>" + text + "</description></item></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
