@@ -19,7 +19,7 @@ public final class Metrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public Metrics(String service) {
-        registry.config().commonTags("service", service);
+        registry.config().meterFilter(new PrometheusConventions()).commonTags("service", service);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
