@@ -76,7 +76,7 @@ class MetricsIT {
                     "newsmon_ingest_parse_failures_total{service=\"pipeline\"} 1.0",
                     "newsmon_alerts_total{kind=\"story\",service=\"pipeline\"} 1.0",
                     "newsmon_alerts_total{kind=\"copy\",service=\"pipeline\"} 2.0",
-                    "newsmon_alerts_tagged_total{service=\"pipeline\",tag=\"space-station\"} 3.0",
+                    "newsmon_alerts_tagged_total{kind=\"story\",service=\"pipeline\",tag=\"space-station\"} 1.0",
                     "newsmon_sink_alerts_written_total{service=\"pipeline\",sink=\"jsonl\"} 3.0",
                     "newsmon_alert_lag_fetched_seconds_count{service=\"pipeline\"} 3",
                     "newsmon_alert_lag_published_seconds_bucket{",

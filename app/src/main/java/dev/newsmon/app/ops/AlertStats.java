@@ -58,8 +58,8 @@ public final class AlertStats implements AlertSink {
             Counter.builder("newsmon.alerts").description("Alerts by kind: story (first item) or copy")
                     .tag("kind", a.kind().wireName()).register(registry).increment();
             for (String tag : a.tags()) {
-                Counter.builder("newsmon.alerts.tagged").description("Alerts per tag")
-                        .tag("tag", tag).register(registry).increment();
+                Counter.builder("newsmon.alerts.tagged").description("Alerts per tag and kind")
+                        .tag("tag", tag).tag("kind", a.kind().wireName()).register(registry).increment();
             }
             if (a.published() != null) {
                 sincePublished.record(nonNegative(Duration.between(a.published(), now)));
