@@ -5,6 +5,8 @@ import dev.newsmon.sink.AlertSink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.List;
  * alerts arrive, so the topology stays free of metrics code; counted at commit, so a retried batch counts once.
  */
 public final class AlertStats implements AlertSink {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertStats.class);
     private static final Duration[] FETCHED_BUCKETS = durations("PT0.1S", "PT0.25S", "PT0.5S", "PT1S", "PT2.5S",
             "PT5S", "PT10S", "PT30S", "PT1M", "PT2M", "PT5M", "PT15M");
     private static final Duration[] PUBLISHED_BUCKETS = durations("PT1S", "PT10S", "PT1M", "PT5M", "PT15M",
@@ -55,6 +58,8 @@ public final class AlertStats implements AlertSink {
     public void commit() {
         Instant now = clock.instant();
         for (Alert a : pending) {
+            LOG.debug("alert durable kind={} story_id={} item_id={} feed_url={}", a.kind().wireName(), a.storyId(),
+                    a.itemId(), a.feedUrl());
             Counter.builder("newsmon.alerts").description("Alerts by kind: story (first item) or copy")
                     .tag("kind", a.kind().wireName()).register(registry).increment();
             for (String tag : a.tags()) {
