@@ -74,6 +74,8 @@ class MetricsIT {
                     "newsmon_ingest_items_produced_total{service=\"pipeline\"}",
                     "newsmon_ingest_feeds_polled_total{outcome=\"failed\",service=\"pipeline\"} 1.0",
                     "newsmon_ingest_parse_failures_total{service=\"pipeline\"} 1.0",
+                    "newsmon_ingest_feeds_not_modified_total{service=\"pipeline\"} 0.0",
+                    "newsmon_ingest_feed_failures_total{feed_url=\"http://127.0.0.1:" + feeds.port() + "/broken.xml\",service=\"pipeline\"} 1.0",
                     "newsmon_alerts_total{kind=\"story\",service=\"pipeline\"} 1.0",
                     "newsmon_alerts_total{kind=\"copy\",service=\"pipeline\"} 2.0",
                     "newsmon_alerts_tagged_total{kind=\"story\",service=\"pipeline\",tag=\"space-station\"} 1.0",

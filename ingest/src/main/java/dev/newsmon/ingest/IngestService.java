@@ -53,6 +53,8 @@ public final class IngestService implements AutoCloseable {
     private final AtomicLong itemsProduced = new AtomicLong();
     private final AtomicLong fetchFailures = new AtomicLong();
     private final AtomicLong parseFailures = new AtomicLong();
+    private final AtomicLong notModified = new AtomicLong();
+    private final Map<String, AtomicLong> failuresByFeed = new ConcurrentHashMap<>();
 
     public IngestService(NewsmonConfig config, List<FeedSource> feeds, FeedReader reader, ItemPublisher publisher) {
         this.feeds = List.copyOf(feeds);
@@ -206,10 +208,24 @@ public final class IngestService implements AutoCloseable {
         return parseFailures.get();
     }
 
+    /** Feed reads answered 304 Not Modified (counted in {@link #feedsOk()} too). */
+    public long notModified() {
+        return notModified.get();
+    }
+
+    /** Failed polls of one feed (fetch, parse or publish) since start. */
+    public long failures(String feedUrl) {
+        AtomicLong n = failuresByFeed.get(feedUrl);
+        return n == null ? 0 : n.get();
+    }
+
     private Outcome pollFeed(FeedSource feed) {
         Conditional previous = validators.getOrDefault(feed.url(), Conditional.NONE);
         try {
             FeedRead read = reader.read(feed, previous);
+            if (read.notModified()) {
+                notModified.incrementAndGet();
+            }
             for (FeedItem item : read.items()) {
                 publisher.publish(item);
             }
@@ -226,7 +242,8 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    private static Outcome failed(FeedSource feed, String stage, String reason) {
+    private Outcome failed(FeedSource feed, String stage, String reason) {
+        failuresByFeed.computeIfAbsent(feed.url(), url -> new AtomicLong()).incrementAndGet();
         LOG.warn("feed failed feed_url={} stage={} reason={}", feed.url(), stage, reason);
         return new Outcome(feed, null, reason);
     }

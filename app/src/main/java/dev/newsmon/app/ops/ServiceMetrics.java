@@ -1,6 +1,7 @@
 package dev.newsmon.app.ops;
 
 import dev.newsmon.ingest.IngestService;
+import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.sink.SinkService;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -18,11 +20,18 @@ public final class ServiceMetrics {
     private ServiceMetrics() {
     }
 
-    public static void ingest(MeterRegistry registry, IngestService ingest) {
+    /** @param feeds the feed list, one failure counter each (labelled feed_url) */
+    public static void ingest(MeterRegistry registry, IngestService ingest, List<FeedSource> feeds) {
         counter(registry, "newsmon.ingest.feeds.polled", "Feed polls by outcome (ok includes 304 Not Modified)",
                 ingest, IngestService::feedsOk, "outcome", "ok");
         counter(registry, "newsmon.ingest.feeds.polled", "Feed polls by outcome (ok includes 304 Not Modified)",
                 ingest, IngestService::feedsFailed, "outcome", "failed");
+        counter(registry, "newsmon.ingest.feeds.not.modified", "Feed polls answered 304 Not Modified (part of ok)",
+                ingest, IngestService::notModified);
+        for (FeedSource feed : feeds) {
+            counter(registry, "newsmon.ingest.feed.failures", "Failed polls per feed (fetch, parse or publish)",
+                    ingest, i -> i.failures(feed.url()), "feed_url", feed.url());
+        }
         counter(registry, "newsmon.ingest.fetch.failures", "Feed fetches that failed (HTTP error, timeout, too large)",
                 ingest, IngestService::fetchFailures);
         counter(registry, "newsmon.ingest.parse.failures", "Feeds fetched that could not be parsed",

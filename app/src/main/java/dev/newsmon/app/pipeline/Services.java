@@ -90,7 +90,7 @@ public final class Services {
                 new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
         ops.bind(new KafkaClientMetrics(producer));
         IngestService ingest = new IngestService(config, feeds, FeedReader.create(config), new ItemPublisher(producer));
-        ServiceMetrics.ingest(ops.registry(), ingest);
+        ServiceMetrics.ingest(ops.registry(), ingest, feeds);
         producer.partitionsFor(Topics.ITEMS);
         ops.readiness().add("ingest", () -> true);
         return ingest;
