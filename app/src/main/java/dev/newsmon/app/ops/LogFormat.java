@@ -2,7 +2,6 @@ package dev.newsmon.app.ops;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
@@ -16,13 +15,11 @@ import java.util.Iterator;
 import java.util.Locale;
 
 /**
- * Switches the console log between text and JSON once the configuration is known ({@code log.format}, e.g.
- * {@code NEWSMON_LOG_FORMAT=json}). Text lines keep the key=value pairs of the messages and append the MDC;
- * JSON lines are Logback's {@link JsonEncoder} objects, one per line, MDC and key-value pairs as fields.
+ * Switches the console log to JSON once the configuration is known ({@code log.format=json}, e.g.
+ * {@code NEWSMON_LOG_FORMAT=json}): one object per line from Logback's {@link JsonEncoder}, MDC and key-value
+ * pairs as fields. {@code text} keeps the encoder of logback.xml, whose messages carry key=value pairs.
  */
 public final class LogFormat {
-    static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%replace( %mdc){' $', ''}%n";
-
     private LogFormat() {
     }
 
@@ -31,15 +28,14 @@ public final class LogFormat {
         if (!f.equals("text") && !f.equals("json")) {
             throw new ConfigException(Settings.LOG_FORMAT.key() + " expects text or json, got '" + format + "'");
         }
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return; // another SLF4J binding (tests of other modules): its own configuration rules
+        if (f.equals("text") || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return; // text is logback.xml's own; another SLF4J binding keeps its own configuration
         }
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
             if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender) {
-                Encoder<ILoggingEvent> encoder = f.equals("json") ? json(context) : text(context);
                 appender.stop();
-                appender.setEncoder(encoder);
+                appender.setEncoder(json(context));
                 appender.start();
             }
         }
@@ -48,14 +44,6 @@ public final class LogFormat {
     private static Encoder<ILoggingEvent> json(LoggerContext context) {
         JsonEncoder encoder = new JsonEncoder();
         encoder.setContext(context);
-        encoder.start();
-        return encoder;
-    }
-
-    private static Encoder<ILoggingEvent> text(LoggerContext context) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(TEXT_PATTERN);
         encoder.start();
         return encoder;
     }

@@ -2,37 +2,51 @@ package dev.newsmon.app.ops;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import dev.newsmon.common.config.ConfigException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LogFormatTest {
+    private final Map<OutputStreamAppender<ILoggingEvent>, Encoder<ILoggingEvent>> configured = new HashMap<>();
+
+    @BeforeEach
+    void rememberTheConfiguredEncoders() {
+        consoleAppenders().forEach(a -> configured.put(a, a.getEncoder()));
+    }
+
     @AfterEach
-    void backToText() throws ConfigException {
-        LogFormat.apply("text");
+    void restoreThem() {
+        configured.forEach((appender, encoder) -> {
+            appender.stop();
+            appender.setEncoder(encoder);
+            appender.start();
+        });
     }
 
     @Test
-    void jsonSwitchesEveryConsoleAppenderToTheJsonEncoder() throws ConfigException {
-        LogFormat.apply("JSON");
-        List<OutputStreamAppender<ILoggingEvent>> appenders = consoleAppenders();
-        assertFalse(appenders.isEmpty());
-        appenders.forEach(a -> assertInstanceOf(JsonEncoder.class, a.getEncoder()));
+    void textKeepsTheConfiguredEncoderAndJsonSwitchesToTheJsonEncoder() throws ConfigException {
         LogFormat.apply("text");
-        consoleAppenders().forEach(a -> assertInstanceOf(PatternLayoutEncoder.class, a.getEncoder()));
+        assertFalse(configured.isEmpty());
+        configured.forEach((appender, encoder) -> assertSame(encoder, appender.getEncoder()));
+        LogFormat.apply("JSON");
+        consoleAppenders().forEach(a -> assertInstanceOf(JsonEncoder.class, a.getEncoder()));
     }
 
     @Test
