@@ -25,16 +25,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Scrapes {@code /metrics} of a pipeline that has just run the fixture feeds on a real broker, checks the domain,
- * Kafka and JVM metrics are there, and has Prometheus' own linter ({@code promtool check metrics}) pass them.
+ * The operations endpoints on a real broker: {@code /metrics} of a pipeline that has just run the fixture feeds
+ * (domain, Kafka and JVM metrics, passed by Prometheus' own linter {@code promtool check metrics}), and the
+ * processor run alone as the containers run it (ready only while RUNNING, SIGTERM exits 0).
  */
-class MetricsIT {
+class OpsIT {
     @TempDir
     static Path dir;
     private static EmbeddedBroker broker;
@@ -97,6 +100,39 @@ class MetricsIT {
             assertTrue(check.waitFor(60, TimeUnit.SECONDS), "promtool did not finish");
             assertEquals(0, check.exitValue(), "promtool check metrics:\n" + report);
         }
+    }
+
+    @Test
+    void aProcessorAloneIsReadyWhileRunningAndStopsCleanlyOnSigterm() throws Exception {
+        try (NewsmonProcess processor = NewsmonProcess.start(dir.resolve("logs"), Map.of(
+                        "NEWSMON_PROCESSOR_APPLICATION_ID", "ops-it-processor",
+                        "NEWSMON_DATA_DIR", dir.resolve("alone").toString(),
+                        "NEWSMON_SHUTDOWN_TIMEOUT", "20s"),
+                "processor", "--bootstrap-servers", broker.bootstrapServers(),
+                "--set", "processor.rules.file=" + Path.of("../config/rules.yaml").toAbsolutePath())) {
+            int port = awaitOpsPort(processor);
+            awaitStatus(port, "/health/ready", 200);
+            String metrics = get(port, "/metrics").body();
+            assertTrue(metrics.contains("newsmon_processor_running{service=\"processor\"} 1.0"), metrics);
+            processor.terminate();
+            assertEquals(0, processor.waitFor(35), processor.output());
+        }
+    }
+
+    private static int awaitOpsPort(NewsmonProcess process) throws Exception {
+        Pattern listening = Pattern.compile("ops endpoints listening port=(\\d+)");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            Matcher m = listening.matcher(process.output());
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            if (process.waitFor(0) != null) {
+                fail("the processor ended at start\n" + process.output());
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        return fail("no ops port logged\n" + process.output());
     }
 
     /** Prometheus' promtool; its absence fails the test, since the acceptance is that promtool passes. */
