@@ -1,5 +1,6 @@
 package dev.newsmon.app;
 
+import dev.newsmon.app.cli.ConfigCommand;
 import dev.newsmon.app.cli.DemoCommand;
 import dev.newsmon.app.cli.FeedCommand;
 import dev.newsmon.app.cli.IngestCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsmon", mixinStandardHelpOptions = true, version = "newsmon 0.1.0",
         description = "Streaming news monitor on Apache Kafka: one alert per story, with the outlets that carried it.",
         subcommands = {DemoCommand.class, RunCommand.class, FeedCommand.class, IngestCommand.class,
-                ProcessorCommand.class, SinkCommand.class})
+                ProcessorCommand.class, SinkCommand.class, ConfigCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a configuration or input the user must fix: one line on stderr, no stack trace. */
     public static final int USAGE = 2;

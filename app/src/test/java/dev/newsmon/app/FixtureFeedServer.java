@@ -38,6 +38,10 @@ final class FixtureFeedServer implements AutoCloseable {
         server.start();
     }
 
+    int port() {
+        return server.getAddress().getPort();
+    }
+
     /** Writes a plain-text feed list naming each fixture feed by its URL on this server. */
     Path writeFeedList(Path dir) throws IOException {
         String listed;

@@ -24,10 +24,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -76,6 +78,8 @@ public final class IngestService implements AutoCloseable {
     private final AtomicLong itemsProduced = new AtomicLong();
     private final AtomicLong fetchFailures = new AtomicLong();
     private final AtomicLong parseFailures = new AtomicLong();
+    private final AtomicLong notModified = new AtomicLong();
+    private final Map<String, AtomicLong> failuresByFeed = new ConcurrentHashMap<>();
 
     public IngestService(NewsmonConfig config, List<FeedSource> feeds, FeedReader reader, ItemPublisher publisher,
                          StatusPublisher status, SeenItems seen, Clock clock) {
@@ -98,16 +102,20 @@ public final class IngestService implements AutoCloseable {
     /**
      * The service with its Kafka producers, and the seen-set read back from {@code news.ingest-seen} first, so a
      * restart produces nothing it produced before.
+     *
+     * @param publisher owned by the service from here on: closed with it, or here if the seen-set cannot load
      */
-    public static IngestService create(NewsmonConfig config, List<FeedSource> feeds) throws TimeoutException {
+    public static IngestService create(NewsmonConfig config, List<FeedSource> feeds, ItemPublisher publisher)
+            throws TimeoutException {
         SeenItems seen = new SeenItems(KafkaSeenStore.create(config));
         try {
             KafkaSeenStore.load(config, seen, SEEN_LOAD_TIMEOUT);
         } catch (TimeoutException | RuntimeException e) {
             seen.close();
+            publisher.close();
             throw e;
         }
-        return new IngestService(config, feeds, FeedReader.create(config), ItemPublisher.create(config),
+        return new IngestService(config, feeds, FeedReader.create(config), publisher,
                 StatusPublisher.create(config), seen, Clock.systemUTC());
     }
 
@@ -222,6 +230,17 @@ public final class IngestService implements AutoCloseable {
         return parseFailures.get();
     }
 
+    /** Feed reads answered 304 Not Modified (counted in {@link #feedsOk()} too). */
+    public long notModified() {
+        return notModified.get();
+    }
+
+    /** Failed polls of one feed (fetch, parse or publish) since start. */
+    public long failures(String feedUrl) {
+        AtomicLong n = failuresByFeed.get(feedUrl);
+        return n == null ? 0 : n.get();
+    }
+
     private void ensureOpen() {
         if (closed.getCount() == 0) {
             throw new IllegalStateException("ingest service is closed");
@@ -268,6 +287,9 @@ public final class IngestService implements AutoCloseable {
             parseFailures.incrementAndGet();
             return failed(feed, at, "parse", 0, null, e.getMessage());
         }
+        if (read.notModified()) {
+            notModified.incrementAndGet();
+        }
         if (read.movedTo() != null) {
             LOG.info("feed moved permanently feed_url={} fetch_url={}", feed.url(), read.movedTo());
         }
@@ -302,6 +324,7 @@ public final class IngestService implements AutoCloseable {
     private Outcome failed(FeedSource feed, Instant at, String stage, int httpStatus, Duration retryAfter,
                            String reason) {
         feedsFailed.incrementAndGet();
+        failuresByFeed.computeIfAbsent(feed.url(), url -> new AtomicLong()).incrementAndGet();
         Optional<FeedState> next = scheduler.failed(feed.url(), at, httpStatus, retryAfter, reason);
         LOG.warn("feed failed feed_url={} stage={} status={} consecutive_errors={} next_poll={} reason={}",
                 feed.url(), stage, httpStatus, next.map(FeedState::consecutiveErrors).orElse(0),

@@ -65,6 +65,8 @@ class IngestServiceTest {
             assertTrue(summary.errors().get(0).contains(BROKEN.url()), summary.errors().get(0));
             assertEquals(1, service.parseFailures());
             assertEquals(0, service.fetchFailures());
+            assertEquals(1, service.failures(BROKEN.url()), "failures are counted per feed");
+            assertEquals(0, service.failures(LEDGER.url()));
 
             List<ProducerRecord<String, FeedItem>> sent = producer.history();
             assertEquals(3, sent.size());
@@ -130,6 +132,7 @@ class IngestServiceTest {
             assertEquals(1, second.feedsOk());
             assertEquals(0, second.itemsProduced());
             assertEquals(List.of("null", "\"m1\""), ifNoneMatch);
+            assertEquals(1, service.notModified(), "the second poll was a 304");
         } finally {
             server.stop(0);
         }

@@ -68,6 +68,11 @@ public final class ProcessorService implements AutoCloseable {
         return streams.state();
     }
 
+    /** The Kafka Streams instance, for binding its client metrics; its life-cycle stays with this service. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
     /** Stream threads that died and were replaced since start. */
     public long replacedThreads() {
         return replacedThreads.get();

@@ -1,8 +1,10 @@
 package dev.newsmon.app.cli;
 
+import dev.newsmon.app.ops.LogFormat;
 import dev.newsmon.common.config.ConfigException;
 import dev.newsmon.common.config.ConfigLoader;
 import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.config.Settings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ public final class ConfigOptions {
             overrides.put("kafka.bootstrap.servers", bootstrapServers);
         }
         overrides.putAll(commandFlags);
-        return ConfigLoader.load(configFile, System.getenv(), overrides);
+        NewsmonConfig config = ConfigLoader.load(configFile, System.getenv(), overrides);
+        LogFormat.apply(config.get(Settings.LOG_FORMAT));
+        return config;
     }
 }

@@ -37,13 +37,14 @@ public final class DemoCommand implements Callable<Integer> {
         List<FeedSource> sources = feeds.feedUrls().stream().map(url -> new FeedSource(url, null)).toList();
         Pipeline pipeline = Pipeline.start(config, sources, System.out);
         System.err.printf("%nnewsmon demo%n  Kafka broker   %s (embedded: %s)%n  sample feeds   %s%n"
-                        + "  alerts file    %s%n  Ctrl-C stops; running it again resumes where it stopped.%n%n",
+                        + "  alerts file    %s%n  metrics        http://127.0.0.1:%d/metrics%n"
+                        + "  Ctrl-C stops; running it again resumes where it stopped.%n%n",
                 pipeline.cluster().bootstrapServers(), pipeline.cluster().embedded().isPresent() ? "yes" : "no",
-                feeds.baseUrl(), pipeline.cluster().config().get(Settings.SINK_OUT_DIR).resolve("alerts.jsonl"));
+                feeds.baseUrl(), pipeline.cluster().config().get(Settings.SINK_OUT_DIR).resolve("alerts.jsonl"), pipeline.ops().port());
         Lifecycle.runUntilSignalled(pipeline::runIngest, () -> {
             pipeline.close();
             feeds.close();
-        });
+        }, config.get(Settings.SHUTDOWN_TIMEOUT));
         return 0;
     }
 }

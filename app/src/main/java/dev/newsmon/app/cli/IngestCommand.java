@@ -4,6 +4,7 @@ import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
+import dev.newsmon.common.ops.Ops;
 import dev.newsmon.ingest.IngestService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,9 +27,9 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NewsmonConfig config = ServiceConfig.requireCluster(options.load(
                 feeds == null ? Map.of() : Map.of(Settings.INGEST_FEEDS.key(), feeds.toString())), "ingest");
-        try (Cluster cluster = Cluster.open(config)) {
-            IngestService ingest = Services.ingest(cluster.config(), Services.feeds(cluster.config()));
-            Lifecycle.runUntilSignalled(ingest::runForever, ingest::close);
+        try (Ops ops = Ops.start(config, "ingest"); Cluster cluster = Cluster.open(config)) {
+            IngestService ingest = Services.ingest(cluster.config(), Services.feeds(cluster.config()), ops);
+            Lifecycle.runUntilSignalled(ingest::runForever, ingest::close, config.get(Settings.SHUTDOWN_TIMEOUT));
         }
         return 0;
     }

@@ -2,10 +2,14 @@ package dev.newsmon.app.cli;
 
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.config.Settings;
+import dev.newsmon.common.ops.Ops;
 import dev.newsmon.processor.ProcessorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -19,11 +23,17 @@ public final class ProcessorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Cluster cluster = Cluster.open(ServiceConfig.requireCluster(options.load(Map.of()), "processor"))) {
-            ProcessorService processor = Services.processor(cluster.config());
+        NewsmonConfig config = ServiceConfig.requireCluster(options.load(Map.of()), "processor");
+        try (Ops ops = Ops.start(config, "processor"); Cluster cluster = Cluster.open(config)) {
+            ProcessorService processor = Services.processor(cluster.config(), ops);
             processor.start();
             CountDownLatch forever = new CountDownLatch(1);
-            Lifecycle.runUntilSignalled(forever::await, processor::close);
+            Duration timeout = config.get(Settings.SHUTDOWN_TIMEOUT);
+            Lifecycle.runUntilSignalled(forever::await, () -> {
+                if (!processor.close(timeout)) {
+                    throw new IllegalStateException("the processor did not stop within shutdown.timeout=" + timeout);
+                }
+            }, timeout);
         }
         return 0;
     }

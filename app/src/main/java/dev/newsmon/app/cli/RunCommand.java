@@ -50,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
         NewsmonConfig config = options.load(flags);
         Pipeline pipeline = Pipeline.start(config, Services.feeds(config), System.out);
         if (!once) {
-            Lifecycle.runUntilSignalled(pipeline::runIngest, pipeline::close);
+            Lifecycle.runUntilSignalled(pipeline::runIngest, pipeline::close, config.get(Settings.SHUTDOWN_TIMEOUT));
             return 0;
         }
         try (pipeline) {

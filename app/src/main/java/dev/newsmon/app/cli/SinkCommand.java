@@ -2,13 +2,16 @@ package dev.newsmon.app.cli;
 
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
+import dev.newsmon.common.ops.Ops;
 import dev.newsmon.sink.SinkService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -23,10 +26,16 @@ public final class SinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Cluster cluster = Cluster.open(ServiceConfig.requireCluster(options.load(
-                out == null ? Map.of() : Map.of(Settings.SINK_OUT_DIR.key(), out.toString())), "sink"))) {
-            SinkService sink = Services.sink(cluster.config(), System.out);
-            Lifecycle.runUntilSignalled(sink::run, sink::close);
+        NewsmonConfig config = ServiceConfig.requireCluster(options.load(
+                out == null ? Map.of() : Map.of(Settings.SINK_OUT_DIR.key(), out.toString())), "sink");
+        try (Ops ops = Ops.start(config, "sink"); Cluster cluster = Cluster.open(config)) {
+            SinkService sink = Services.sink(cluster.config(), System.out, ops);
+            Duration timeout = config.get(Settings.SHUTDOWN_TIMEOUT);
+            Lifecycle.runUntilSignalled(sink::run, () -> {
+                if (!sink.stop(timeout)) {
+                    throw new IllegalStateException("the sink did not stop within shutdown.timeout=" + timeout);
+                }
+            }, timeout);
         }
         return 0;
     }

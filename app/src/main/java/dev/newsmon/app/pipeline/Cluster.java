@@ -27,7 +27,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Cluster implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Cluster.class);
-    private static final int REACH_TIMEOUT_MS = 15_000;
 
     private final NewsmonConfig config;
     private final EmbeddedBroker broker;
@@ -54,7 +53,7 @@ public final class Cluster implements AutoCloseable {
             effective = config.withKnown(Map.of("kafka.bootstrap.servers", broker.bootstrapServers()));
         }
         try (Admin admin = admin(effective)) {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(REACH_TIMEOUT_MS)).clusterId().get();
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(reachTimeoutMs(effective))).clusterId().get();
             TopicAdmin.ensureTopics(admin, Topics.ALL, Topics.COMPACTED, effective.get(Settings.TOPIC_PARTITIONS),
                     effective.get(Settings.TOPIC_REPLICATION).shortValue());
         } catch (ExecutionException e) {
@@ -80,10 +79,16 @@ public final class Cluster implements AutoCloseable {
         return config.bootstrapServers().orElseThrow();
     }
 
+    /** An admin client whose calls give up after {@code startup.timeout}. */
     public static Admin admin(NewsmonConfig config) {
+        int timeout = reachTimeoutMs(config);
         return Admin.create(config.kafkaProperties(Map.of(
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, REACH_TIMEOUT_MS,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, REACH_TIMEOUT_MS)));
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout)));
+    }
+
+    private static int reachTimeoutMs(NewsmonConfig config) {
+        return (int) Math.min(Integer.MAX_VALUE, config.get(Settings.STARTUP_TIMEOUT).toMillis());
     }
 
     private static boolean portFree(int port) {

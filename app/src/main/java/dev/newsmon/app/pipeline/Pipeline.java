@@ -4,6 +4,7 @@ import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.ConfigException;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
+import dev.newsmon.common.ops.Ops;
 import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.PollSummary;
 import dev.newsmon.ingest.feedlist.FeedSource;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +34,17 @@ import java.util.function.Function;
  */
 public final class Pipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
+    private final Ops ops;
     private final Cluster cluster;
     private final ProcessorService processor;
     private final SinkService sink;
     private final Thread sinkThread;
     private final IngestService ingest;
 
-    private Pipeline(Cluster cluster, ProcessorService processor, SinkService sink, Thread sinkThread,
+    private Pipeline(Ops ops, Cluster cluster, ProcessorService processor, SinkService sink, Thread sinkThread,
                      IngestService ingest) {
+        this.ops = ops;
         this.cluster = cluster;
         this.processor = processor;
         this.sink = sink;
@@ -49,25 +52,38 @@ public final class Pipeline implements AutoCloseable {
         this.ingest = ingest;
     }
 
+    /** Starts the ops endpoints (service "pipeline"), the cluster, then processor, sink and ingest. */
     public static Pipeline start(NewsmonConfig config, List<FeedSource> feeds, PrintStream console)
             throws ConfigException, IOException, InterruptedException, TimeoutException {
-        Cluster cluster = Cluster.open(config);
+        Ops ops = Ops.start(config, "pipeline");
+        Cluster cluster;
+        try {
+            cluster = Cluster.open(config);
+        } catch (ConfigException | IOException | InterruptedException | TimeoutException | RuntimeException e) {
+            ops.close();
+            throw e;
+        }
         NewsmonConfig effective = cluster.config();
         ProcessorService processor = null;
         try {
-            processor = Services.processor(effective);
+            processor = Services.processor(effective, ops);
             processor.start();
-            SinkService sink = Services.sink(effective, console);
+            SinkService sink = Services.sink(effective, console, ops);
             Thread sinkThread = new Thread(sink, "newsmon-sink");
             sinkThread.start();
-            return new Pipeline(cluster, processor, sink, sinkThread, Services.ingest(effective, feeds));
+            return new Pipeline(ops, cluster, processor, sink, sinkThread, Services.ingest(effective, feeds, ops));
         } catch (ConfigException | TimeoutException | RuntimeException e) {
             if (processor != null) {
-                processor.close(STOP_TIMEOUT);
+                processor.close(effective.get(Settings.SHUTDOWN_TIMEOUT));
             }
             cluster.close();
+            ops.close();
             throw e;
         }
+    }
+
+    public Ops ops() {
+        return ops;
     }
 
     public Cluster cluster() {
@@ -103,17 +119,27 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** Stops ingest, then the sink (committing what it wrote), then the processor, then an embedded broker. */
+    /**
+     * Stops ingest, then the sink (committing what it wrote), then the processor, then an embedded broker, all
+     * within {@code shutdown.timeout}.
+     */
     @Override
     public void close() throws InterruptedException {
+        Instant deadline = Instant.now().plus(cluster.config().get(Settings.SHUTDOWN_TIMEOUT));
         ingest.close();
-        if (!sink.stop(STOP_TIMEOUT)) {
-            LOG.warn("the sink did not stop within {}", STOP_TIMEOUT);
+        if (!sink.stop(remaining(deadline))) {
+            LOG.warn("the sink did not stop within shutdown.timeout");
         }
-        sinkThread.join(STOP_TIMEOUT.toMillis());
-        if (!processor.close(STOP_TIMEOUT)) {
-            LOG.warn("the processor did not stop within {}", STOP_TIMEOUT);
+        sinkThread.join(Math.max(1, remaining(deadline).toMillis()));
+        if (!processor.close(remaining(deadline))) {
+            LOG.warn("the processor did not stop within shutdown.timeout");
         }
         cluster.close();
+        ops.close();
+    }
+
+    private static Duration remaining(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 }

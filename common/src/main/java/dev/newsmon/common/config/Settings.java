@@ -66,6 +66,15 @@ public final class Settings {
     public static final Setting<Boolean> SINK_CONSOLE = new Setting<>("sink.console", ValueType.BOOLEAN, "true",
             "Print a readable line per alert.");
 
+    public static final Setting<Integer> OPS_HTTP_PORT = new Setting<>("ops.http.port", ValueType.INT, "0",
+            "Port of the HTTP server with /metrics, /health/live and /health/ready; 0 picks a free port, printed at start.");
+    public static final Setting<Duration> SHUTDOWN_TIMEOUT = new Setting<>("shutdown.timeout", ValueType.DURATION,
+            "30s", "How long a stop (SIGTERM, Ctrl-C) may take to drain and commit before the process gives up (exit 1).");
+    public static final Setting<Duration> STARTUP_TIMEOUT = new Setting<>("startup.timeout", ValueType.DURATION,
+            "15s", "How long start-up waits for the Kafka cluster before it exits 2 naming kafka.bootstrap.servers.");
+    public static final Setting<String> LOG_FORMAT = new Setting<>("log.format", ValueType.STRING, "text",
+            "Log lines as text (key=value pairs) or json (one JSON object per line, MDC fields included).");
+
     /** The reference, in documentation order. */
     public static final List<Setting<?>> ALL = List.of(
             DATA_DIR, BROKER_PORT, BROKER_HEAP,
@@ -75,7 +84,8 @@ public final class Settings {
             INGEST_POLL_INTERVAL_MAX, INGEST_MISSING_BACKOFF,
             PROCESSOR_APP_ID, PROCESSOR_RULES, PROCESSOR_DEDUP_WINDOW, PROCESSOR_DEDUP_THRESHOLD,
             PROCESSOR_DEDUP_WAIT_TIMEOUT, PROCESSOR_THREADS,
-            SINK_OUT_DIR, SINK_GROUP_ID, SINK_CONSOLE);
+            SINK_OUT_DIR, SINK_GROUP_ID, SINK_CONSOLE,
+            OPS_HTTP_PORT, SHUTDOWN_TIMEOUT, STARTUP_TIMEOUT, LOG_FORMAT);
 
     /** Prefix of the keys passed through to the Kafka clients, prefix removed. */
     public static final String KAFKA_PREFIX = "kafka.";

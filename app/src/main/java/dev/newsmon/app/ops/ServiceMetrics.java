@@ -1,0 +1,63 @@
+package dev.newsmon.app.ops;
+
+import dev.newsmon.ingest.IngestService;
+import dev.newsmon.ingest.feedlist.FeedSource;
+import dev.newsmon.processor.ProcessorService;
+import dev.newsmon.sink.SinkService;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The domain metrics the services already count, exposed as Prometheus counters without the services depending
+ * on Micrometer. Names follow Prometheus conventions once rendered: snake_case, {@code _total} on counters.
+ */
+public final class ServiceMetrics {
+    private ServiceMetrics() {
+    }
+
+    /** @param feeds the feed list, one failure counter each (labelled feed_url) */
+    public static void ingest(MeterRegistry registry, IngestService ingest, List<FeedSource> feeds) {
+        counter(registry, "newsmon.ingest.feeds.polled", "Feed polls by outcome (ok includes 304 Not Modified)",
+                ingest, IngestService::feedsOk, "outcome", "ok");
+        counter(registry, "newsmon.ingest.feeds.polled", "Feed polls by outcome (ok includes 304 Not Modified)",
+                ingest, IngestService::feedsFailed, "outcome", "failed");
+        counter(registry, "newsmon.ingest.feeds.not.modified", "Feed polls answered 304 Not Modified (part of ok)",
+                ingest, IngestService::notModified);
+        for (FeedSource feed : feeds) {
+            counter(registry, "newsmon.ingest.feed.failures", "Failed polls per feed (fetch, parse or publish)",
+                    ingest, i -> i.failures(feed.url()), "feed_url", feed.url());
+        }
+        counter(registry, "newsmon.ingest.fetch.failures", "Feed fetches that failed (HTTP error, timeout, too large)",
+                ingest, IngestService::fetchFailures);
+        counter(registry, "newsmon.ingest.parse.failures", "Feeds fetched that could not be parsed",
+                ingest, IngestService::parseFailures);
+        counter(registry, "newsmon.ingest.items.produced", "Items acknowledged by Kafka on news.items",
+                ingest, IngestService::itemsProduced);
+    }
+
+    public static void processor(MeterRegistry registry, ProcessorService processor) {
+        counter(registry, "newsmon.processor.stream.threads.replaced", "Stream threads that died and were replaced",
+                processor, ProcessorService::replacedThreads);
+        Gauge.builder("newsmon.processor.running", processor, p -> p.state() == KafkaStreams.State.RUNNING ? 1 : 0)
+                .description("1 while Kafka Streams is RUNNING, else 0").register(registry);
+    }
+
+    public static void sink(MeterRegistry registry, SinkService sink) {
+        counter(registry, "newsmon.sink.records.committed", "Records of news.alerts handled and committed",
+                sink, SinkService::written);
+        counter(registry, "newsmon.sink.dead.lettered", "Records of news.alerts that were not alerts, sent to news.dlq",
+                sink, SinkService::deadLettered);
+        counter(registry, "newsmon.sink.batches.failed", "Batches whose write failed and were retried after a backoff",
+                sink, SinkService::failedBatches);
+    }
+
+    private static <T> void counter(MeterRegistry registry, String name, String help, T obj, ToDoubleFunction<T> f,
+                                    String... tags) {
+        FunctionCounter.builder(name, obj, f).description(help).tags(tags).register(registry);
+    }
+}

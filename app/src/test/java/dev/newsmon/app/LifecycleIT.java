@@ -1,0 +1,102 @@
+package dev.newsmon.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsmon.broker.BrokerOptions;
+import dev.newsmon.broker.EmbeddedBroker;
+import dev.newsmon.common.json.Json;
+import dev.newsmon.common.model.Alert;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * {@code newsmon run} as its own process gets SIGTERM in the middle of a run: it drains and exits 0 within
+ * {@code shutdown.timeout}, and a restart on the same data continues without a second story alert.
+ */
+class LifecycleIT {
+    private static final ObjectMapper JSON = Json.mapper();
+    private static final long SHUTDOWN_TIMEOUT_S = 20;
+
+    @TempDir
+    static Path dir;
+    private static EmbeddedBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = EmbeddedBroker.start(BrokerOptions.forTest(dir.resolve("broker")));
+    }
+
+    @AfterAll
+    static void stopBroker() throws InterruptedException {
+        broker.close();
+    }
+
+    @Test
+    void sigtermDrainsAndExitsZeroAndARestartAddsNoDuplicateStory() throws Exception {
+        try (FixtureFeedServer server = new FixtureFeedServer("/fixtures/once")) {
+            Path feeds = server.writeFeedList(dir);
+            Path out = dir.resolve("out");
+            List<String> args = List.of("run", "--feeds", feeds.toString(), "--out", out.toString(),
+                    "--bootstrap-servers", broker.bootstrapServers(),
+                    "--set", "data.dir=" + dir.resolve("data"),
+                    "--set", "processor.rules.file=" + Path.of("../config/rules.yaml").toAbsolutePath(),
+                    "--set", "sink.console=false");
+            Map<String, String> env = Map.of("NEWSMON_SHUTDOWN_TIMEOUT", SHUTDOWN_TIMEOUT_S + "s");
+
+            try (NewsmonProcess run = NewsmonProcess.start(dir.resolve("logs"), env, args.toArray(String[]::new))) {
+                awaitFirstAlert(out.resolve("alerts.jsonl"), run);
+                run.terminate();
+                Integer exit = run.waitFor(SHUTDOWN_TIMEOUT_S + 15);
+                assertEquals(0, exit, "exit after SIGTERM\n" + run.output());
+                assertTrue(run.output().contains("stopped cleanly"), run.output());
+            }
+
+            List<String> once = new ArrayList<>(args);
+            once.add("--once");
+            try (NewsmonProcess restart = NewsmonProcess.start(dir.resolve("logs"), env, once.toArray(String[]::new))) {
+                assertEquals(0, restart.waitFor(240), restart.output());
+            }
+            List<Alert> alerts = readAlerts(out.resolve("alerts.jsonl"));
+            assertEquals(1, alerts.stream().filter(a -> a.kind() == Alert.Kind.STORY).count(), alerts.toString());
+            assertEquals(2, alerts.stream().filter(a -> a.kind() == Alert.Kind.COPY).count(), alerts.toString());
+            assertEquals(3, alerts.stream().map(Alert::itemId).distinct().count(), "no item alerted twice");
+            assertEquals(1, alerts.stream().map(Alert::storyId).distinct().count(), alerts.toString());
+        }
+    }
+
+    private static void awaitFirstAlert(Path file, NewsmonProcess run) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!Files.exists(file) || Files.readAllLines(file).isEmpty()) {
+            if (run.waitFor(0) != null) {
+                fail("newsmon run ended before any alert\n" + run.output());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                fail("no alert within 3 minutes\n" + run.output());
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+    }
+
+    private static List<Alert> readAlerts(Path file) throws IOException {
+        List<Alert> alerts = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            alerts.add(JSON.readValue(line, Alert.class));
+        }
+        return alerts;
+    }
+}

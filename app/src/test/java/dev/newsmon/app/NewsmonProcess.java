@@ -1,0 +1,74 @@
+package dev.newsmon.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code newsmon} as a child JVM on the test class path: what {@code ./newsmon ARGS} and the container's
+ * entrypoint run, so exit codes, signals and environment variables are the real ones.
+ */
+public final class NewsmonProcess implements AutoCloseable {
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private NewsmonProcess(Process process, Path stdout, Path stderr) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** Starts {@code java -cp <test class path> dev.newsmon.app.Main args}, output captured under {@code logs}. */
+    public static NewsmonProcess start(Path logs, Map<String, String> env, String... args) throws IOException {
+        Files.createDirectories(logs);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // Surefire and failsafe run the tests from a manifest-only jar; the real class path is in this property.
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", classpath,
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("NEWSMON_"));
+        pb.environment().putAll(env);
+        long n = System.nanoTime();
+        Path out = logs.resolve("stdout-" + n + ".log");
+        Path err = logs.resolve("stderr-" + n + ".log");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+                new File("/dev/null")));
+        return new NewsmonProcess(pb.start(), out, err);
+    }
+
+    /** Waits for the exit; null if still running after the timeout. */
+    public Integer waitFor(long seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : null;
+    }
+
+    /** SIGTERM on Unix, as {@code docker stop} and Ctrl-C's cousin send it. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    public String stderr() throws IOException {
+        return Files.readString(stderr, StandardCharsets.UTF_8);
+    }
+
+    /** Both outputs, for failure messages. */
+    public String output() throws IOException {
+        return "--- stdout\n" + Files.readString(stdout, StandardCharsets.UTF_8) + "--- stderr\n" + stderr();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
