@@ -279,8 +279,13 @@ public final class SinkService implements Runnable, AutoCloseable {
      * it could interrupt the offset commit of a batch already written.
      */
     public boolean stop(Duration timeout) throws InterruptedException {
-        stopRequested.countDown();
+        requestStop();
         return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks the loop to stop after the batch in hand, without waiting. */
+    public void requestStop() {
+        stopRequested.countDown();
     }
 
     @Override

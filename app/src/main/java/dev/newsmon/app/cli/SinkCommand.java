@@ -3,7 +3,7 @@ package dev.newsmon.app.cli;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.config.Settings;
-import dev.newsmon.sink.SinkService;
+import dev.newsmon.sink.SinkRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "sink", mixinStandardHelpOptions = true,
-        description = "Runs only the alert sink on --bootstrap-servers, appending to DIR/alerts.jsonl.")
+        description = "Runs only the alert sinks enabled by sink.* on --bootstrap-servers (by default appending to "
+                + "DIR/alerts.jsonl), each in its own consumer group.")
 public final class SinkCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
@@ -25,7 +26,8 @@ public final class SinkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Cluster cluster = Cluster.open(ServiceConfig.requireCluster(options.load(
                 out == null ? Map.of() : Map.of(Settings.SINK_OUT_DIR.key(), out.toString())), "sink"))) {
-            SinkService sink = Services.sink(cluster.config(), System.out);
+            SinkRunner sink = Services.sink(cluster.config(), System.out);
+            sink.dashboardUrl().ifPresent(url -> System.err.println("newsmon: dashboard at " + url));
             Lifecycle.runUntilSignalled(sink::run, sink::close);
         }
         return 0;

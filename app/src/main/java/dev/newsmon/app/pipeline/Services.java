@@ -13,17 +13,30 @@ import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.processor.tagging.RuleTagger;
 import dev.newsmon.processor.tagging.RulesException;
 import dev.newsmon.sink.AlertSink;
+import dev.newsmon.sink.SinkRunner;
 import dev.newsmon.sink.SinkService;
 import dev.newsmon.sink.console.ConsoleSink;
+import dev.newsmon.sink.http.AlertView;
+import dev.newsmon.sink.http.DashboardServer;
+import dev.newsmon.sink.http.ViewFeeder;
 import dev.newsmon.sink.jsonl.JsonlFileSink;
+import dev.newsmon.sink.postgres.PostgresSink;
+import dev.newsmon.sink.webhook.TagPriorities;
+import dev.newsmon.sink.webhook.WebhookSettings;
+import dev.newsmon.sink.webhook.WebhookSink;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Builds each service from a validated configuration; what the CLI commands and tests share. */
 public final class Services {
@@ -39,14 +52,77 @@ public final class Services {
         }
     }
 
-    public static SinkService sink(NewsmonConfig config, PrintStream console) {
-        List<AlertSink> sinks = new ArrayList<>();
-        sinks.add(new JsonlFileSink(config.get(Settings.SINK_OUT_DIR)));
-        if (config.get(Settings.SINK_CONSOLE)) {
-            sinks.add(new ConsoleSink(console));
+    /**
+     * Every enabled sink, each with its own consumer group and loop, and the dashboard when {@code sink.http.enabled}.
+     * Secrets (webhook URL and key, database password) are read from the environment variables the config names.
+     */
+    public static SinkRunner sink(NewsmonConfig config, PrintStream console) throws ConfigException, IOException {
+        Map<String, String> env = System.getenv();
+        List<SinkService> services = new ArrayList<>();
+        List<AutoCloseable> companions = new ArrayList<>();
+        try {
+            if (config.get(Settings.SINK_JSONL_ENABLED)) {
+                services.add(service(config, new JsonlFileSink(config.get(Settings.SINK_OUT_DIR),
+                        config.get(Settings.SINK_JSONL_ROTATE_DAILY)), Duration.ZERO));
+            }
+            if (config.get(Settings.SINK_CONSOLE)) {
+                services.add(service(config, new ConsoleSink(console), Duration.ZERO));
+            }
+            if (config.get(Settings.SINK_WEBHOOK_ENABLED)) {
+                // One producer for the poison records of the loop and the undeliverable alerts of the webhook.
+                KafkaProducer<byte[], byte[]> deadLetters =
+                        new KafkaProducer<>(SinkService.deadLetterProducerConfig(config));
+                services.add(new SinkService(new KafkaConsumer<>(SinkService.consumerConfig(config, "webhook")),
+                        deadLetters, webhook(config, env, deadLetters), config.get(Settings.SINK_WEBHOOK_FOLD_WINDOW)));
+            }
+            if (config.get(Settings.SINK_POSTGRES_ENABLED)) {
+                try {
+                    services.add(service(config, PostgresSink.create(config, env), Duration.ZERO));
+                } catch (IOException e) {
+                    throw new ConfigException(Settings.SINK_POSTGRES_URL.key() + "="
+                            + config.get(Settings.SINK_POSTGRES_URL) + ": " + e.getMessage());
+                }
+            }
+            String dashboardUrl = null;
+            if (config.get(Settings.SINK_HTTP_ENABLED)) {
+                AlertView view = new AlertView(config.get(Settings.SINK_HTTP_WINDOW), Clock.systemUTC());
+                ViewFeeder feeder = new ViewFeeder(new KafkaConsumer<>(ViewFeeder.consumerConfig(config)), view,
+                        Clock.systemUTC());
+                Thread feederThread = new Thread(feeder, "newsmon-dashboard-feeder");
+                feederThread.setDaemon(true);
+                feederThread.start();
+                companions.add(feeder);
+                DashboardServer server = DashboardServer.start(config.get(Settings.SINK_HTTP_BIND),
+                        config.get(Settings.SINK_HTTP_PORT), view, Clock.systemUTC());
+                companions.add(server);
+                dashboardUrl = server.url();
+            }
+            return new SinkRunner(services, companions, dashboardUrl);
+        } catch (ConfigException | IOException | RuntimeException e) {
+            new SinkRunner(services, companions, null).abandon();
+            throw e;
         }
-        return new SinkService(new KafkaConsumer<>(SinkService.consumerConfig(config)),
-                new KafkaProducer<>(SinkService.deadLetterProducerConfig(config)), sinks);
+    }
+
+    private static SinkService service(NewsmonConfig config, AlertSink sink, Duration linger) {
+        return new SinkService(new KafkaConsumer<>(SinkService.consumerConfig(config, sink.name())),
+                new KafkaProducer<>(SinkService.deadLetterProducerConfig(config)), sink, linger);
+    }
+
+    private static WebhookSink webhook(NewsmonConfig config, Map<String, String> env,
+                                       KafkaProducer<byte[], byte[]> deadLetters) throws ConfigException {
+        Path rules = resolveShipped(config.get(Settings.PROCESSOR_RULES));
+        TagPriorities priorities;
+        try {
+            priorities = TagPriorities.load(rules);
+        } catch (IOException e) {
+            throw new ConfigException("processor.rules.file=" + rules + " (tag priorities of the webhook): "
+                    + e.getMessage());
+        }
+        WebhookSettings settings = WebhookSettings.from(config, env, priorities);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return new WebhookSink(settings, http, deadLetters);
     }
 
     public static IngestService ingest(NewsmonConfig config, List<FeedSource> feeds) {
