@@ -100,7 +100,7 @@ function live() {
     const li = document.createElement("li");
     li.className = "live-arrival";
     li.dataset.storyId = s.story_id;
-    li.textContent = `${time(s.latest_seen)} ${s.title} (${s.outlets.length} outlets)`;
+    li.textContent = `${time(s.latest_seen)} ${s.title} (${s.outlets.length} ${s.outlets.length === 1 ? "outlet" : "outlets"})`;
     $("live").prepend(li);
     render();
   });
