@@ -190,9 +190,9 @@ public final class SinkService implements Runnable, AutoCloseable {
             return true;
         } catch (IOException e) {
             failedBatches.incrementAndGet();
-            LOG.error("sink={} cannot write alert at topic={} partition={} offset={}: {}; {} alerts will be read "
-                            + "again", sink.name(), current.topic(), current.partition(), current.offset(), e.toString(),
-                    pendingRecords + batch.count());
+            LOG.error("sink={} cannot write alert at topic={} partition={} offset={}: {}; every uncommitted alert "
+                    + "will be read again", sink.name(), current.topic(), current.partition(), current.offset(),
+                    e.toString());
             rollbackSink();
             return false;
         }

@@ -8,11 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -24,7 +23,8 @@ public final class AlertView {
     private final Duration window;
     private final Clock clock;
     private final Map<String, StoryView> stories = new LinkedHashMap<>();
-    private final Set<String> seenItems = new HashSet<>();
+    /** Item id to alert time: a re-delivered item is recognised for as long as its story is shown. */
+    private final Map<String, Instant> seenItems = new HashMap<>();
     private final Map<String, JsonNode> feeds = new LinkedHashMap<>();
     private final List<Consumer<StoryView>> storyListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<JsonNode>> feedListeners = new CopyOnWriteArrayList<>();
@@ -38,11 +38,14 @@ public final class AlertView {
         return window;
     }
 
-    /** Adds an alert; an item seen before (a re-delivery) changes nothing. */
+    /** Adds an alert; an item seen before (a re-delivery) or older than the window changes nothing. */
     public void add(Alert alert) {
         StoryView updated;
         synchronized (this) {
-            if (!seenItems.add(alert.itemId())) {
+            if (alert.alerted().isBefore(clock.instant().minus(window))) {
+                return;
+            }
+            if (seenItems.putIfAbsent(alert.itemId(), alert.alerted()) != null) {
                 return;
             }
             StoryView old = stories.get(alert.storyId());
@@ -93,5 +96,6 @@ public final class AlertView {
     private void expire() {
         Instant cutoff = clock.instant().minus(window);
         stories.values().removeIf(s -> s.latestSeen().isBefore(cutoff));
+        seenItems.values().removeIf(t -> t.isBefore(cutoff));
     }
 }
