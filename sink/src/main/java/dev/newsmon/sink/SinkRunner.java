@@ -76,10 +76,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
 
     /** Releases the clients of a runner that will never run, when start-up failed half-way. */
     public void abandon() {
-        for (SinkService s : services) {
-            s.requestStop();
-            s.run();
-        }
+        services.forEach(SinkService::abandon);
         closeCompanions();
     }
 

@@ -6,6 +6,7 @@ import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.kafka.DeadLetters;
 import dev.newsmon.common.model.Alert;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -279,13 +280,15 @@ public final class SinkService implements Runnable, AutoCloseable {
      * it could interrupt the offset commit of a batch already written.
      */
     public boolean stop(Duration timeout) throws InterruptedException {
-        requestStop();
+        stopRequested.countDown();
         return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Asks the loop to stop after the batch in hand, without waiting. */
-    public void requestStop() {
-        stopRequested.countDown();
+    /** Releases the clients of a service that never ran (start-up failed half-way), without waiting on Kafka. */
+    public void abandon() {
+        closeSink();
+        consumer.close(CloseOptions.timeout(Duration.ZERO));
+        deadLetters.close(Duration.ZERO);
     }
 
     @Override

@@ -57,7 +57,12 @@ public final class Services {
      * Secrets (webhook URL and key, database password) are read from the environment variables the config names.
      */
     public static SinkRunner sink(NewsmonConfig config, PrintStream console) throws ConfigException, IOException {
-        Map<String, String> env = System.getenv();
+        return sink(config, console, System.getenv());
+    }
+
+    /** As {@link #sink(NewsmonConfig, PrintStream)}, with the secrets read from {@code env}. */
+    static SinkRunner sink(NewsmonConfig config, PrintStream console, Map<String, String> env)
+            throws ConfigException, IOException {
         List<SinkService> services = new ArrayList<>();
         List<AutoCloseable> companions = new ArrayList<>();
         try {
@@ -111,13 +116,16 @@ public final class Services {
 
     private static WebhookSink webhook(NewsmonConfig config, Map<String, String> env,
                                        KafkaProducer<byte[], byte[]> deadLetters) throws ConfigException {
-        Path rules = resolveShipped(config.get(Settings.PROCESSOR_RULES));
-        TagPriorities priorities;
-        try {
-            priorities = TagPriorities.load(rules);
-        } catch (IOException e) {
-            throw new ConfigException("processor.rules.file=" + rules + " (tag priorities of the webhook): "
-                    + e.getMessage());
+        TagPriorities priorities = TagPriorities.none();
+        // Tag priorities come from the rules file, read only when a minimum priority asks for them.
+        if (config.get(Settings.SINK_WEBHOOK_MIN_PRIORITY) > 0) {
+            Path rules = resolveShipped(config.get(Settings.PROCESSOR_RULES));
+            try {
+                priorities = TagPriorities.load(rules);
+            } catch (IOException e) {
+                throw new ConfigException("processor.rules.file=" + rules + " (tag priorities of the webhook): "
+                        + e.getMessage());
+            }
         }
         WebhookSettings settings = WebhookSettings.from(config, env, priorities);
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
