@@ -11,6 +11,8 @@ public final class Topics {
     public static final String ALERTS = "news.alerts";
     /** Records that could not be deserialized or processed, with headers naming the cause. */
     public static final String DLQ = "news.dlq";
+    /** Alerts the webhook sink could not deliver after its last attempt, with headers naming the last failure. */
+    public static final String DLQ_WEBHOOK = "news.dlq.webhook";
 
     /** Latest health of each feed (compacted); key = feed URL as listed, value = FeedStatus JSON. */
     public static final String FEED_STATUS = "news.feed-status";
@@ -18,7 +20,7 @@ public final class Topics {
     public static final String INGEST_SEEN = "news.ingest-seen";
 
     /** The topics created at start-up, in the order a reader meets them. */
-    public static final List<String> ALL = List.of(ITEMS, ALERTS, DLQ, FEED_STATUS, INGEST_SEEN);
+    public static final List<String> ALL = List.of(ITEMS, ALERTS, DLQ, DLQ_WEBHOOK, FEED_STATUS, INGEST_SEEN);
 
     /** Those of {@link #ALL} that hold the latest value per key, so they are created compacted. */
     public static final Set<String> COMPACTED = Set.of(FEED_STATUS, INGEST_SEEN);

@@ -6,6 +6,7 @@ import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedItem;
+import dev.newsmon.processor.alert.CloudEventsHeaders;
 import dev.newsmon.processor.dedup.BandMatcher;
 import dev.newsmon.processor.dedup.BandProbe;
 import dev.newsmon.processor.dedup.Fingerprint;
@@ -76,6 +77,8 @@ public final class NewsTopology {
                         Named.as("resolve"));
         settled.filter((k, v) -> v instanceof Alert, Named.as("alerts-only"))
                 .mapValues(v -> (Alert) v, Named.as("as-alert"))
+                .processValues(CloudEventsHeaders.supplier("/newsmon/processor/" + config.get(Settings.PROCESSOR_APP_ID)),
+                        Named.as("cloudevents-headers"))
                 .to(Topics.ALERTS, Produced.with(KEYS, JsonSerde.of(Alert.class)).withName("alerts"));
         settled.filter((k, v) -> v instanceof ResolveMessage, Named.as("lookups-only"))
                 .mapValues(v -> (ResolveMessage) v, Named.as("as-lookup"))

@@ -6,8 +6,10 @@ import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.kafka.DeadLetters;
 import dev.newsmon.common.model.Alert;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -23,18 +25,24 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Consumes {@code news.alerts} (read_committed, so only alerts of committed processor transactions) and hands
- * each to its sinks. Offsets are committed only after every sink has made the batch durable and every dead
- * letter is acknowledged; a failing sink makes the whole batch be read again after a backoff, never skipped.
+ * Consumes {@code news.alerts} (read_committed, so only alerts of committed processor transactions) for one sink,
+ * in that sink's own consumer group, so a slow sink never holds back another. Offsets are committed only after
+ * the sink has made what it was given durable and every dead letter is acknowledged; a failing sink makes the
+ * uncommitted alerts be read again after a backoff, never skipped.
+ *
+ * <p>With a linger (the webhook's fold window) the service keeps writing polled batches and commits them together
+ * once the linger has passed, so the sink sees a burst whole.
  */
 public final class SinkService implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
@@ -43,24 +51,40 @@ public final class SinkService implements Runnable, AutoCloseable {
 
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> deadLetters;
-    private final List<AlertSink> sinks;
+    private final AlertSink sink;
+    private final Duration linger;
     private final Deserializer<Alert> alerts = JsonSerde.of(Alert.class).deserializer();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
+    /** Written but not committed: the next offset per partition, and where to rewind to on failure. */
+    private final Map<TopicPartition, OffsetAndMetadata> pendingNext = new HashMap<>();
+    private final Map<TopicPartition, Long> pendingFirst = new HashMap<>();
+    private long pendingRecords;
+    private long pendingSinceNanos;
 
-    public SinkService(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetters,
-                       List<AlertSink> sinks) {
-        this.consumer = consumer;
-        this.deadLetters = deadLetters;
-        this.sinks = List.copyOf(sinks);
+    public SinkService(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetters, AlertSink sink) {
+        this(consumer, deadLetters, sink, Duration.ZERO);
     }
 
-    public static Map<String, Object> consumerConfig(NewsmonConfig config) {
+    public SinkService(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetters, AlertSink sink,
+                       Duration linger) {
+        this.consumer = consumer;
+        this.deadLetters = deadLetters;
+        this.sink = sink;
+        this.linger = linger;
+    }
+
+    /** The consumer group of the sink named {@code sinkName}: {@code sink.group.id} then a dash and the name. */
+    public static String groupId(NewsmonConfig config, String sinkName) {
+        return config.get(Settings.SINK_GROUP_ID) + "-" + sinkName;
+    }
+
+    public static Map<String, Object> consumerConfig(NewsmonConfig config, String sinkName) {
         Map<String, Object> props = new HashMap<>(config.kafka());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.get(Settings.SINK_GROUP_ID));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId(config, sinkName));
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -78,74 +102,125 @@ public final class SinkService implements Runnable, AutoCloseable {
         return props;
     }
 
+    public String sinkName() {
+        return sink.name();
+    }
+
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(Topics.ALERTS));
+            consumer.subscribe(List.of(Topics.ALERTS), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // Still the owner here: commit what was written rather than hand it to the next owner twice.
+                    if (!pendingNext.isEmpty() && !commitPending()) {
+                        clearPending();
+                    }
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                }
+            });
             Duration backoff = Duration.ofSeconds(1);
             while (stopRequested.getCount() > 0) {
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL);
-                if (batch.isEmpty()) {
+                ConsumerRecords<byte[], byte[]> batch = consumer.poll(pollTimeout());
+                boolean ok = batch.isEmpty() || writeBatch(batch);
+                if (ok && !pendingNext.isEmpty() && lingerElapsed()) {
+                    ok = commitPending();
+                }
+                if (ok) {
+                    backoff = Duration.ofSeconds(1);
                     continue;
                 }
-                if (handle(batch)) {
-                    backoff = Duration.ofSeconds(1);
-                } else {
-                    rewind(batch);
-                    // Waiting on the latch lets stop() end the backoff at once.
-                    if (stopRequested.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
-                        break;
-                    }
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                rewindPending();
+                // Waiting on the latch lets stop() end the backoff at once.
+                if (stopRequested.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                    break;
                 }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+            if (!pendingNext.isEmpty()) {
+                commitPending();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            closeSinks();
+            closeSink();
             consumer.close();
             deadLetters.close();
             stopped.countDown();
         }
     }
 
-    /** Writes, makes durable and commits one batch. False when it must be read again. */
-    private boolean handle(ConsumerRecords<byte[], byte[]> batch) throws InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+    private Duration pollTimeout() {
+        if (pendingNext.isEmpty()) {
+            return POLL;
+        }
+        long left = linger.toNanos() - (System.nanoTime() - pendingSinceNanos);
+        return Duration.ofNanos(Math.max(0, Math.min(left, POLL.toNanos())));
+    }
+
+    private boolean lingerElapsed() {
+        return System.nanoTime() - pendingSinceNanos >= linger.toNanos();
+    }
+
+    /** Hands one batch to the sink, uncommitted. False when everything uncommitted must be read again. */
+    private boolean writeBatch(ConsumerRecords<byte[], byte[]> batch) throws InterruptedException {
+        if (pendingNext.isEmpty()) {
+            pendingSinceNanos = System.nanoTime();
+        }
         ConsumerRecord<byte[], byte[]> current = null;
         try {
             for (ConsumerRecord<byte[], byte[]> r : batch) {
                 current = r;
+                TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                pendingFirst.putIfAbsent(tp, r.offset());
                 Alert alert;
                 try {
                     alert = alerts.deserialize(r.topic(), r.headers(), r.value());
                 } catch (SerializationException e) {
                     deadLetter(r, e);
-                    next.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+                    pendingNext.put(tp, new OffsetAndMetadata(r.offset() + 1));
                     continue;
                 }
-                for (AlertSink sink : sinks) {
-                    sink.write(alert);
-                }
-                next.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+                sink.write(alert);
+                pendingNext.put(tp, new OffsetAndMetadata(r.offset() + 1));
+                pendingRecords++;
             }
-            current = null;
-            for (AlertSink sink : sinks) {
-                sink.commit();
-            }
-            deadLetters.flush();
-            consumer.commitSync(next);
-            written.addAndGet(batch.count());
             return true;
         } catch (IOException e) {
             failedBatches.incrementAndGet();
-            String where = current == null ? "at commit" : "at topic=" + current.topic() + " partition="
-                    + current.partition() + " offset=" + current.offset();
-            LOG.error("cannot write alerts {}: {}; the batch of {} will be retried", where, e.toString(),
-                    batch.count());
-            rollbackSinks();
+            LOG.error("sink={} cannot write alert at topic={} partition={} offset={}: {}; every uncommitted alert "
+                    + "will be read again", sink.name(), current.topic(), current.partition(), current.offset(),
+                    e.toString());
+            rollbackSink();
             return false;
         }
+    }
+
+    /** Makes the sink durable, then commits the offsets. False when everything uncommitted must be read again. */
+    private boolean commitPending() {
+        try {
+            sink.commit();
+            deadLetters.flush();
+            consumer.commitSync(new HashMap<>(pendingNext));
+            written.addAndGet(pendingRecords);
+            clearPending();
+            return true;
+        } catch (IOException e) {
+            failedBatches.incrementAndGet();
+            LOG.error("sink={} cannot commit {} alerts: {}; they will be read again", sink.name(), pendingRecords,
+                    e.toString());
+            rollbackSink();
+            return false;
+        }
+    }
+
+    private void clearPending() {
+        pendingNext.clear();
+        pendingFirst.clear();
+        pendingRecords = 0;
     }
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> r, SerializationException e)
@@ -162,30 +237,29 @@ public final class SinkService implements Runnable, AutoCloseable {
         }
     }
 
-    private void rewind(ConsumerRecords<byte[], byte[]> batch) {
-        for (TopicPartition tp : batch.partitions()) {
-            List<ConsumerRecord<byte[], byte[]>> records = batch.records(tp);
-            consumer.seek(tp, records.get(0).offset());
+    private void rewindPending() {
+        Set<TopicPartition> owned = consumer.assignment();
+        pendingFirst.forEach((tp, offset) -> {
+            if (owned.contains(tp)) {
+                consumer.seek(tp, offset);
+            }
+        });
+        clearPending();
+    }
+
+    private void rollbackSink() {
+        try {
+            sink.rollback();
+        } catch (IOException e) {
+            LOG.error("sink={} cannot roll back: {}", sink.name(), e.toString());
         }
     }
 
-    private void rollbackSinks() {
-        for (AlertSink sink : sinks) {
-            try {
-                sink.rollback();
-            } catch (IOException e) {
-                LOG.error("sink {} cannot roll back: {}", sink.name(), e.toString());
-            }
-        }
-    }
-
-    private void closeSinks() {
-        for (AlertSink sink : sinks) {
-            try {
-                sink.close();
-            } catch (IOException e) {
-                LOG.error("sink {} did not close cleanly: {}", sink.name(), e.toString());
-            }
+    private void closeSink() {
+        try {
+            sink.close();
+        } catch (IOException e) {
+            LOG.error("sink={} did not close cleanly: {}", sink.name(), e.toString());
         }
     }
 
@@ -208,6 +282,13 @@ public final class SinkService implements Runnable, AutoCloseable {
     public boolean stop(Duration timeout) throws InterruptedException {
         stopRequested.countDown();
         return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Releases the clients of a service that never ran (start-up failed half-way), without waiting on Kafka. */
+    public void abandon() {
+        closeSink();
+        consumer.close(CloseOptions.timeout(Duration.ZERO));
+        deadLetters.close(Duration.ZERO);
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -40,7 +41,15 @@ class SinkServiceTest {
     @TempDir
     Path out;
 
-    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+    /** Keeps the last committed offset readable after the service closed its consumer. */
+    private volatile long committedAtClose = -1;
+    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest") {
+        @Override
+        public synchronized void close() {
+            committedAtClose = SinkServiceTest.this.committed();
+            super.close();
+        }
+    };
     private final MockProducer<byte[], byte[]> dlq =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private SinkService service;
@@ -57,7 +66,7 @@ class SinkServiceTest {
     @Test
     void writesEachAlertAsOneLineAndCommitsAfterTheWrite() throws Exception {
         JsonlFileSink jsonl = new JsonlFileSink(out);
-        start(List.of(jsonl), record(0, json(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY))),
+        start(jsonl, record(0, json(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY))),
                 record(1, json(TestAlerts.alert("s-1", "i-2", Alert.Kind.COPY))));
 
         awaitTrue(() -> committed() == 2L);
@@ -72,7 +81,7 @@ class SinkServiceTest {
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextAlertStillArrives() throws Exception {
         JsonlFileSink jsonl = new JsonlFileSink(out);
-        start(List.of(jsonl), record(0, "{not json".getBytes(StandardCharsets.UTF_8)),
+        start(jsonl, record(0, "{not json".getBytes(StandardCharsets.UTF_8)),
                 record(1, json(TestAlerts.alert("s-2", "i-3", Alert.Kind.STORY))));
 
         awaitTrue(() -> committed() == 2L);
@@ -112,7 +121,7 @@ class SinkServiceTest {
             public void close() {
             }
         };
-        start(List.of(failing), record(0, json(TestAlerts.alert("s-3", "i-4", Alert.Kind.STORY))));
+        start(failing, record(0, json(TestAlerts.alert("s-3", "i-4", Alert.Kind.STORY))));
 
         assertTrue(rolledBack.await(10, TimeUnit.SECONDS), "the failed batch is rolled back");
         assertTrue(written.isEmpty());
@@ -120,9 +129,50 @@ class SinkServiceTest {
         assertEquals(1, service.failedBatches());
     }
 
+    @Test
+    void withALingerTheSinkCommitsBatchesPolledApartTogether() throws Exception {
+        List<Integer> commitSizes = new CopyOnWriteArrayList<>();
+        List<String> sinceCommit = new CopyOnWriteArrayList<>();
+        AlertSink counting = new AlertSink() {
+            public String name() {
+                return "counting";
+            }
+
+            public void write(Alert alert) {
+                sinceCommit.add(alert.itemId());
+            }
+
+            public void commit() {
+                commitSizes.add(sinceCommit.size());
+                sinceCommit.clear();
+            }
+
+            public void rollback() {
+                sinceCommit.clear();
+            }
+
+            public void close() {
+            }
+        };
+        start(counting, Duration.ofMinutes(5), record(0, json(TestAlerts.alert("s-4", "i-5", Alert.Kind.STORY))));
+        byte[] second = json(TestAlerts.alert("s-4", "i-6", Alert.Kind.COPY));
+        consumer.schedulePollTask(() -> consumer.addRecord(record(1, second)));
+
+        awaitTrue(() -> sinceCommit.size() == 2);
+        assertEquals(-1L, committed(), "nothing committed while the linger lasts");
+        assertTrue(service.stop(Duration.ofSeconds(10)));
+        assertEquals(2L, committedAtClose, "stopping commits what was written");
+        assertEquals(List.of(2), commitSizes, "two polls, one commit");
+    }
+
     /** Assigns the partition and hands over the records at the consumer's first poll, as a broker would. */
     @SafeVarargs
-    private void start(List<AlertSink> sinks, ConsumerRecord<byte[], byte[]>... records) {
+    private void start(AlertSink sink, ConsumerRecord<byte[], byte[]>... records) {
+        start(sink, Duration.ZERO, records);
+    }
+
+    @SafeVarargs
+    private void start(AlertSink sink, Duration linger, ConsumerRecord<byte[], byte[]>... records) {
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(P0));
             consumer.updateBeginningOffsets(Map.of(P0, 0L));
@@ -130,7 +180,7 @@ class SinkServiceTest {
                 consumer.addRecord(r);
             }
         });
-        service = new SinkService(consumer, dlq, sinks);
+        service = new SinkService(consumer, dlq, sink, linger);
         thread = new Thread(service, "sink-under-test");
         thread.start();
     }

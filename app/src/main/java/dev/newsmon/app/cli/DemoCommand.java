@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,15 +33,22 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NewsmonConfig config = options.load(Map.of(Settings.INGEST_POLL_INTERVAL.key(), interval));
+        Map<String, String> flags = new HashMap<>(Map.of(Settings.INGEST_POLL_INTERVAL.key(), interval));
+        // The demo serves the dashboard unless --set turns it off.
+        flags.putIfAbsent(Settings.SINK_HTTP_ENABLED.key(),
+                options.settings.getOrDefault(Settings.SINK_HTTP_ENABLED.key(), "true"));
+        NewsmonConfig config = options.load(flags);
         DemoFeedServer feeds = DemoFeedServer.start(feedsPort);
         List<FeedSource> sources = feeds.feedUrls().stream().map(url -> new FeedSource(url, null)).toList();
         Pipeline pipeline = Pipeline.start(config, sources, System.out);
         System.err.printf("%nnewsmon demo%n  Kafka broker   %s (embedded: %s)%n  sample feeds   %s%n"
-                        + "  alerts file    %s%n  metrics        http://127.0.0.1:%d/metrics%n"
+                        + "  alerts file    %s%n  dashboard      %s%n  Atom feed      %s%n"
+                        + "  metrics        http://127.0.0.1:%d/metrics%n"
                         + "  Ctrl-C stops; running it again resumes where it stopped.%n%n",
                 pipeline.cluster().bootstrapServers(), pipeline.cluster().embedded().isPresent() ? "yes" : "no",
-                feeds.baseUrl(), pipeline.cluster().config().get(Settings.SINK_OUT_DIR).resolve("alerts.jsonl"), pipeline.ops().port());
+                feeds.baseUrl(), pipeline.cluster().config().get(Settings.SINK_OUT_DIR).resolve("alerts.jsonl"),
+                pipeline.dashboardUrl().orElse("(off: sink.http.enabled=false)"),
+                pipeline.dashboardUrl().map(u -> u + "feed.atom").orElse("(off)"), pipeline.ops().port());
         Lifecycle.runUntilSignalled(pipeline::runIngest, () -> {
             pipeline.close();
             feeds.close();

@@ -5,7 +5,7 @@ import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.ops.Ops;
-import dev.newsmon.sink.SinkService;
+import dev.newsmon.sink.SinkRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "sink", mixinStandardHelpOptions = true,
-        description = "Runs only the alert sink on --bootstrap-servers, appending to DIR/alerts.jsonl.")
+        description = "Runs only the alert sinks enabled by sink.* on --bootstrap-servers (by default appending to "
+                + "DIR/alerts.jsonl), each in its own consumer group.")
 public final class SinkCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
@@ -29,11 +30,12 @@ public final class SinkCommand implements Callable<Integer> {
         NewsmonConfig config = ServiceConfig.requireCluster(options.load(
                 out == null ? Map.of() : Map.of(Settings.SINK_OUT_DIR.key(), out.toString())), "sink");
         try (Ops ops = Ops.start(config, "sink"); Cluster cluster = Cluster.open(config)) {
-            SinkService sink = Services.sink(cluster.config(), System.out, ops);
+            SinkRunner sink = Services.sink(cluster.config(), System.out, ops);
+            sink.dashboardUrl().ifPresent(url -> System.err.println("newsmon: dashboard at " + url));
             Duration timeout = config.get(Settings.SHUTDOWN_TIMEOUT);
             Lifecycle.runUntilSignalled(sink::run, () -> {
                 if (!sink.stop(timeout)) {
-                    throw new IllegalStateException("the sink did not stop within shutdown.timeout=" + timeout);
+                    throw new IllegalStateException("the sinks did not stop within shutdown.timeout=" + timeout);
                 }
             }, timeout);
         }

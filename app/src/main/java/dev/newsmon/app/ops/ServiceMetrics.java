@@ -49,11 +49,11 @@ public final class ServiceMetrics {
 
     public static void sink(MeterRegistry registry, SinkService sink) {
         counter(registry, "newsmon.sink.records.committed", "Records of news.alerts handled and committed",
-                sink, SinkService::written);
+                sink, SinkService::written, "sink", sink.sinkName());
         counter(registry, "newsmon.sink.dead.lettered", "Records of news.alerts that were not alerts, sent to news.dlq",
-                sink, SinkService::deadLettered);
+                sink, SinkService::deadLettered, "sink", sink.sinkName());
         counter(registry, "newsmon.sink.batches.failed", "Batches whose write failed and were retried after a backoff",
-                sink, SinkService::failedBatches);
+                sink, SinkService::failedBatches, "sink", sink.sinkName());
     }
 
     private static <T> void counter(MeterRegistry registry, String name, String help, T obj, ToDoubleFunction<T> f,

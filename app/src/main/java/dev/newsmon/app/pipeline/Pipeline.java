@@ -10,6 +10,7 @@ import dev.newsmon.ingest.PollSummary;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.processor.ProcessorNames;
 import dev.newsmon.processor.ProcessorService;
+import dev.newsmon.sink.SinkRunner;
 import dev.newsmon.sink.SinkService;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,8 +24,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -38,11 +41,11 @@ public final class Pipeline implements AutoCloseable {
     private final Ops ops;
     private final Cluster cluster;
     private final ProcessorService processor;
-    private final SinkService sink;
+    private final SinkRunner sink;
     private final Thread sinkThread;
     private final IngestService ingest;
 
-    private Pipeline(Ops ops, Cluster cluster, ProcessorService processor, SinkService sink, Thread sinkThread,
+    private Pipeline(Ops ops, Cluster cluster, ProcessorService processor, SinkRunner sink, Thread sinkThread,
                      IngestService ingest) {
         this.ops = ops;
         this.cluster = cluster;
@@ -68,11 +71,11 @@ public final class Pipeline implements AutoCloseable {
         try {
             processor = Services.processor(effective, ops);
             processor.start();
-            SinkService sink = Services.sink(effective, console, ops);
-            Thread sinkThread = new Thread(sink, "newsmon-sink");
+            SinkRunner sink = Services.sink(effective, console, ops);
+            Thread sinkThread = new Thread(sink, "newsmon-sinks");
             sinkThread.start();
             return new Pipeline(ops, cluster, processor, sink, sinkThread, Services.ingest(effective, feeds, ops));
-        } catch (ConfigException | TimeoutException | RuntimeException e) {
+        } catch (ConfigException | IOException | TimeoutException | RuntimeException e) {
             if (processor != null) {
                 processor.close(effective.get(Settings.SHUTDOWN_TIMEOUT));
             }
@@ -88,6 +91,11 @@ public final class Pipeline implements AutoCloseable {
 
     public Cluster cluster() {
         return cluster;
+    }
+
+    /** Where the dashboard is served, when {@code sink.http.enabled}. */
+    public Optional<String> dashboardUrl() {
+        return sink.dashboardUrl();
     }
 
     public PollSummary pollOnce() {
@@ -109,13 +117,15 @@ public final class Pipeline implements AutoCloseable {
                         || (t.startsWith(appId + "-") && t.endsWith("-repartition")))
                 .toList();
         Function<Collection<String>, Collection<String>> sinkInputs = all -> List.of(Topics.ALERTS);
+        Map<String, Function<Collection<String>, Collection<String>>> groups = new HashMap<>();
+        groups.put(appId, processorInputs);
+        sink.sinkNames().forEach(name -> groups.put(SinkService.groupId(config, name), sinkInputs));
         try (Admin admin = Cluster.admin(config);
              KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(config.kafkaProperties(Map.of(
                      ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                      ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                      ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
-            new Quiescence(admin, probe).await(Map.of(appId, processorInputs,
-                    config.get(Settings.SINK_GROUP_ID), sinkInputs), timeout);
+            new Quiescence(admin, probe).await(groups, timeout);
         }
     }
 

@@ -62,9 +62,57 @@ public final class Settings {
     public static final Setting<Path> SINK_OUT_DIR = new Setting<>("sink.out.dir", ValueType.PATH, "./out",
             "Folder of alerts.jsonl.");
     public static final Setting<String> SINK_GROUP_ID = new Setting<>("sink.group.id", ValueType.STRING,
-            "newsmon-sink", "Consumer group of the file sink.");
+            "newsmon-sink", "Prefix of the sinks' consumer groups: each sink reads in its own group PREFIX-NAME "
+            + "(newsmon-sink-jsonl, newsmon-sink-webhook, ...).");
     public static final Setting<Boolean> SINK_CONSOLE = new Setting<>("sink.console", ValueType.BOOLEAN, "true",
             "Print a readable line per alert.");
+    public static final Setting<Boolean> SINK_JSONL_ENABLED = new Setting<>("sink.jsonl.enabled", ValueType.BOOLEAN,
+            "true", "Append alerts to JSON lines files in sink.out.dir.");
+    public static final Setting<Boolean> SINK_JSONL_ROTATE_DAILY = new Setting<>("sink.jsonl.rotate.daily",
+            ValueType.BOOLEAN, "false",
+            "Write alerts-YYYY-MM-DD.jsonl (UTC day the alert was decided) instead of one alerts.jsonl.");
+    public static final Setting<Boolean> SINK_WEBHOOK_ENABLED = new Setting<>("sink.webhook.enabled",
+            ValueType.BOOLEAN, "false", "POST each alert to a webhook.");
+    public static final Setting<String> SINK_WEBHOOK_URL_ENV = new Setting<>("sink.webhook.url.env",
+            ValueType.STRING, "WEBHOOK_URL",
+            "Name of the environment variable holding the webhook URL (URLs often carry a token).");
+    public static final Setting<String> SINK_WEBHOOK_SECRET_ENV = new Setting<>("sink.webhook.secret.env",
+            ValueType.STRING, "WEBHOOK_SECRET",
+            "Name of the environment variable holding the HMAC-SHA256 key of X-Newsmon-Signature.");
+    public static final Setting<String> SINK_WEBHOOK_FORMAT = new Setting<>("sink.webhook.format", ValueType.STRING,
+            "json", "Body of a webhook call: json (the alert) or slack ({\"text\": ...}).");
+    public static final Setting<Integer> SINK_WEBHOOK_MAX_ATTEMPTS = new Setting<>("sink.webhook.max.attempts",
+            ValueType.INT, "6", "Attempts of one webhook call before its alerts go to news.dlq.webhook.");
+    public static final Setting<Duration> SINK_WEBHOOK_BACKOFF = new Setting<>("sink.webhook.backoff",
+            ValueType.DURATION, "1s", "Wait before the first retry of a webhook call; doubled on each retry.");
+    public static final Setting<Duration> SINK_WEBHOOK_BACKOFF_MAX = new Setting<>("sink.webhook.backoff.max",
+            ValueType.DURATION, "1m", "Longest wait between two attempts of a webhook call.");
+    public static final Setting<Duration> SINK_WEBHOOK_TIMEOUT = new Setting<>("sink.webhook.timeout",
+            ValueType.DURATION, "10s", "Timeout of one webhook request.");
+    public static final Setting<Integer> SINK_WEBHOOK_MIN_PRIORITY = new Setting<>("sink.webhook.min.priority",
+            ValueType.INT, "0",
+            "Only alerts with a tag of at least this priority (the tag's priority in the rules file) are sent.");
+    public static final Setting<List<String>> SINK_WEBHOOK_TAGS = new Setting<>("sink.webhook.tags", ValueType.LIST,
+            "", "Only alerts with one of these tags are sent; empty sends every tag.");
+    public static final Setting<Duration> SINK_WEBHOOK_FOLD_WINDOW = new Setting<>("sink.webhook.fold.window",
+            ValueType.DURATION, "10s",
+            "Alerts are gathered this long; the copies of one story gathered together are sent as one update.");
+    public static final Setting<Boolean> SINK_POSTGRES_ENABLED = new Setting<>("sink.postgres.enabled",
+            ValueType.BOOLEAN, "false", "Upsert stories, copies and tags into PostgreSQL.");
+    public static final Setting<String> SINK_POSTGRES_URL = new Setting<>("sink.postgres.url", ValueType.STRING,
+            "jdbc:postgresql://127.0.0.1:5432/newsmon", "JDBC URL of the database (no password in it).");
+    public static final Setting<String> SINK_POSTGRES_USER = new Setting<>("sink.postgres.user", ValueType.STRING,
+            "newsmon", "Database user.");
+    public static final Setting<String> SINK_POSTGRES_PASSWORD_ENV = new Setting<>("sink.postgres.password.env",
+            ValueType.STRING, "PGPASSWORD", "Name of the environment variable holding the database password.");
+    public static final Setting<Boolean> SINK_HTTP_ENABLED = new Setting<>("sink.http.enabled", ValueType.BOOLEAN,
+            "false", "Serve the dashboard and the Atom feed of alerts (demo turns it on).");
+    public static final Setting<String> SINK_HTTP_BIND = new Setting<>("sink.http.bind", ValueType.STRING,
+            "127.0.0.1", "Address the dashboard listens on (0.0.0.0 in a container).");
+    public static final Setting<Integer> SINK_HTTP_PORT = new Setting<>("sink.http.port", ValueType.INT, "8080",
+            "Port of the dashboard and the Atom feed; 0 picks a free port.");
+    public static final Setting<Duration> SINK_HTTP_WINDOW = new Setting<>("sink.http.window", ValueType.DURATION,
+            "24h", "How far back the dashboard and the Atom feed look.");
 
     public static final Setting<Integer> OPS_HTTP_PORT = new Setting<>("ops.http.port", ValueType.INT, "0",
             "Port of the HTTP server with /metrics, /health/live and /health/ready; 0 picks a free port, printed at start.");
@@ -84,7 +132,12 @@ public final class Settings {
             INGEST_POLL_INTERVAL_MAX, INGEST_MISSING_BACKOFF,
             PROCESSOR_APP_ID, PROCESSOR_RULES, PROCESSOR_DEDUP_WINDOW, PROCESSOR_DEDUP_THRESHOLD,
             PROCESSOR_DEDUP_WAIT_TIMEOUT, PROCESSOR_THREADS,
-            SINK_OUT_DIR, SINK_GROUP_ID, SINK_CONSOLE,
+            SINK_OUT_DIR, SINK_GROUP_ID, SINK_CONSOLE, SINK_JSONL_ENABLED, SINK_JSONL_ROTATE_DAILY,
+            SINK_WEBHOOK_ENABLED, SINK_WEBHOOK_URL_ENV, SINK_WEBHOOK_SECRET_ENV, SINK_WEBHOOK_FORMAT,
+            SINK_WEBHOOK_MAX_ATTEMPTS, SINK_WEBHOOK_BACKOFF, SINK_WEBHOOK_BACKOFF_MAX, SINK_WEBHOOK_TIMEOUT,
+            SINK_WEBHOOK_MIN_PRIORITY, SINK_WEBHOOK_TAGS, SINK_WEBHOOK_FOLD_WINDOW,
+            SINK_POSTGRES_ENABLED, SINK_POSTGRES_URL, SINK_POSTGRES_USER, SINK_POSTGRES_PASSWORD_ENV,
+            SINK_HTTP_ENABLED, SINK_HTTP_BIND, SINK_HTTP_PORT, SINK_HTTP_WINDOW,
             OPS_HTTP_PORT, SHUTDOWN_TIMEOUT, STARTUP_TIMEOUT, LOG_FORMAT);
 
     /** Prefix of the keys passed through to the Kafka clients, prefix removed. */

@@ -7,9 +7,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonlFileSinkTest {
@@ -47,5 +49,58 @@ class JsonlFileSinkTest {
         List<String> lines = Files.readAllLines(out.resolve(JsonlFileSink.FILE_NAME));
         assertEquals(2, lines.size(), "a rollback after reopening keeps the earlier runs' lines");
         assertTrue(lines.get(1).contains("\"item_id\":\"i-8\""));
+    }
+
+    @Test
+    void aReplayAfterACrashBeforeTheOffsetCommitWritesNothingTwice() throws Exception {
+        try (JsonlFileSink sink = new JsonlFileSink(out)) {
+            sink.write(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY));
+            sink.write(TestAlerts.alert("s-1", "i-2", Alert.Kind.COPY));
+            sink.commit();
+        }
+        // The offsets were never committed: a new sink gets the same alerts again, and one more.
+        try (JsonlFileSink sink = new JsonlFileSink(out)) {
+            sink.write(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY));
+            sink.write(TestAlerts.alert("s-1", "i-2", Alert.Kind.COPY));
+            sink.write(TestAlerts.alert("s-1", "i-3", Alert.Kind.COPY));
+            sink.commit();
+        }
+        List<String> lines = Files.readAllLines(out.resolve(JsonlFileSink.FILE_NAME));
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(2).contains("\"item_id\":\"i-3\""));
+    }
+
+    @Test
+    void dailyRotationWritesOneFilePerUtcDayOfTheAlert() throws Exception {
+        Alert monday = TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY);
+        Alert tuesday = withAlerted(TestAlerts.alert("s-2", "i-2", Alert.Kind.STORY),
+                Instant.parse("2026-11-27T00:00:01Z"));
+        try (JsonlFileSink sink = new JsonlFileSink(out, true)) {
+            sink.write(monday);
+            sink.write(tuesday);
+            sink.commit();
+        }
+        assertEquals(1, Files.readAllLines(out.resolve("alerts-2026-11-26.jsonl")).size());
+        List<String> second = Files.readAllLines(out.resolve("alerts-2026-11-27.jsonl"));
+        assertEquals(1, second.size());
+        assertTrue(second.get(0).contains("\"item_id\":\"i-2\""));
+        assertFalse(Files.exists(out.resolve(JsonlFileSink.FILE_NAME)), "no undated file when rotating");
+    }
+
+    @Test
+    void anAlertRolledBackIsWrittenWhenItComesAgain() throws Exception {
+        try (JsonlFileSink sink = new JsonlFileSink(out)) {
+            sink.write(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY));
+            sink.rollback();
+            sink.write(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY));
+            sink.commit();
+        }
+        assertEquals(1, Files.readAllLines(out.resolve(JsonlFileSink.FILE_NAME)).size());
+    }
+
+    private static Alert withAlerted(Alert a, Instant alerted) {
+        return new Alert(a.schemaVersion(), a.kind(), a.storyId(), a.itemId(), a.url(), a.title(), a.outlet(),
+                a.feedUrl(), a.published(), a.fetched(), alerted, a.tags(), a.matches(), a.similarity(), a.copyOf(),
+                a.rulesVersion());
     }
 }

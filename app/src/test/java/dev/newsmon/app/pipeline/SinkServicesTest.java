@@ -1,0 +1,86 @@
+package dev.newsmon.app.pipeline;
+
+import dev.newsmon.common.config.ConfigException;
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.ops.Ops;
+import dev.newsmon.sink.SinkRunner;
+import dev.newsmon.sink.SinkService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which sinks the configuration starts, in which groups, and how a missing secret is reported. No broker needed. */
+class SinkServicesTest {
+    private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
+
+    private final List<Ops> opened = new ArrayList<>();
+
+    @TempDir
+    Path out;
+
+    @Test
+    void byDefaultTheFileAndTheConsoleRunEachInItsOwnGroup() throws Exception {
+        NewsmonConfig config = config(Map.of());
+        SinkRunner runner = Services.sink(config, NOWHERE, ops(config), Map.of());
+        try {
+            assertEquals(List.of("jsonl", "console", "metrics"), runner.sinkNames());
+            assertEquals(List.of("newsmon-sink-jsonl", "newsmon-sink-console", "newsmon-sink-metrics"),
+                    runner.sinkNames().stream().map(n -> SinkService.groupId(config, n)).toList());
+            assertTrue(runner.dashboardUrl().isEmpty(), "the dashboard is off unless asked for");
+        } finally {
+            runner.abandon();
+        }
+    }
+
+    @Test
+    void aWebhookWithoutItsUrlVariableStopsStartUpNamingTheKeyAndTheVariable() throws Exception {
+        NewsmonConfig config = config(Map.of("sink.webhook.enabled", "true", "sink.console", "false"));
+        ConfigException e = assertThrows(ConfigException.class, () -> Services.sink(config, NOWHERE, ops(config), Map.of()));
+        assertTrue(e.getMessage().contains("sink.webhook.url.env") && e.getMessage().contains("WEBHOOK_URL"),
+                e.getMessage());
+    }
+
+    @Test
+    void aWebhookTakesItsUrlFromTheNamedVariable() throws Exception {
+        NewsmonConfig config = config(Map.of("sink.webhook.enabled", "true", "sink.jsonl.enabled", "false",
+                "sink.console", "false", "sink.webhook.url.env", "TEAM_HOOK", "sink.webhook.min.priority", "2",
+                "processor.rules.file", "../config/rules.yaml"));
+        SinkRunner runner = Services.sink(config, NOWHERE, ops(config),
+                Map.of("TEAM_HOOK", "http://127.0.0.1:1/hook?token=x"));
+        try {
+            assertEquals(List.of("webhook", "metrics"), runner.sinkNames());
+        } finally {
+            runner.abandon();
+        }
+    }
+
+    private Ops ops(NewsmonConfig config) throws ConfigException {
+        Ops ops = Ops.start(config, "sink");
+        opened.add(ops);
+        return ops;
+    }
+
+    @AfterEach
+    void closeOps() {
+        opened.forEach(Ops::close);
+    }
+
+    private NewsmonConfig config(Map<String, String> extra) throws ConfigException {
+        Map<String, String> overrides = new HashMap<>(extra);
+        overrides.put("kafka.bootstrap.servers", "127.0.0.1:1");
+        overrides.put("sink.out.dir", out.toString());
+        return NewsmonConfig.defaults().with(overrides);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.newsmon.processor.alert;
+
+import dev.newsmon.common.model.Alert;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Adds the CloudEvents 1.0 Kafka protocol binding headers (binary content mode) to each alert, so standard
+ * consumers can route on {@code ce_type} without parsing the body: {@code ce_id} (the item id, unique per alert),
+ * {@code ce_type} ({@code dev.newsmon.alert.story} or {@code .copy}), {@code ce_source}, {@code ce_time} (when the
+ * alert was decided), {@code ce_subject} (the story id), {@code ce_specversion} and {@code content-type}.
+ */
+public final class CloudEventsHeaders implements FixedKeyProcessor<String, Alert, Alert> {
+    public static final String SPEC_VERSION = "1.0";
+    public static final String TYPE_PREFIX = "dev.newsmon.alert.";
+    public static final String CONTENT_TYPE = "application/json";
+
+    private final String source;
+    private FixedKeyProcessorContext<String, Alert> context;
+
+    private CloudEventsHeaders(String source) {
+        this.source = source;
+    }
+
+    /** @param source the {@code ce_source} URI-reference, e.g. {@code /newsmon/processor/<application id>} */
+    public static FixedKeyProcessorSupplier<String, Alert, Alert> supplier(String source) {
+        return () -> new CloudEventsHeaders(source);
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Alert> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, Alert> record) {
+        Alert a = record.value();
+        Headers h = record.headers();
+        set(h, "ce_specversion", SPEC_VERSION);
+        set(h, "ce_id", a.itemId());
+        set(h, "ce_type", TYPE_PREFIX + a.kind().wireName());
+        set(h, "ce_source", source);
+        set(h, "ce_time", a.alerted().toString());
+        set(h, "ce_subject", a.storyId());
+        set(h, "content-type", CONTENT_TYPE);
+        context.forward(record);
+    }
+
+    private static void set(Headers headers, String name, String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.newsmon.sink.http;
+
+import dev.newsmon.common.model.Alert;
+import dev.newsmon.common.model.TagMatch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A story as the dashboard shows it: its first item, its copies, and the union of their tags. Immutable; a new
+ * copy makes a new view.
+ *
+ * @param storyId     the story id
+ * @param title       headline of the first item (of the first copy seen when the story itself is older)
+ * @param url         link of the first item
+ * @param outlet      outlet of the first item
+ * @param tags        tags of every item, sorted
+ * @param matches     the first item's matches, for highlighting the headline
+ * @param outlets     the outlets of every item, in arrival order, the first included
+ * @param firstSeen   when the first item was alerted
+ * @param latestSeen  when the latest copy was alerted
+ * @param copies      the copies, in arrival order
+ */
+public record StoryView(String storyId, String title, String url, String outlet, List<String> tags,
+                        Map<String, List<TagMatch>> matches, List<String> outlets, Instant firstSeen,
+                        Instant latestSeen, List<Copy> copies) {
+
+    public record Copy(String itemId, String outlet, String title, String url, Instant alerted, Double similarity) {
+    }
+
+    public StoryView {
+        tags = List.copyOf(tags);
+        matches = Map.copyOf(matches);
+        outlets = List.copyOf(outlets);
+        copies = List.copyOf(copies);
+    }
+
+    public static StoryView of(Alert first) {
+        List<Copy> copies = first.kind() == Alert.Kind.COPY ? List.of(copy(first)) : List.of();
+        return new StoryView(first.storyId(), first.title(), first.url(), first.outlet(), first.tags(),
+                first.matches(), List.of(first.outlet()), first.alerted(), first.alerted(), copies);
+    }
+
+    /** This story with one more item; the story alert itself, arriving after a copy, takes over the headline. */
+    public StoryView with(Alert alert) {
+        TreeSet<String> allTags = new TreeSet<>(tags);
+        allTags.addAll(alert.tags());
+        List<String> allOutlets = new ArrayList<>(outlets);
+        allOutlets.add(alert.outlet());
+        Instant first = alert.alerted().isBefore(firstSeen) ? alert.alerted() : firstSeen;
+        Instant latest = alert.alerted().isAfter(latestSeen) ? alert.alerted() : latestSeen;
+        if (alert.kind() == Alert.Kind.STORY) {
+            return new StoryView(storyId, alert.title(), alert.url(), alert.outlet(), List.copyOf(allTags),
+                    alert.matches(), allOutlets, first, latest, copies);
+        }
+        List<Copy> allCopies = new ArrayList<>(copies);
+        allCopies.add(copy(alert));
+        return new StoryView(storyId, title, url, outlet, List.copyOf(allTags), matches, allOutlets, first, latest,
+                allCopies);
+    }
+
+    public int outletCount() {
+        return outlets.size();
+    }
+
+    private static Copy copy(Alert a) {
+        return new Copy(a.itemId(), a.outlet(), a.title(), a.url(), a.alerted(), a.similarity());
+    }
+}

@@ -1,0 +1,113 @@
+package dev.newsmon.sink.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import dev.newsmon.common.json.Json;
+import dev.newsmon.common.model.Alert;
+import dev.newsmon.sink.TestAlerts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DashboardServerTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private AlertView view;
+    private DashboardServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        view = new AlertView(Duration.ofHours(24), CLOCK);
+        view.add(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY));
+        view.add(TestAlerts.alert("s-1", "i-2", Alert.Kind.COPY));
+        view.add(TestAlerts.alert("s-1", "i-2", Alert.Kind.COPY)); // re-delivered: counted once
+        Alert other = TestAlerts.alert("s-2", "i-3", Alert.Kind.STORY);
+        view.add(new Alert(other.schemaVersion(), other.kind(), other.storyId(), other.itemId(), "https://lakeside.example/b",
+                "Cosmonaut crew docks", "Lakeside Ledger", other.feedUrl(), other.published(), other.fetched(),
+                other.alerted(), List.of("russia-us-cooperation"), other.matches(), null, null, "test"));
+        server = DashboardServer.start("127.0.0.1", 0, view, CLOCK);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void theAtomFeedParsesBackWithRomeAndFiltersByTag() throws Exception {
+        SyndFeed all = atom("feed.atom");
+        assertEquals("atom_1.0", all.getFeedType());
+        assertEquals(2, all.getEntries().size());
+        SyndEntry story = all.getEntries().stream().filter(e -> e.getUri().equals("urn:newsmon:story:s-1"))
+                .findFirst().orElseThrow();
+        assertEquals("Station news", story.getTitle());
+        assertEquals("https://harborcitypost.example/a", story.getLink());
+        assertEquals("space-station", story.getCategories().get(0).getName());
+        assertTrue(story.getDescription().getValue().startsWith("2 outlets"), story.getDescription().getValue());
+
+        SyndFeed tagged = atom("feed.atom?tag=space-station");
+        assertEquals(List.of("Station news"), tagged.getEntries().stream().map(SyndEntry::getTitle).toList());
+    }
+
+    @Test
+    void theStoriesApiGivesOutletCountsAndFirstAndLatestTimes() throws Exception {
+        JsonNode stories = Json.mapper().readTree(get("api/stories?tag=space-station"));
+        assertEquals(1, stories.size());
+        assertEquals(2, stories.get(0).get("outlets").size());
+        assertEquals("2026-11-26T09:05:01Z", stories.get(0).get("first_seen").asText());
+        assertTrue(get("").contains("<title>newsmon dashboard</title>"));
+        assertTrue(get("dashboard.js").contains("EventSource"));
+    }
+
+    @Test
+    @Timeout(30)
+    void aNewStoryIsPushedOverServerSentEvents() throws Exception {
+        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(server.url() + "events")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals("text/event-stream; charset=utf-8", stream.headers().firstValue("Content-Type").orElseThrow());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            assertEquals(": connected", lines.readLine());
+            view.add(TestAlerts.alert("s-9", "i-9", Alert.Kind.STORY));
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.startsWith("event: "));
+            assertEquals("event: story", line);
+            String data = lines.readLine();
+            assertEquals("s-9", Json.mapper().readTree(data.substring("data: ".length())).get("story_id").asText());
+        }
+    }
+
+    private SyndFeed atom(String path) throws Exception {
+        return new SyndFeedInput().build(new StringReader(get(path)));
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), path);
+        return r.body();
+    }
+}
