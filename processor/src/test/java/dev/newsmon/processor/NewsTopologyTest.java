@@ -15,7 +15,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,17 +56,8 @@ class NewsTopologyTest {
 
     @BeforeEach
     void setUp() {
-        // In-memory stores: RocksDB flushes on every commit of the driver, which is after every input record.
-        NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of(
-                "data.dir", dataDir.toString(), "processor.dedup.window", "7d",
-                "kafka." + StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
-                BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class.getName()));
-        Properties props = NewsTopology.streamsProperties(config);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        // The test driver is single-threaded and never crashes, so exactly-once has nothing to show here; and under
-        // exactly-once the driver (4.3.1) does not surface the dead-letter record of a poison input.
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        driver = new TopologyTestDriver(NewsTopology.buildTopology(config, new KeywordTagger()), props, T0);
+        NewsmonConfig config = TopologyDrivers.config(dataDir, Map.of("processor.dedup.window", "7d"));
+        driver = TopologyDrivers.driver(config, new KeywordTagger(), T0);
         items = driver.createInputTopic(Topics.ITEMS, new StringSerializer(),
                 JsonSerde.of(FeedItem.class).serializer());
         alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(),
