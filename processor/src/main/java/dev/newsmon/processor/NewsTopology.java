@@ -8,6 +8,7 @@ import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.processor.dedup.BandMatcher;
 import dev.newsmon.processor.dedup.BandProbe;
+import dev.newsmon.processor.dedup.Boilerplate;
 import dev.newsmon.processor.dedup.Fingerprint;
 import dev.newsmon.processor.dedup.Fingerprinter;
 import dev.newsmon.processor.dedup.ResolveMessage;
@@ -30,8 +31,12 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -61,7 +66,8 @@ public final class NewsTopology {
                 .mapValues(item -> new TaggedItem(item, tagger.tag(item)), Named.as("tag"))
                 .filter((id, t) -> t.tags().tagged(), Named.as("drop-untagged"));
 
-        tagged.flatMap((id, t) -> probes(t), Named.as("band-probes"))
+        Fingerprinter fingerprinter = new Fingerprinter(boilerplate(config));
+        tagged.flatMap((id, t) -> probes(fingerprinter, t), Named.as("band-probes"))
                 .repartition(Repartitioned.<String, BandProbe>as(ProcessorNames.BANDS_REPARTITION)
                         .withKeySerde(KEYS)
                         .withValueSerde(JsonSerde.of(BandProbe.class))
@@ -83,9 +89,22 @@ public final class NewsTopology {
         return builder.build();
     }
 
-    private static List<KeyValue<String, BandProbe>> probes(TaggedItem t) {
-        Fingerprint fp = Fingerprinter.fingerprint(t.item().itemId(), t.item().title(), t.item().text());
+    private static List<KeyValue<String, BandProbe>> probes(Fingerprinter fingerprinter, TaggedItem t) {
+        Fingerprint fp = fingerprinter.fingerprint(t.item().itemId(), t.item().title(), t.item().text());
         return BandProbe.of(t, fp).stream().map(p -> KeyValue.pair(p.bandKey(), p)).toList();
+    }
+
+    private static Boilerplate boilerplate(NewsmonConfig config) {
+        Optional<Path> file = config.optional(Settings.PROCESSOR_DEDUP_BOILERPLATE_FILE);
+        if (file.isEmpty()) {
+            return Boilerplate.builtIn();
+        }
+        try {
+            return Boilerplate.load(file.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + Settings.PROCESSOR_DEDUP_BOILERPLATE_FILE.key() + "="
+                    + file.get(), e);
+        }
     }
 
     /**

@@ -47,6 +47,10 @@ public final class Settings {
     public static final Setting<Duration> PROCESSOR_DEDUP_WAIT_TIMEOUT = new Setting<>("processor.dedup.wait.timeout",
             ValueType.DURATION, "2m",
             "Wall-clock time a copy waits for its original's story id before it is alerted as a new story.");
+    public static final Setting<Path> PROCESSOR_DEDUP_BOILERPLATE_FILE = new Setting<>(
+            "processor.dedup.boilerplate.file", ValueType.PATH, "",
+            "Boilerplate patterns stripped before fingerprinting, one '<text|lead|title> <regex>' a line; empty ="
+                    + " the built-in list (processor/DEDUP.md).");
     public static final Setting<Integer> PROCESSOR_THREADS = new Setting<>("processor.threads", ValueType.INT, "1",
             "Kafka Streams stream threads in this instance.");
 
@@ -64,7 +68,7 @@ public final class Settings {
             INGEST_FEEDS, INGEST_POLL_INTERVAL, INGEST_CONNECT_TIMEOUT, INGEST_REQUEST_TIMEOUT, INGEST_MAX_BODY,
             INGEST_USER_AGENT, INGEST_CONCURRENCY,
             PROCESSOR_APP_ID, PROCESSOR_RULES, PROCESSOR_DEDUP_WINDOW, PROCESSOR_DEDUP_THRESHOLD,
-            PROCESSOR_DEDUP_WAIT_TIMEOUT, PROCESSOR_THREADS,
+            PROCESSOR_DEDUP_WAIT_TIMEOUT, PROCESSOR_DEDUP_BOILERPLATE_FILE, PROCESSOR_THREADS,
             SINK_OUT_DIR, SINK_GROUP_ID, SINK_CONSOLE);
 
     /** Prefix of the keys passed through to the Kafka clients, prefix removed. */

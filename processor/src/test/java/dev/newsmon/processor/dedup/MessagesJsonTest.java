@@ -41,7 +41,7 @@ class MessagesJsonTest {
 
     @Test
     void probesKeepTheirShingles() {
-        Fingerprint fp = Fingerprinter.fingerprint("i-1", Articles.TITLE, Articles.ORIGINAL_TEXT);
+        Fingerprint fp = new Fingerprinter(Boilerplate.builtIn()).fingerprint("i-1", Articles.TITLE, Articles.ORIGINAL_TEXT);
         TaggedItem tagged = new TaggedItem(Articles.item("i-1", "harbor-point-herald", Articles.TITLE,
                 Articles.ORIGINAL_TEXT, Instant.parse("2026-03-03T08:00:00Z")),
                 new TagResult(List.of("iss"), Map.of(), "r7"));
