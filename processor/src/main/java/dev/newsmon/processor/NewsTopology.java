@@ -6,9 +6,11 @@ import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedItem;
+import dev.newsmon.common.model.StoryCluster;
 import dev.newsmon.processor.dedup.BandMatcher;
 import dev.newsmon.processor.dedup.BandProbe;
 import dev.newsmon.processor.dedup.Boilerplate;
+import dev.newsmon.processor.dedup.ClusterUpdater;
 import dev.newsmon.processor.dedup.Fingerprint;
 import dev.newsmon.processor.dedup.Fingerprinter;
 import dev.newsmon.processor.dedup.ResolveMessage;
@@ -83,6 +85,10 @@ public final class NewsTopology {
         settled.filter((k, v) -> v instanceof Alert, Named.as("alerts-only"))
                 .mapValues(v -> (Alert) v, Named.as("as-alert"))
                 .to(Topics.ALERTS, Produced.with(KEYS, JsonSerde.of(Alert.class)).withName("alerts"));
+        // The alerts are keyed by story id, so reading them back puts each story's updates on one task.
+        builder.stream(Topics.ALERTS, Consumed.with(KEYS, JsonSerde.of(Alert.class)).withName("alerts-in"))
+                .process(ClusterUpdater.supplier(window, stores), Named.as("story-clusters"))
+                .to(Topics.STORIES, Produced.with(KEYS, JsonSerde.of(StoryCluster.class)).withName("stories"));
         settled.filter((k, v) -> v instanceof ResolveMessage, Named.as("lookups-only"))
                 .mapValues(v -> (ResolveMessage) v, Named.as("as-lookup"))
                 .to(resolveTopic, Produced.with(KEYS, resolveSerde).withName("lookups"));

@@ -17,6 +17,8 @@ public final class ProcessorNames {
     public static final String PENDING_STORE = "dedup-pending";
     /** Item id to story id of decided items. */
     public static final String DIRECTORY_STORE = "dedup-directory";
+    /** Story id to the story's cluster, at the record time of its first item. */
+    public static final String CLUSTER_STORE = "dedup-clusters";
     /** Item id to the items waiting for its story id. */
     public static final String LOOKUP_STORE = "dedup-lookups";
 

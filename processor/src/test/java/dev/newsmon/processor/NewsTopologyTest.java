@@ -5,6 +5,7 @@ import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedItem;
+import dev.newsmon.common.model.StoryCluster;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -108,6 +110,47 @@ class NewsTopologyTest {
             assertTrue(copy.similarity() >= 0.9, () -> "similarity " + copy.similarity());
         }
         assertEquals(List.of("wire", "blog"), out.subList(1, 3).stream().map(r -> r.value().itemId()).toList());
+    }
+
+    @Test
+    void copyWithADroppedParagraphIsCopy() {
+        send(item("orig", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0), T0);
+        List<String> shorter = new ArrayList<>(Articles.PARAGRAPHS);
+        shorter.remove(3);
+        Instant t1 = T0.plus(Duration.ofMinutes(15));
+        send(item("edit", "lakeside-press", TITLE, String.join("\n\n", shorter), t1), t1);
+
+        List<Alert> out = alerts.readValuesToList();
+        assertEquals(List.of(Alert.Kind.STORY, Alert.Kind.COPY), out.stream().map(Alert::kind).toList());
+        assertEquals(out.get(0).storyId(), out.get(1).storyId());
+        // Contained but for the few shingles that span the gap.
+        assertTrue(out.get(1).similarity() >= 0.95, () -> "similarity " + out.get(1).similarity());
+    }
+
+    @Test
+    void storyClusterListsEveryOutletAndMarksAnEarlierPublishedCopyAsOriginal() {
+        TestOutputTopic<String, StoryCluster> stories = driver.createOutputTopic(Topics.STORIES,
+                new StringDeserializer(), JsonSerde.of(StoryCluster.class).deserializer());
+        send(item("orig", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0), T0);
+        Instant t1 = T0.plus(Duration.ofMinutes(20));
+        send(item("wire", "orbital-wire", TITLE + " | Orbital Wire", WIRE_TEXT, t1), t1);
+        // Seen last, but its feed says it was published an hour before the item that opened the story.
+        Instant t2 = T0.plus(Duration.ofMinutes(40));
+        send(item("blog", "cosmos-daily", TITLE, BLOG_TEXT, T0.minus(Duration.ofHours(1))), t2);
+
+        List<TestRecord<String, StoryCluster>> updates = stories.readRecordsToList();
+        assertEquals(3, updates.size(), () -> "updates: " + updates);
+        StoryCluster last = updates.get(2).value();
+        assertEquals(last.storyId(), updates.get(2).key(), "keyed by story id");
+        assertEquals(StoryCluster.SCHEMA_VERSION, last.schemaVersion());
+        assertEquals("orig", last.first().itemId());
+        assertEquals(3, last.count());
+        assertEquals(List.of("cosmos-daily", "harbor-point-herald", "orbital-wire"), last.outlets());
+        assertEquals(List.of("wire", "blog"), last.copies().stream().map(StoryCluster.Member::itemId).toList());
+        assertEquals("https://orbital-wire.example/wire", last.copies().get(0).url());
+        assertEquals("orig", last.copies().get(0).copyOf());
+        assertEquals("orig", updates.get(1).value().originalItemId());
+        assertEquals("blog", last.originalItemId());
     }
 
     @Test
