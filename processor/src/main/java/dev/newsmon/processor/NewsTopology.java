@@ -128,6 +128,9 @@ public final class NewsTopology {
         p.put(StreamsConfig.STATE_DIR_CONFIG,
                 config.get(Settings.DATA_DIR).resolve("streams").resolve(appId).toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(Settings.PROCESSOR_THREADS));
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
+        p.put(BoundedRocksDb.CACHE_BYTES, config.get(Settings.PROCESSOR_ROCKSDB_CACHE).toString());
+        p.put(BoundedRocksDb.WRITE_BUFFER_BYTES, config.get(Settings.PROCESSOR_ROCKSDB_WRITE_BUFFER).toString());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

@@ -237,5 +237,7 @@ class NewsTopologyTest {
                 p.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG));
         assertEquals(Topics.DLQ, p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG));
         assertEquals("250", p.get("commit.interval.ms"));
+        assertEquals(BoundedRocksDb.class, p.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG));
+        assertEquals(String.valueOf(64L << 20), p.get(BoundedRocksDb.CACHE_BYTES));
     }
 }

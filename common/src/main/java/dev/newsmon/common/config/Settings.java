@@ -51,6 +51,12 @@ public final class Settings {
             "processor.dedup.boilerplate.file", ValueType.PATH, "",
             "Boilerplate patterns stripped before fingerprinting, one '<text|lead|title> <regex>' a line; empty ="
                     + " the built-in list (processor/DEDUP.md).");
+    public static final Setting<Long> PROCESSOR_ROCKSDB_CACHE = new Setting<>("processor.rocksdb.block.cache",
+            ValueType.SIZE, "64MiB", "Off-heap memory of all the processor's RocksDB stores in this JVM: one shared"
+            + " block cache that the write buffers are charged to.");
+    public static final Setting<Long> PROCESSOR_ROCKSDB_WRITE_BUFFER = new Setting<>(
+            "processor.rocksdb.write.buffer", ValueType.SIZE, "16MiB",
+            "Share of processor.rocksdb.block.cache that the stores' write buffers (memtables) may use together.");
     public static final Setting<Integer> PROCESSOR_THREADS = new Setting<>("processor.threads", ValueType.INT, "1",
             "Kafka Streams stream threads in this instance.");
 
@@ -68,7 +74,8 @@ public final class Settings {
             INGEST_FEEDS, INGEST_POLL_INTERVAL, INGEST_CONNECT_TIMEOUT, INGEST_REQUEST_TIMEOUT, INGEST_MAX_BODY,
             INGEST_USER_AGENT, INGEST_CONCURRENCY,
             PROCESSOR_APP_ID, PROCESSOR_RULES, PROCESSOR_DEDUP_WINDOW, PROCESSOR_DEDUP_THRESHOLD,
-            PROCESSOR_DEDUP_WAIT_TIMEOUT, PROCESSOR_DEDUP_BOILERPLATE_FILE, PROCESSOR_THREADS,
+            PROCESSOR_DEDUP_WAIT_TIMEOUT, PROCESSOR_DEDUP_BOILERPLATE_FILE,
+            PROCESSOR_ROCKSDB_CACHE, PROCESSOR_ROCKSDB_WRITE_BUFFER, PROCESSOR_THREADS,
             SINK_OUT_DIR, SINK_GROUP_ID, SINK_CONSOLE);
 
     /** Prefix of the keys passed through to the Kafka clients, prefix removed. */
