@@ -74,7 +74,7 @@ public final class NewsTopology {
                         .withKeySerde(KEYS)
                         .withValueSerde(JsonSerde.of(BandProbe.class))
                         .withNumberOfPartitions(config.get(Settings.TOPIC_PARTITIONS)))
-                .process(BandMatcher.supplier(window, threshold, stores), Named.as("band-match"))
+                .process(BandMatcher.supplier(window, stores), Named.as("band-match"))
                 .to(resolveTopic, Produced.with(KEYS, resolveSerde).withName("band-answers"));
 
         KStream<String, Object> settled = builder

@@ -58,7 +58,7 @@ public final class Fingerprinter {
             // No words at all: a band of its own, so the item still flows through dedup and becomes a story.
             bandKeys.add(bandKey(0, Hash64.of(itemId)));
         }
-        return new Fingerprint(bandKeys, Shingles.of(shingles(contentWords, MAX_SHINGLES)));
+        return new Fingerprint(bandKeys, Hashes.of(shingles(contentWords, MAX_SHINGLES)));
     }
 
     static List<String> words(String s) {
