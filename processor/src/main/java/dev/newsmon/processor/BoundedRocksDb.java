@@ -23,6 +23,12 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
     public static final String WRITE_BUFFER_BYTES = "newsmon.rocksdb.write.buffer.bytes";
 
     private static final int MEMTABLES_PER_STORE = 2;
+    /**
+     * RocksDB allocates memtable memory in arena blocks (by default an eighth of the 16 MiB memtable). A window
+     * store is several RocksDB instances (one per segment), so a processor has dozens: with default blocks their
+     * first allocations alone exceed the write-buffer limit, and the manager then flushes on nearly every write.
+     */
+    private static final long ARENA_BLOCK_BYTES = 64 * 1024;
     private static final double HIGH_PRIORITY_SHARE = 0.1;
     private static final Map<Sizes, Shared> SHARED = new ConcurrentHashMap<>();
 
@@ -52,6 +58,7 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
         table.setPinTopLevelIndexAndFilter(true);
         options.setWriteBufferManager(shared.writeBuffers());
         options.setMaxWriteBufferNumber(MEMTABLES_PER_STORE);
+        options.setArenaBlockSize(ARENA_BLOCK_BYTES);
         options.setTableFormatConfig(table);
     }
 
