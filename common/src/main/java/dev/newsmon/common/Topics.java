@@ -9,6 +9,11 @@ public final class Topics {
     public static final String ITEMS = "news.items";
     /** Alert events; key = story id. Written transactionally by the processor. */
     public static final String ALERTS = "news.alerts";
+    /**
+     * Story clusters: the latest {@code StoryCluster} of each story; key = story id. Compacted, so a reader that
+     * starts late still gets the current state of every story. Created and written by the processor.
+     */
+    public static final String STORIES = "news.stories";
     /** Records that could not be deserialized or processed, with headers naming the cause. */
     public static final String DLQ = "news.dlq";
     /** Alerts the webhook sink could not deliver after its last attempt, with headers naming the last failure. */

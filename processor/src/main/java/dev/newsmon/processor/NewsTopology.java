@@ -6,9 +6,12 @@ import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedItem;
+import dev.newsmon.common.model.StoryCluster;
 import dev.newsmon.processor.alert.CloudEventsHeaders;
 import dev.newsmon.processor.dedup.BandMatcher;
 import dev.newsmon.processor.dedup.BandProbe;
+import dev.newsmon.processor.dedup.Boilerplate;
+import dev.newsmon.processor.dedup.ClusterUpdater;
 import dev.newsmon.processor.dedup.Fingerprint;
 import dev.newsmon.processor.dedup.Fingerprinter;
 import dev.newsmon.processor.dedup.ResolveMessage;
@@ -31,8 +34,12 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -62,12 +69,13 @@ public final class NewsTopology {
                 .mapValues(item -> new TaggedItem(item, tagger.tag(item)), Named.as("tag"))
                 .filter((id, t) -> t.tags().tagged(), Named.as("drop-untagged"));
 
-        tagged.flatMap((id, t) -> probes(t), Named.as("band-probes"))
+        Fingerprinter fingerprinter = new Fingerprinter(boilerplate(config));
+        tagged.flatMap((id, t) -> probes(fingerprinter, t), Named.as("band-probes"))
                 .repartition(Repartitioned.<String, BandProbe>as(ProcessorNames.BANDS_REPARTITION)
                         .withKeySerde(KEYS)
                         .withValueSerde(JsonSerde.of(BandProbe.class))
                         .withNumberOfPartitions(config.get(Settings.TOPIC_PARTITIONS)))
-                .process(BandMatcher.supplier(window, threshold, stores), Named.as("band-match"))
+                .process(BandMatcher.supplier(window, stores), Named.as("band-match"))
                 .to(resolveTopic, Produced.with(KEYS, resolveSerde).withName("band-answers"));
 
         KStream<String, Object> settled = builder
@@ -80,15 +88,32 @@ public final class NewsTopology {
                 .processValues(CloudEventsHeaders.supplier("/newsmon/processor/" + config.get(Settings.PROCESSOR_APP_ID)),
                         Named.as("cloudevents-headers"))
                 .to(Topics.ALERTS, Produced.with(KEYS, JsonSerde.of(Alert.class)).withName("alerts"));
+        // The alerts are keyed by story id, so reading them back puts each story's updates on one task.
+        builder.stream(Topics.ALERTS, Consumed.with(KEYS, JsonSerde.of(Alert.class)).withName("alerts-in"))
+                .process(ClusterUpdater.supplier(window, stores), Named.as("story-clusters"))
+                .to(Topics.STORIES, Produced.with(KEYS, JsonSerde.of(StoryCluster.class)).withName("stories"));
         settled.filter((k, v) -> v instanceof ResolveMessage, Named.as("lookups-only"))
                 .mapValues(v -> (ResolveMessage) v, Named.as("as-lookup"))
                 .to(resolveTopic, Produced.with(KEYS, resolveSerde).withName("lookups"));
         return builder.build();
     }
 
-    private static List<KeyValue<String, BandProbe>> probes(TaggedItem t) {
-        Fingerprint fp = Fingerprinter.fingerprint(t.item().itemId(), t.item().title(), t.item().text());
+    private static List<KeyValue<String, BandProbe>> probes(Fingerprinter fingerprinter, TaggedItem t) {
+        Fingerprint fp = fingerprinter.fingerprint(t.item().itemId(), t.item().title(), t.item().text());
         return BandProbe.of(t, fp).stream().map(p -> KeyValue.pair(p.bandKey(), p)).toList();
+    }
+
+    private static Boilerplate boilerplate(NewsmonConfig config) {
+        Optional<Path> file = config.optional(Settings.PROCESSOR_DEDUP_BOILERPLATE_FILE);
+        if (file.isEmpty()) {
+            return Boilerplate.builtIn();
+        }
+        try {
+            return Boilerplate.load(file.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + Settings.PROCESSOR_DEDUP_BOILERPLATE_FILE.key() + "="
+                    + file.get(), e);
+        }
     }
 
     /**
@@ -106,6 +131,9 @@ public final class NewsTopology {
         p.put(StreamsConfig.STATE_DIR_CONFIG,
                 config.get(Settings.DATA_DIR).resolve("streams").resolve(appId).toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(Settings.PROCESSOR_THREADS));
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
+        p.put(BoundedRocksDb.CACHE_BYTES, config.get(Settings.PROCESSOR_ROCKSDB_CACHE).toString());
+        p.put(BoundedRocksDb.WRITE_BUFFER_BYTES, config.get(Settings.PROCESSOR_ROCKSDB_WRITE_BUFFER).toString());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

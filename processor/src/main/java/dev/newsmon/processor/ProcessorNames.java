@@ -15,8 +15,12 @@ public final class ProcessorNames {
     public static final String BAND_STORE = "dedup-band-entries";
     /** Item id to the band answers received so far, then to the parent it waits for. */
     public static final String PENDING_STORE = "dedup-pending";
+    /** Item id to the shingles of decided items, for the exact check of later items that find them. */
+    public static final String SHINGLE_STORE = "dedup-shingles";
     /** Item id to story id of decided items. */
     public static final String DIRECTORY_STORE = "dedup-directory";
+    /** Story id to the story's cluster, at the record time of its first item. */
+    public static final String CLUSTER_STORE = "dedup-clusters";
     /** Item id to the items waiting for its story id. */
     public static final String LOOKUP_STORE = "dedup-lookups";
 

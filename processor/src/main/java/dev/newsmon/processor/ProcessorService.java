@@ -1,5 +1,6 @@
 package dev.newsmon.processor;
 
+import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.kafka.TopicAdmin;
@@ -48,12 +49,16 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     /**
-     * Creates the resolve topic if absent (Kafka Streams does not manage it, see {@link ProcessorNames#resolveTopic})
-     * and starts processing. Local state is kept: it is what makes a restart cheap and exactly-once.
+     * Creates, if absent, the resolve topic (Kafka Streams does not manage it, see
+     * {@link ProcessorNames#resolveTopic}), the compacted {@link Topics#STORIES} and {@link Topics#ALERTS} (read back
+     * to build the clusters), and starts processing. Local state is kept: it is what makes a restart cheap and
+     * exactly-once.
      */
     public void start() throws InterruptedException {
         try (Admin admin = Admin.create(config.kafkaProperties(Map.of()))) {
-            TopicAdmin.ensureTopics(admin, List.of(ProcessorNames.resolveTopic(config)), Set.of(),
+            TopicAdmin.ensureTopics(admin, List.of(Topics.ALERTS, Topics.STORIES,
+                            ProcessorNames.resolveTopic(config)),
+                    Set.of(Topics.STORIES),
                     config.get(Settings.TOPIC_PARTITIONS), config.get(Settings.TOPIC_REPLICATION).shortValue());
         }
         streams.start();

@@ -56,6 +56,16 @@ public final class Settings {
     public static final Setting<Duration> PROCESSOR_DEDUP_WAIT_TIMEOUT = new Setting<>("processor.dedup.wait.timeout",
             ValueType.DURATION, "2m",
             "Wall-clock time a copy waits for its original's story id before it is alerted as a new story.");
+    public static final Setting<Path> PROCESSOR_DEDUP_BOILERPLATE_FILE = new Setting<>(
+            "processor.dedup.boilerplate.file", ValueType.PATH, "",
+            "Boilerplate patterns stripped before fingerprinting, one '<text|lead|title> <regex>' a line; empty ="
+                    + " the built-in list (processor/DEDUP.md).");
+    public static final Setting<Long> PROCESSOR_ROCKSDB_CACHE = new Setting<>("processor.rocksdb.block.cache",
+            ValueType.SIZE, "64MiB", "Off-heap memory of all the processor's RocksDB stores in this JVM: one shared"
+            + " block cache that the write buffers are charged to.");
+    public static final Setting<Long> PROCESSOR_ROCKSDB_WRITE_BUFFER = new Setting<>(
+            "processor.rocksdb.write.buffer", ValueType.SIZE, "16MiB",
+            "Share of processor.rocksdb.block.cache that the stores' write buffers (memtables) may use together.");
     public static final Setting<Integer> PROCESSOR_THREADS = new Setting<>("processor.threads", ValueType.INT, "1",
             "Kafka Streams stream threads in this instance.");
 
@@ -131,7 +141,8 @@ public final class Settings {
             INGEST_USER_AGENT, INGEST_CONCURRENCY, INGEST_CONCURRENCY_PER_HOST, INGEST_POLL_INTERVAL_MIN,
             INGEST_POLL_INTERVAL_MAX, INGEST_MISSING_BACKOFF,
             PROCESSOR_APP_ID, PROCESSOR_RULES, PROCESSOR_DEDUP_WINDOW, PROCESSOR_DEDUP_THRESHOLD,
-            PROCESSOR_DEDUP_WAIT_TIMEOUT, PROCESSOR_THREADS,
+            PROCESSOR_DEDUP_WAIT_TIMEOUT, PROCESSOR_DEDUP_BOILERPLATE_FILE,
+            PROCESSOR_ROCKSDB_CACHE, PROCESSOR_ROCKSDB_WRITE_BUFFER, PROCESSOR_THREADS,
             SINK_OUT_DIR, SINK_GROUP_ID, SINK_CONSOLE, SINK_JSONL_ENABLED, SINK_JSONL_ROTATE_DAILY,
             SINK_WEBHOOK_ENABLED, SINK_WEBHOOK_URL_ENV, SINK_WEBHOOK_SECRET_ENV, SINK_WEBHOOK_FORMAT,
             SINK_WEBHOOK_MAX_ATTEMPTS, SINK_WEBHOOK_BACKOFF, SINK_WEBHOOK_BACKOFF_MAX, SINK_WEBHOOK_TIMEOUT,

@@ -3,11 +3,21 @@ package dev.newsmon.processor.dedup;
 import java.util.List;
 import java.util.Objects;
 
-/** What a band bucket remembers of an item: enough to compare a later item with it, not the item itself. */
-public record BandEntry(OrderKey order, List<String> bandKeys, Shingles shingles) {
+/**
+ * What a band bucket remembers of an item: who it is and which bands it has. Not its text: the exact comparison
+ * happens on the resolver that owns the item, where its shingles are stored once (see processor/DEDUP.md).
+ *
+ * @param order      the item's order key
+ * @param bandHashes {@link Hash64} of each of its band keys
+ */
+public record BandEntry(OrderKey order, Hashes bandHashes) {
     public BandEntry {
         Objects.requireNonNull(order, "order");
-        bandKeys = List.copyOf(bandKeys);
-        Objects.requireNonNull(shingles, "shingles");
+        Objects.requireNonNull(bandHashes, "bandHashes");
+    }
+
+    /** The keys of {@code bandKeys} that this item has too. */
+    public List<String> shared(List<String> bandKeys) {
+        return bandKeys.stream().filter(k -> bandHashes.contains(Hash64.of(k))).toList();
     }
 }

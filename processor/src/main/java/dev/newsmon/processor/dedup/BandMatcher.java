@@ -18,28 +18,32 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Owns a share of the band buckets. For each probe it compares the item with the items already in the probe's
- * bucket (exact shingle containment), stores the item there, and answers the item's resolver with what it found.
- * Only one bucket is read per probe, so the cost does not grow with the number of items in the window.
+ * Owns a share of the band buckets. For each probe it lists the items already in the probe's bucket (the most
+ * recent {@link #MAX_CANDIDATES}), stores the item there, and answers the item's resolver with what it found. Only
+ * one bucket is read per probe, and at most a fixed number of its entries, so the cost per item does not grow with
+ * the number of items in the window. The exact comparison is not made here: the bucket keeps no text.
  */
 public final class BandMatcher implements Processor<String, BandProbe, String, ResolveMessage> {
+    /**
+     * Entries read per bucket. A bucket holds more only for a band shared by many unrelated items (a stock
+     * headline such as "Morning briefing"); copies of one story are found in their other bands as well.
+     */
+    public static final int MAX_CANDIDATES = 32;
+
     private final long windowMs;
-    private final double threshold;
     private ProcessorContext<String, ResolveMessage> context;
     private WindowStore<String, BandEntry> buckets;
 
-    private BandMatcher(Duration window, double threshold) {
+    private BandMatcher(Duration window) {
         this.windowMs = window.toMillis();
-        this.threshold = threshold;
     }
 
     public static ProcessorSupplier<String, BandProbe, String, ResolveMessage> supplier(Duration window,
-                                                                                        double threshold,
                                                                                         StateStores stores) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, BandProbe, String, ResolveMessage> get() {
-                return new BandMatcher(window, threshold);
+                return new BandMatcher(window);
             }
 
             @Override
@@ -63,27 +67,18 @@ public final class BandMatcher implements Processor<String, BandProbe, String, R
         List<Candidate> candidates = new ArrayList<>();
         Set<String> met = new HashSet<>();
         try (WindowStoreIterator<BandEntry> it =
-                     buckets.fetch(probe.bandKey(), Math.max(0, ts - windowMs), ts + windowMs)) {
-            while (it.hasNext()) {
+                     buckets.backwardFetch(probe.bandKey(), Math.max(0, ts - windowMs), ts + windowMs)) {
+            while (it.hasNext() && candidates.size() < MAX_CANDIDATES) {
                 BandEntry entry = it.next().value;
                 String id = entry.order().itemId();
-                if (id.equals(self) || !met.add(id)) {
-                    continue;
-                }
-                double similarity = probe.shingles().containment(entry.shingles());
-                if (similarity >= threshold) {
-                    candidates.add(new Candidate(entry.order(), similarity, shared(probe.bandKeys(), entry.bandKeys())));
+                if (!id.equals(self) && met.add(id)) {
+                    candidates.add(new Candidate(entry.order(), entry.shared(probe.bandKeys())));
                 }
             }
         }
         buckets.put(probe.bandKey(), probe.entry(), ts);
         BandAnswer answer = new BandAnswer(probe.order(), probe.bandKey(), Fingerprint.bandIndex(probe.bandKey()),
-                probe.bandKeys().size(), candidates, probe.tagged());
+                probe.bandKeys().size(), candidates, probe.tagged(), probe.shingles());
         context.forward(record.withKey(answer.routingKey()).withValue(answer));
-    }
-
-    private static List<String> shared(List<String> a, List<String> b) {
-        Set<String> other = Set.copyOf(b);
-        return a.stream().filter(other::contains).toList();
     }
 }

@@ -11,16 +11,14 @@ import java.util.Objects;
  * @param bandKey  the band this probe is about (also the record key)
  * @param order    the item's order key; its id is the item id
  * @param bandKeys every band key of the item, to tell which bands it shares with a candidate
- * @param shingles the item's shingles, for the exact check
  * @param tagged   the item itself, carried only by the probe of the item's first band to keep the traffic down
+ * @param shingles the item's shingles, on the first band's probe only, like the item
  */
-public record BandProbe(String bandKey, OrderKey order, List<String> bandKeys, Shingles shingles,
-                        TaggedItem tagged) {
+public record BandProbe(String bandKey, OrderKey order, List<String> bandKeys, TaggedItem tagged, Hashes shingles) {
     public BandProbe {
         Objects.requireNonNull(bandKey, "bandKey");
         Objects.requireNonNull(order, "order");
         bandKeys = List.copyOf(bandKeys);
-        Objects.requireNonNull(shingles, "shingles");
     }
 
     /** The item's probes, one per band. */
@@ -28,11 +26,14 @@ public record BandProbe(String bandKey, OrderKey order, List<String> bandKeys, S
         OrderKey order = OrderKey.of(item.item());
         List<String> keys = fp.bandKeys();
         return keys.stream()
-                .map(k -> new BandProbe(k, order, keys, fp.shingles(), k.equals(keys.get(0)) ? item : null))
+                .map(k -> k.equals(keys.get(0))
+                        ? new BandProbe(k, order, keys, item, fp.shingles())
+                        : new BandProbe(k, order, keys, null, null))
                 .toList();
     }
 
+    /** What the band bucket keeps: the order key and the band keys as hashes, a few hundred bytes. */
     public BandEntry entry() {
-        return new BandEntry(order, bandKeys, shingles);
+        return new BandEntry(order, Hashes.of(bandKeys.stream().mapToLong(Hash64::of).toArray()));
     }
 }

@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An item found earlier in a band bucket, similar enough to be an original.
+ * An item found earlier in a band bucket: a possible original, to be checked exactly.
  *
  * @param order       the candidate's order key (its id is the candidate's item id)
- * @param similarity  shingle containment between the two items
  * @param sharedBands the band keys both items have
  */
-public record Candidate(OrderKey order, double similarity, List<String> sharedBands) {
+public record Candidate(OrderKey order, List<String> sharedBands) {
     public Candidate {
         Objects.requireNonNull(order, "order");
         sharedBands = List.copyOf(sharedBands);

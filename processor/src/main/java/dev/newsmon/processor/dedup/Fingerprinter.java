@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fingerprints an item for syndicated-copy detection.
+ * Fingerprints an item for syndicated-copy detection. Immutable and safe to share between threads.
  *
  * <p>Candidates come from MinHash LSH over the shingles of the <em>lead</em> (the first words of the text once the
  * boilerplate is gone) rather than of the whole text: a republisher that keeps only the first paragraphs keeps the
@@ -33,12 +33,15 @@ public final class Fingerprinter {
     /** One seed per MinHash function: lead bands first, then title bands. */
     private static final long[] SEEDS = seeds(LEAD_BANDS * LEAD_ROWS + TITLE_BANDS * TITLE_ROWS);
 
-    private Fingerprinter() {
+    private final Boilerplate boilerplate;
+
+    public Fingerprinter(Boilerplate boilerplate) {
+        this.boilerplate = boilerplate;
     }
 
-    public static Fingerprint fingerprint(String itemId, String title, String text) {
-        List<String> titleWords = words(Boilerplate.stripTitle(title));
-        List<String> textWords = words(Boilerplate.stripText(text));
+    public Fingerprint fingerprint(String itemId, String title, String text) {
+        List<String> titleWords = words(boilerplate.stripTitle(title));
+        List<String> textWords = words(boilerplate.stripText(text));
         // A title-only item is compared on its title, else it could never be found to be a copy.
         List<String> contentWords = textWords.isEmpty() ? titleWords : textWords;
 
@@ -55,7 +58,7 @@ public final class Fingerprinter {
             // No words at all: a band of its own, so the item still flows through dedup and becomes a story.
             bandKeys.add(bandKey(0, Hash64.of(itemId)));
         }
-        return new Fingerprint(bandKeys, Shingles.of(shingles(contentWords, MAX_SHINGLES)));
+        return new Fingerprint(bandKeys, Hashes.of(shingles(contentWords, MAX_SHINGLES)));
     }
 
     static List<String> words(String s) {

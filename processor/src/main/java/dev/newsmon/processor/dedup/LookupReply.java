@@ -3,14 +3,16 @@ package dev.newsmon.processor.dedup;
 import java.util.Objects;
 
 /**
- * The original's answer to a copy.
+ * The candidate original's answer.
  *
- * @param askerId  the copy: the record key
- * @param targetId the original
- * @param storyId  the original's story id; null when the original is no longer known (past retention), in which
- *                 case the copy becomes a story of its own
+ * @param askerId    the asker: the record key
+ * @param targetId   the candidate original
+ * @param similarity shingle containment of the two texts; 0 when the target is no longer known
+ * @param storyId    the target's story id when the asker is a copy of it; null when it is not (below the threshold)
+ *                   or the target is past retention, and the asker tries its next candidate
  */
-public record LookupReply(String askerId, String targetId, String storyId) implements ResolveMessage {
+public record LookupReply(String askerId, String targetId, double similarity, String storyId)
+        implements ResolveMessage {
     public LookupReply {
         Objects.requireNonNull(askerId, "askerId");
         Objects.requireNonNull(targetId, "targetId");

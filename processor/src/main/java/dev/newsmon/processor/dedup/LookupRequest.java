@@ -3,16 +3,19 @@ package dev.newsmon.processor.dedup;
 import java.util.Objects;
 
 /**
- * A copy asks its original for the story id.
+ * A possible copy asks a candidate original to compare texts and, if it is a copy, for the story id.
  *
- * @param askerId        the copy
- * @param askerTimestamp record time of the copy, so the reply carries it on
- * @param targetId       the original: the record key
+ * @param askerId        the possible copy
+ * @param askerTimestamp record time of the asker, so the reply carries it on
+ * @param targetId       the candidate original: the record key
+ * @param shingles       the asker's shingles, compared with the target's where those are stored
  */
-public record LookupRequest(String askerId, long askerTimestamp, String targetId) implements ResolveMessage {
+public record LookupRequest(String askerId, long askerTimestamp, String targetId, Hashes shingles)
+        implements ResolveMessage {
     public LookupRequest {
         Objects.requireNonNull(askerId, "askerId");
         Objects.requireNonNull(targetId, "targetId");
+        Objects.requireNonNull(shingles, "shingles");
     }
 
     @Override

@@ -7,26 +7,30 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An item the resolver has not settled yet: collecting band answers, then (if it is a copy) waiting for its
- * parent's story id.
+ * An item the resolver has not settled yet: collecting band answers, then asking its possible originals one by one.
  *
  * @param order           the item's order key
  * @param tagged          the item; null until the answer of its first band arrives
+ * @param shingles        the item's shingles, with the item
  * @param totalBands      answers needed before deciding
- * @param answers         answers so far, without the item
+ * @param answers         answers so far, without the item; emptied once the candidates are known
  * @param recordTimestamp record time of the item, given to everything emitted for it
  * @param sinceMs         wall-clock time this entry was created, for the wait timeout
- * @param parent          the candidate it waits for; null while still collecting answers
+ * @param asking          the candidate it waits for; null while still collecting answers
+ * @param remaining       candidates to ask after {@code asking}, best first
  */
-public record PendingDecision(OrderKey order, TaggedItem tagged, int totalBands, List<BandAnswer> answers,
-                              long recordTimestamp, long sinceMs, Candidate parent) {
+public record PendingDecision(OrderKey order, TaggedItem tagged, Hashes shingles, int totalBands,
+                              List<BandAnswer> answers, long recordTimestamp, long sinceMs, Candidate asking,
+                              List<Candidate> remaining) {
     public PendingDecision {
         Objects.requireNonNull(order, "order");
         answers = List.copyOf(answers);
+        remaining = List.copyOf(remaining);
     }
 
     public static PendingDecision start(BandAnswer first, long recordTimestamp, long nowMs) {
-        return new PendingDecision(first.order(), null, first.totalBands(), List.of(), recordTimestamp, nowMs, null);
+        return new PendingDecision(first.order(), null, null, first.totalBands(), List.of(), recordTimestamp, nowMs,
+                null, List.of());
     }
 
     /** Adds an answer; a repeated answer for the same band is ignored so that a duplicate cannot complete it early. */
@@ -36,16 +40,25 @@ public record PendingDecision(OrderKey order, TaggedItem tagged, int totalBands,
         }
         List<BandAnswer> all = new ArrayList<>(answers);
         all.add(answer.withoutItem());
-        return new PendingDecision(order, tagged != null ? tagged : answer.tagged(), totalBands, all, recordTimestamp,
-                sinceMs, parent);
+        boolean carriesItem = tagged == null && answer.tagged() != null;
+        return new PendingDecision(order, carriesItem ? answer.tagged() : tagged,
+                carriesItem ? answer.shingles() : shingles, totalBands, all, recordTimestamp, sinceMs, asking,
+                remaining);
     }
 
     public boolean complete() {
         return tagged != null && answers.size() == totalBands;
     }
 
-    public PendingDecision waitingFor(Candidate candidate) {
-        return new PendingDecision(order, tagged, totalBands, answers, recordTimestamp, sinceMs, candidate);
+    /** True once the answers are in and the item is asking its candidates. */
+    public boolean deciding() {
+        return asking != null;
+    }
+
+    /** Asks the first of {@code candidates} next (which must not be empty); the answers are no longer needed. */
+    public PendingDecision asking(List<Candidate> candidates) {
+        return new PendingDecision(order, tagged, shingles, totalBands, List.of(), recordTimestamp, sinceMs,
+                candidates.get(0), candidates.subList(1, candidates.size()));
     }
 
     public String itemId() {

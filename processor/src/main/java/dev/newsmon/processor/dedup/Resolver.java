@@ -43,6 +43,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, PendingDecision> pending;
     private WindowStore<String, String> directory;
+    private WindowStore<String, Hashes> shingleStore;
     private KeyValueStore<String, Waiters> lookups;
     private long startedAtMs;
     private long timedOut;
@@ -65,11 +66,13 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
             @Override
             public Set<StoreBuilder<?>> stores() {
                 // The directory outlives the window twice over: a copy may ask about an original up to one
-                // window older than itself, and it may itself be asked about for one window more.
+                // window older than itself, and it may itself be asked about for one window more. The shingles
+                // are only compared with items found in a band bucket, which keeps one window.
                 Duration directoryRetention = window.multipliedBy(2);
                 return Set.of(
                         stores.keyValue(ProcessorNames.PENDING_STORE, JsonSerde.of(PendingDecision.class)),
                         stores.window(ProcessorNames.DIRECTORY_STORE, directoryRetention, false, Serdes.String()),
+                        stores.window(ProcessorNames.SHINGLE_STORE, window, false, JsonSerde.of(Hashes.class)),
                         stores.keyValue(ProcessorNames.LOOKUP_STORE, JsonSerde.of(Waiters.class)));
             }
         };
@@ -80,6 +83,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
         this.context = context;
         this.pending = context.getStateStore(ProcessorNames.PENDING_STORE);
         this.directory = context.getStateStore(ProcessorNames.DIRECTORY_STORE);
+        this.shingleStore = context.getStateStore(ProcessorNames.SHINGLE_STORE);
         this.lookups = context.getStateStore(ProcessorNames.LOOKUP_STORE);
         // A wait that began before a restart gets a full timeout from now: its reply may sit in the backlog.
         this.startedAtMs = context.currentSystemTimeMs();
@@ -107,8 +111,8 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
             LOG.debug("ignoring band answer of a settled item item_id={} band={}", id, answer.bandKey());
             return;
         }
-        if (current != null && current.parent() != null) {
-            LOG.debug("ignoring band answer of an item already decided item_id={} band={}", id, answer.bandKey());
+        if (current != null && current.deciding()) {
+            LOG.debug("ignoring band answer of an item already deciding item_id={} band={}", id, answer.bandKey());
             return;
         }
         PendingDecision p = (current == null ? PendingDecision.start(answer, timestamp, now()) : current).with(answer);
@@ -116,45 +120,58 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
             pending.put(id, p);
             return;
         }
-        Optional<Candidate> parent = DedupDecision.parent(p.order(), p.answers(), threshold);
-        if (parent.isEmpty()) {
+        askNext(p, DedupDecision.parents(p.order(), p.answers()));
+    }
+
+    /** Asks the best remaining candidate whether the item copies it; with none left the item is a new story. */
+    private void askNext(PendingDecision p, List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
             settleAsStory(p);
             return;
         }
-        pending.put(id, p.waitingFor(parent.get()));
-        send(new LookupRequest(id, p.recordTimestamp(), parent.get().itemId()), p.recordTimestamp());
+        PendingDecision asking = p.asking(candidates);
+        pending.put(p.itemId(), asking);
+        send(new LookupRequest(p.itemId(), p.recordTimestamp(), asking.asking().itemId(), p.shingles()),
+                p.recordTimestamp());
     }
 
     private void onRequest(LookupRequest request) {
         String target = request.targetId();
         Optional<String> story = storyOf(target, request.askerTimestamp());
         if (story.isPresent()) {
-            send(new LookupReply(request.askerId(), target, story.get()), request.askerTimestamp());
-        } else if (pending.get(target) != null) {
+            double similarity = shinglesOf(target, request.askerTimestamp())
+                    .map(s -> s.containment(request.shingles())).orElse(0.0);
+            reply(request, similarity, story.get());
+            return;
+        }
+        PendingDecision p = pending.get(target);
+        if (p == null) {
+            // Past retention: the target's decision is gone, so the asker cannot join its story.
+            LOG.info("lookup for an unknown item, the asker tries its next candidate item_id={} asker_id={}", target,
+                    request.askerId());
+            reply(request, 0.0, null);
+        } else if (p.shingles() != null && !isCopy(p.shingles().containment(request.shingles()))) {
+            reply(request, p.shingles().containment(request.shingles()), null);
+        } else {
+            // Similar (or not known yet): the answer needs the target's story id, which it does not have yet.
             Waiters waiters = lookups.get(target);
             lookups.put(target, (waiters == null ? new Waiters(List.of()) : waiters).plus(request));
-        } else {
-            // Past retention: the target's decision is gone, so the asker cannot join its story.
-            LOG.info("lookup for an unknown item, the asker becomes a story item_id={} asker_id={}", target,
-                    request.askerId());
-            send(new LookupReply(request.askerId(), target, null), request.askerTimestamp());
         }
     }
 
     private void onReply(LookupReply reply) {
         PendingDecision p = pending.get(reply.askerId());
-        if (p == null || p.parent() == null || !p.parent().itemId().equals(reply.targetId())) {
+        if (p == null || !p.deciding() || !p.asking().itemId().equals(reply.targetId())) {
             // The asker was settled meanwhile by the wait timeout.
             LOG.debug("ignoring reply for an item not waiting for it item_id={} target_id={}", reply.askerId(),
                     reply.targetId());
             return;
         }
         if (reply.storyId() == null) {
-            settleAsStory(p);
+            askNext(p, p.remaining());
             return;
         }
-        Candidate parent = p.parent();
-        emit(AlertFactory.copy(p.tagged(), reply.storyId(), parent.itemId(), parent.similarity(), alertedAt()), p);
+        emit(AlertFactory.copy(p.tagged(), reply.storyId(), reply.targetId(), reply.similarity(), alertedAt()), p);
         settle(p, reply.storyId());
     }
 
@@ -164,23 +181,40 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
         settle(p, storyId);
     }
 
-    /** Records the item's story and answers the items that were waiting for it. */
+    /** Records the item's story and shingles, and answers the items that were waiting for it. */
     private void settle(PendingDecision p, String storyId) {
         String id = p.itemId();
         directory.put(id, storyId, p.recordTimestamp());
+        shingleStore.put(id, p.shingles(), p.recordTimestamp());
         pending.delete(id);
         Waiters waiters = lookups.delete(id);
         if (waiters != null) {
             for (LookupRequest r : waiters.requests()) {
-                send(new LookupReply(r.askerId(), id, storyId), r.askerTimestamp());
+                reply(r, p.shingles().containment(r.shingles()), storyId);
             }
         }
     }
 
+    /** Answers with the story id only when the texts are similar enough: the one place the threshold applies. */
+    private void reply(LookupRequest request, double similarity, String storyId) {
+        String story = isCopy(similarity) ? storyId : null;
+        send(new LookupReply(request.askerId(), request.targetId(), similarity, story), request.askerTimestamp());
+    }
+
+    private boolean isCopy(double similarity) {
+        return similarity >= threshold;
+    }
+
     private Optional<String> storyOf(String itemId, long aroundTimestamp) {
-        long reach = 2 * windowMs;
-        try (WindowStoreIterator<String> it =
-                     directory.fetch(itemId, Math.max(0, aroundTimestamp - reach), aroundTimestamp + reach)) {
+        return latest(directory, itemId, aroundTimestamp, 2 * windowMs);
+    }
+
+    private Optional<Hashes> shinglesOf(String itemId, long aroundTimestamp) {
+        return latest(shingleStore, itemId, aroundTimestamp, windowMs);
+    }
+
+    private static <V> Optional<V> latest(WindowStore<String, V> store, String key, long around, long reach) {
+        try (WindowStoreIterator<V> it = store.fetch(key, Math.max(0, around - reach), around + reach)) {
             return it.hasNext() ? Optional.of(it.next().value) : Optional.empty();
         }
     }
@@ -209,7 +243,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
             }
             LOG.warn("wait timed out, alerting as a new story item_id={} waiting_for={} answers={}/{}"
                             + " timeout={} timed_out_total={}", p.itemId(),
-                    p.parent() == null ? null : p.parent().itemId(), p.answers().size(), p.totalBands(),
+                    p.deciding() ? p.asking().itemId() : null, p.answers().size(), p.totalBands(),
                     waitTimeout, timedOut);
             settleAsStory(p);
         }

@@ -10,15 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DedupDecisionTest {
-    private static final double THRESHOLD = 0.6;
     private static final List<String> BANDS = List.of("b0:aa", "b1:bb", "b2:cc");
 
     private static BandAnswer answer(OrderKey self, String band, Candidate... candidates) {
-        return new BandAnswer(self, band, Fingerprint.bandIndex(band), BANDS.size(), List.of(candidates), null);
+        return new BandAnswer(self, band, Fingerprint.bandIndex(band), BANDS.size(), List.of(candidates), null,
+                null);
     }
 
-    private static Candidate candidate(OrderKey other, double similarity) {
-        return new Candidate(other, similarity, BANDS);
+    private static Candidate candidate(OrderKey other) {
+        return new Candidate(other, BANDS);
     }
 
     /**
@@ -38,11 +38,11 @@ class DedupDecisionTest {
                 for (int b = 0; b < BANDS.size(); b++) {
                     boolean xFirst = (firstInBand & (1 << b)) != 0;
                     String band = BANDS.get(b);
-                    xAnswers.add(xFirst ? answer(x, band) : answer(x, band, candidate(y, 0.9)));
-                    yAnswers.add(xFirst ? answer(y, band, candidate(x, 0.9)) : answer(y, band));
+                    xAnswers.add(xFirst ? answer(x, band) : answer(x, band, candidate(y)));
+                    yAnswers.add(xFirst ? answer(y, band, candidate(x)) : answer(y, band));
                 }
-                Optional<Candidate> xParent = DedupDecision.parent(x, xAnswers, THRESHOLD);
-                Optional<Candidate> yParent = DedupDecision.parent(y, yAnswers, THRESHOLD);
+                Optional<Candidate> xParent = DedupDecision.parents(x, xAnswers).stream().findFirst();
+                Optional<Candidate> yParent = DedupDecision.parents(y, yAnswers).stream().findFirst();
                 String split = "x=" + x.itemId() + " first-in-bands-mask=" + firstInBand;
                 assertTrue(xParent.isPresent() ^ yParent.isPresent(), split);
                 xParent.ifPresent(p -> assertEquals(y, p.order(), split));
@@ -56,44 +56,51 @@ class DedupDecisionTest {
         OrderKey older = new OrderKey(1_000, "item-a");
         OrderKey newer = new OrderKey(2_000, "item-b");
         // Each found the other in some bands: processed in different orders on different tasks.
-        List<BandAnswer> olderAnswers = List.of(answer(older, "b0:aa", candidate(newer, 0.8)), answer(older, "b1:bb"),
+        List<BandAnswer> olderAnswers = List.of(answer(older, "b0:aa", candidate(newer)), answer(older, "b1:bb"),
                 answer(older, "b2:cc"));
-        List<BandAnswer> newerAnswers = List.of(answer(newer, "b0:aa"), answer(newer, "b1:bb", candidate(older, 0.8)),
-                answer(newer, "b2:cc", candidate(older, 0.8)));
+        List<BandAnswer> newerAnswers = List.of(answer(newer, "b0:aa"), answer(newer, "b1:bb", candidate(older)),
+                answer(newer, "b2:cc", candidate(older)));
 
-        assertEquals(Optional.empty(), DedupDecision.parent(older, olderAnswers, THRESHOLD));
-        assertEquals("item-a", DedupDecision.parent(newer, newerAnswers, THRESHOLD).orElseThrow().itemId());
+        assertEquals(List.of(), DedupDecision.parents(older, olderAnswers));
+        assertEquals(List.of("item-a"), ids(DedupDecision.parents(newer, newerAnswers)));
     }
 
     @Test
-    void candidateBelowThresholdIsNoParent() {
-        OrderKey self = new OrderKey(2_000, "item-b");
-        OrderKey other = new OrderKey(1_000, "item-a");
-        List<BandAnswer> answers = BANDS.stream().map(b -> answer(self, b, candidate(other, 0.59))).toList();
-
-        assertEquals(Optional.empty(), DedupDecision.parent(self, answers, THRESHOLD));
-    }
-
-    @Test
-    void mostSimilarParentWinsAndTiesGoToTheOlder() {
+    void candidatesFoundInMoreBandsComeFirstThenTheOlder() {
         OrderKey self = new OrderKey(5_000, "item-z");
         OrderKey a = new OrderKey(1_000, "item-a");
         OrderKey b = new OrderKey(2_000, "item-b");
         OrderKey c = new OrderKey(3_000, "item-c");
-        List<BandAnswer> answers = BANDS.stream()
-                .map(band -> answer(self, band, candidate(c, 0.95), candidate(b, 0.7), candidate(a, 0.7))).toList();
-        assertEquals("item-c", DedupDecision.parent(self, answers, THRESHOLD).orElseThrow().itemId());
+        // c shares all three bands with self, a and b only the first one.
+        Candidate weakA = new Candidate(a, List.of("b0:aa"));
+        Candidate weakB = new Candidate(b, List.of("b0:aa"));
+        List<BandAnswer> answers = List.of(answer(self, "b0:aa", weakB, candidate(c), weakA),
+                answer(self, "b1:bb", candidate(c)), answer(self, "b2:cc", candidate(c)));
 
-        List<BandAnswer> tied = BANDS.stream()
-                .map(band -> answer(self, band, candidate(b, 0.8), candidate(a, 0.8))).toList();
-        assertEquals("item-a", DedupDecision.parent(self, tied, THRESHOLD).orElseThrow().itemId());
+        assertEquals(List.of("item-c", "item-a", "item-b"), ids(DedupDecision.parents(self, answers)));
+    }
+
+    @Test
+    void atMostAFewCandidatesAreTried() {
+        OrderKey self = new OrderKey(50_000, "item-z");
+        Candidate[] many = new Candidate[DedupDecision.MAX_TRIED + 3];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = candidate(new OrderKey(i, "item-" + i));
+        }
+        List<BandAnswer> answers = BANDS.stream().map(band -> answer(self, band, many)).toList();
+
+        assertEquals(DedupDecision.MAX_TRIED, DedupDecision.parents(self, answers).size());
     }
 
     @Test
     void itemNeverParentsItself() {
         OrderKey self = new OrderKey(1_000, "item-a");
-        List<BandAnswer> answers = BANDS.stream().map(b -> answer(self, b, candidate(self, 1.0))).toList();
+        List<BandAnswer> answers = BANDS.stream().map(b -> answer(self, b, candidate(self))).toList();
 
-        assertEquals(Optional.empty(), DedupDecision.parent(self, answers, THRESHOLD));
+        assertEquals(List.of(), DedupDecision.parents(self, answers));
+    }
+
+    private static List<String> ids(List<Candidate> candidates) {
+        return candidates.stream().map(Candidate::itemId).toList();
     }
 }

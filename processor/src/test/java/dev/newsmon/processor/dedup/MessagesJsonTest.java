@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The internal messages survive the topic and store round trip through the shared JSON serde. */
 class MessagesJsonTest {
@@ -29,10 +30,11 @@ class MessagesJsonTest {
         OrderKey order = OrderKey.of(tagged.item());
         List<ResolveMessage> messages = List.of(
                 new BandAnswer(order, "b3:00ff", 3, 18,
-                        List.of(new Candidate(new OrderKey(5, "i-0"), 0.75, List.of("b3:00ff"))), tagged),
-                new LookupRequest("i-2", 1234L, "i-1"),
-                new LookupReply("i-2", "i-1", "s-0011223344556677"),
-                new LookupReply("i-2", "i-1", null));
+                        List.of(new Candidate(new OrderKey(5, "i-0"), List.of("b3:00ff"))), tagged,
+                        Hashes.of(new long[] {3, -7, 42})),
+                new LookupRequest("i-2", 1234L, "i-1", Hashes.of(new long[] {1, 2})),
+                new LookupReply("i-2", "i-1", 0.75, "s-0011223344556677"),
+                new LookupReply("i-2", "i-1", 0.0, null));
 
         for (ResolveMessage m : messages) {
             assertEquals(m, roundTrip(ResolveMessage.class, m));
@@ -40,8 +42,9 @@ class MessagesJsonTest {
     }
 
     @Test
-    void probesKeepTheirShingles() {
-        Fingerprint fp = Fingerprinter.fingerprint("i-1", Articles.TITLE, Articles.ORIGINAL_TEXT);
+    void onlyTheFirstProbeCarriesTheItemAndTheBucketKeepsNoText() {
+        Fingerprint fp = new Fingerprinter(Boilerplate.builtIn())
+                .fingerprint("i-1", Articles.TITLE, Articles.ORIGINAL_TEXT);
         TaggedItem tagged = new TaggedItem(Articles.item("i-1", "harbor-point-herald", Articles.TITLE,
                 Articles.ORIGINAL_TEXT, Instant.parse("2026-03-03T08:00:00Z")),
                 new TagResult(List.of("iss"), Map.of(), "r7"));
@@ -50,8 +53,14 @@ class MessagesJsonTest {
         assertEquals(fp.bandKeys().size(), probes.size());
         assertEquals(tagged, probes.get(0).tagged());
         assertEquals(null, probes.get(1).tagged());
+        assertEquals(null, probes.get(1).shingles());
         BandProbe back = roundTrip(BandProbe.class, probes.get(0));
         assertEquals(probes.get(0), back);
         assertEquals(1.0, back.shingles().containment(fp.shingles()));
+
+        BandEntry entry = roundTrip(BandEntry.class, probes.get(1).entry());
+        assertEquals(fp.bandKeys(), entry.shared(fp.bandKeys()));
+        int entryBytes = JsonSerde.of(BandEntry.class).serializer().serialize("t", entry).length;
+        assertTrue(entryBytes < 400, "band entry bytes " + entryBytes);
     }
 }

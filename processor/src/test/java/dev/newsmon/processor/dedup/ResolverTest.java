@@ -34,6 +34,13 @@ class ResolverTest {
 
     private static final OrderKey P = new OrderKey(T0.toEpochMilli(), "p");
     private static final OrderKey X = new OrderKey(T0.toEpochMilli() + 60_000, "x");
+    /** Earlier than x and in more of its bands than p, but about something else. */
+    private static final OrderKey Q = new OrderKey(T0.toEpochMilli() + 30_000, "q");
+    private static final Map<String, Hashes> SHINGLES = Map.of(
+            "p", Hashes.of(new long[] {1, 2, 3, 4, 5}),
+            "x", Hashes.of(new long[] {1, 2, 3, 4, 9}),
+            "q", Hashes.of(new long[] {20, 21, 22, 9}));
+    private static final double X_IN_P = 0.8;
 
     private MockProcessorContext<String, Object> context;
     private Processor<String, ResolveMessage, String, Object> resolver;
@@ -63,11 +70,15 @@ class ResolverTest {
 
     private static BandAnswer answer(OrderKey self, int band, Candidate... candidates) {
         return new BandAnswer(self, BANDS.get(band), band, BANDS.size(), List.of(candidates),
-                band == 0 ? tagged(self) : null);
+                band == 0 ? tagged(self) : null, band == 0 ? SHINGLES.get(self.itemId()) : null);
     }
 
     private static Candidate candidate(OrderKey other) {
-        return new Candidate(other, 0.9, BANDS);
+        return new Candidate(other, BANDS);
+    }
+
+    private static LookupRequest ask(String asker, String target) {
+        return new LookupRequest(asker, T0.toEpochMilli(), target, SHINGLES.get(asker));
     }
 
     /** Delivers one message and returns what the resolver sent in response. */
@@ -92,7 +103,7 @@ class ResolverTest {
         assertEquals(List.of(), deliver(answer(P, 0)));
         assertEquals(List.of(), deliver(answer(X, 0, candidate(P))));
         List<Object> asked = deliver(answer(X, 1, candidate(P)));
-        assertEquals(List.of(new LookupRequest("x", T0.toEpochMilli(), "p")), asked);
+        assertEquals(List.of(ask("x", "p")), asked);
 
         assertEquals(List.of(), deliver((LookupRequest) asked.get(0)), "p is undecided: x must wait");
 
@@ -100,13 +111,13 @@ class ResolverTest {
         Alert story = (Alert) decided.get(0);
         assertEquals(Alert.Kind.STORY, story.kind());
         assertEquals(StoryIds.of("p"), story.storyId());
-        assertEquals(List.of(new LookupReply("x", "p", story.storyId())), decided.subList(1, decided.size()));
+        assertEquals(List.of(new LookupReply("x", "p", X_IN_P, story.storyId())), decided.subList(1, decided.size()));
 
         Alert copy = (Alert) deliver((LookupReply) decided.get(1)).get(0);
         assertEquals(Alert.Kind.COPY, copy.kind());
         assertEquals(story.storyId(), copy.storyId());
         assertEquals("p", copy.copyOf());
-        assertEquals(0.9, copy.similarity());
+        assertEquals(X_IN_P, copy.similarity());
         assertEquals(T0, copy.alerted());
     }
 
@@ -115,8 +126,35 @@ class ResolverTest {
         deliver(answer(P, 0));
         deliver(answer(P, 1));
 
-        assertEquals(List.of(new LookupReply("x", "p", StoryIds.of("p"))),
-                deliver(new LookupRequest("x", T0.toEpochMilli(), "p")));
+        assertEquals(List.of(new LookupReply("x", "p", X_IN_P, StoryIds.of("p"))), deliver(ask("x", "p")));
+    }
+
+    @Test
+    void dissimilarCandidateSaysNoAndTheNextOneIsAsked() {
+        deliver(answer(P, 0));
+        deliver(answer(P, 1));
+        deliver(answer(Q, 0));
+        deliver(answer(Q, 1));
+        // q is found in both bands, p in one: q is asked first.
+        deliver(answer(X, 0, candidate(Q), new Candidate(P, List.of(BANDS.get(0)))));
+        List<Object> asked = deliver(answer(X, 1, candidate(Q)));
+        assertEquals(List.of(ask("x", "q")), asked);
+
+        LookupReply no = (LookupReply) deliver(ask("x", "q")).get(0);
+        assertNull(no.storyId());
+        assertEquals(0.25, no.similarity(), 1e-9);
+        assertEquals(List.of(ask("x", "p")), deliver(no));
+
+        Alert copy = (Alert) deliver((LookupReply) deliver(ask("x", "p")).get(0)).get(0);
+        assertEquals(Alert.Kind.COPY, copy.kind());
+        assertEquals(StoryIds.of("p"), copy.storyId());
+    }
+
+    @Test
+    void dissimilarUndecidedCandidateSaysNoAtOnce() {
+        deliver(answer(Q, 0));
+        List<Object> out = deliver(ask("x", "q"));
+        assertEquals(List.of(new LookupReply("x", "q", 0.25, null)), out);
     }
 
     @Test
@@ -148,6 +186,6 @@ class ResolverTest {
         assertEquals(Alert.Kind.STORY, alert.kind());
         assertEquals("x", alert.itemId());
 
-        assertTrue(deliver(new LookupReply("x", "p", StoryIds.of("p"))).isEmpty());
+        assertTrue(deliver(new LookupReply("x", "p", X_IN_P, StoryIds.of("p"))).isEmpty());
     }
 }

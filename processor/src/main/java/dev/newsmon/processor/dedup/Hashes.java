@@ -7,22 +7,22 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * A set of 64-bit shingle hashes, sorted, for exact overlap counts. Serialised as packed big-endian bytes (base64 in
- * JSON): a quarter of the size of a JSON number array, and probes carry it once per band.
+ * A set of 64-bit hashes (word shingles, band keys), sorted, for exact overlap counts. Serialised as packed
+ * big-endian bytes (base64 in JSON): a quarter of the size of a JSON number array.
  */
-public final class Shingles {
+public final class Hashes {
     private final long[] sorted;
 
-    private Shingles(long[] sorted) {
+    private Hashes(long[] sorted) {
         this.sorted = sorted;
     }
 
-    public static Shingles of(long[] hashes) {
-        return new Shingles(Arrays.stream(hashes).sorted().distinct().toArray());
+    public static Hashes of(long[] hashes) {
+        return new Hashes(Arrays.stream(hashes).sorted().distinct().toArray());
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static Shingles fromBytes(byte[] packed) {
+    static Hashes fromBytes(byte[] packed) {
         if (packed.length % Long.BYTES != 0) {
             throw new IllegalArgumentException("shingle bytes not a multiple of 8: " + packed.length);
         }
@@ -42,7 +42,11 @@ public final class Shingles {
         return sorted.length;
     }
 
-    public int intersectionSize(Shingles other) {
+    public boolean contains(long hash) {
+        return Arrays.binarySearch(sorted, hash) >= 0;
+    }
+
+    public int intersectionSize(Hashes other) {
         int i = 0;
         int j = 0;
         int n = 0;
@@ -65,14 +69,14 @@ public final class Shingles {
      * Containment of the smaller set in the larger: 1.0 when one text is a truncation of the other. Symmetric, and
      * computed from integers, so both items of a pair get the bit-identical value.
      */
-    public double containment(Shingles other) {
+    public double containment(Hashes other) {
         int smaller = Math.min(size(), other.size());
         return smaller == 0 ? 0.0 : (double) intersectionSize(other) / smaller;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Shingles s && Arrays.equals(sorted, s.sorted);
+        return o instanceof Hashes s && Arrays.equals(sorted, s.sorted);
     }
 
     @Override
@@ -82,6 +86,6 @@ public final class Shingles {
 
     @Override
     public String toString() {
-        return "Shingles[" + sorted.length + "]";
+        return "Hashes[" + sorted.length + "]";
     }
 }

@@ -1,0 +1,77 @@
+package dev.newsmon.processor;
+
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.WriteBufferManager;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Bounds the off-heap memory of every RocksDB store of the processor: one block cache shared by all stores of all
+ * tasks and threads (and of every processor instance in the JVM with the same sizes), with the memtables charged
+ * to it through one write-buffer manager, and index and filter blocks kept inside it. Without this each store
+ * instance gets its own cache and memtables, so memory grows with the number of partitions.
+ */
+public final class BoundedRocksDb implements RocksDBConfigSetter {
+    /** Streams config key of the shared cache's size in bytes (set from processor.rocksdb.block.cache). */
+    public static final String CACHE_BYTES = "newsmon.rocksdb.cache.bytes";
+    /** Streams config key of the write buffers' share in bytes (set from processor.rocksdb.write.buffer). */
+    public static final String WRITE_BUFFER_BYTES = "newsmon.rocksdb.write.buffer.bytes";
+
+    private static final int MEMTABLES_PER_STORE = 2;
+    /**
+     * RocksDB allocates memtable memory in arena blocks (by default an eighth of the 16 MiB memtable). A window
+     * store is several RocksDB instances (one per segment), so a processor has dozens: with default blocks their
+     * first allocations alone exceed the write-buffer limit, and the manager then flushes on nearly every write.
+     */
+    private static final long ARENA_BLOCK_BYTES = 64 * 1024;
+    private static final double HIGH_PRIORITY_SHARE = 0.1;
+    private static final Map<Sizes, Shared> SHARED = new ConcurrentHashMap<>();
+
+    private record Sizes(long cacheBytes, long writeBufferBytes) {
+    }
+
+    /** Deliberately never closed: they live as long as the JVM, like the stores that use them. */
+    private record Shared(Cache cache, WriteBufferManager writeBuffers) {
+        static Shared of(Sizes s) {
+            Cache cache = new LRUCache(s.cacheBytes(), -1, false, HIGH_PRIORITY_SHARE);
+            return new Shared(cache, new WriteBufferManager(s.writeBufferBytes(), cache));
+        }
+    }
+
+    @Override
+    public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+        Sizes sizes = new Sizes(bytes(configs, CACHE_BYTES), bytes(configs, WRITE_BUFFER_BYTES));
+        if (sizes.writeBufferBytes() > sizes.cacheBytes()) {
+            throw new IllegalArgumentException("the write buffers (" + sizes.writeBufferBytes()
+                    + " bytes) must fit in the block cache (" + sizes.cacheBytes() + " bytes)");
+        }
+        Shared shared = SHARED.computeIfAbsent(sizes, Shared::of);
+        BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+        table.setBlockCache(shared.cache());
+        table.setCacheIndexAndFilterBlocks(true);
+        table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+        table.setPinTopLevelIndexAndFilter(true);
+        options.setWriteBufferManager(shared.writeBuffers());
+        options.setMaxWriteBufferNumber(MEMTABLES_PER_STORE);
+        options.setArenaBlockSize(ARENA_BLOCK_BYTES);
+        options.setTableFormatConfig(table);
+    }
+
+    @Override
+    public void close(String storeName, Options options) {
+        // The cache and the write-buffer manager are shared with the other stores: closing them here would break them.
+    }
+
+    private static long bytes(Map<String, Object> configs, String key) {
+        Object v = configs.get(key);
+        if (v == null) {
+            throw new IllegalStateException(key + " is not set; NewsTopology.streamsProperties sets it");
+        }
+        return Long.parseLong(v.toString());
+    }
+}
