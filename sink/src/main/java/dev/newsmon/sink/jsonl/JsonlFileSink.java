@@ -15,7 +15,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Appends each alert as one JSON line to {@code alerts.jsonl}. A commit forces the bytes to disk (fsync);
  * a rollback cuts the file back to its size at the last commit, so a batch that failed half-way (disk full)
- * is written again whole rather than twice in part.
+ * is written again whole rather than twice in part. An alert whose item id is already in the tail of the file
+ * (a batch replayed after a crash between the fsync and the offset commit) is skipped: see {@link ReplayGuard}.
  */
 public final class JsonlFileSink implements AlertSink {
     public static final String FILE_NAME = "alerts.jsonl";
@@ -24,6 +25,7 @@ public final class JsonlFileSink implements AlertSink {
     private final ObjectWriter writer = Json.mapper().writer();
     private FileChannel channel;
     private long committedSize;
+    private ReplayGuard replayed;
 
     public JsonlFileSink(Path outDir) {
         this.file = outDir.resolve(FILE_NAME);
@@ -40,9 +42,12 @@ public final class JsonlFileSink implements AlertSink {
 
     @Override
     public void write(Alert alert) throws IOException {
+        FileChannel ch = channel();
+        if (replayed.alreadyWritten(alert.itemId())) {
+            return;
+        }
         byte[] json = writer.writeValueAsBytes(alert);
         ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
-        FileChannel ch = channel();
         while (line.hasRemaining()) {
             ch.write(line);
         }
@@ -74,6 +79,7 @@ public final class JsonlFileSink implements AlertSink {
     private FileChannel channel() throws IOException {
         if (channel == null) {
             Files.createDirectories(file.getParent());
+            replayed = ReplayGuard.readTail(file);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
             committedSize = channel.size();
