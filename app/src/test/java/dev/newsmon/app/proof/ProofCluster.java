@@ -162,8 +162,14 @@ final class ProofCluster implements AutoCloseable {
         }
     }
 
+    /** Stops the broker and deletes everything the scenarios wrote. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         broker.close();
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }
