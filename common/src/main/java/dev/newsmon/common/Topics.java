@@ -23,6 +23,8 @@ public final class Topics {
     public static final String FEED_STATUS = "news.feed-status";
     /** What ingest has produced of each item (compacted); key = item id, value = content hash and revision. */
     public static final String INGEST_SEEN = "news.ingest-seen";
+    /** Output of {@code newsmon bench}'s pass-through topology: news.items copied unchanged. Bench runs only. */
+    public static final String BENCH_PASSTHROUGH = "newsmon.bench.passthrough";
 
     /** The topics created at start-up, in the order a reader meets them. */
     public static final List<String> ALL = List.of(ITEMS, ALERTS, DLQ, DLQ_WEBHOOK, FEED_STATUS, INGEST_SEEN);

@@ -109,7 +109,15 @@ public final class Pipeline implements AutoCloseable {
 
     /** Returns once every item produced so far has passed the processor and every alert the sink. */
     public void awaitQuiet(Duration timeout) throws InterruptedException, TimeoutException {
-        NewsmonConfig config = cluster.config();
+        awaitQuiet(cluster.config(), timeout);
+    }
+
+    /**
+     * Returns once the processor group of {@code config} has handled every item produced so far and the sink
+     * group every alert, wherever those services run (this JVM or others).
+     */
+    public static void awaitQuiet(NewsmonConfig config, Duration timeout) throws InterruptedException,
+            TimeoutException {
         String appId = config.get(Settings.PROCESSOR_APP_ID);
         String resolve = ProcessorNames.resolveTopic(config);
         Function<Collection<String>, Collection<String>> processorInputs = all -> all.stream()

@@ -73,6 +73,10 @@ public final class FeedParser {
             // ROME reports an unknown document type as IllegalArgumentException and trips over some malformed
             // elements with other unchecked exceptions; all of them mean this body is not a usable feed.
             throw new FeedParseException(feedUrl, e.toString(), e);
+        } catch (StackOverflowError e) {
+            // ROME and JDOM walk the element tree recursively (xhtml content is re-serialised that way), so a few
+            // thousand nested elements exhaust the stack: a hostile or broken body, not a reason to stop polling.
+            throw new FeedParseException(feedUrl, "elements nested too deeply", e);
         }
     }
 

@@ -1,0 +1,199 @@
+package dev.newsmon.bench;
+
+import dev.newsmon.app.cli.ConfigOptions;
+import dev.newsmon.app.pipeline.Cluster;
+import dev.newsmon.app.pipeline.Pipeline;
+import dev.newsmon.bench.measure.AlertTailer;
+import dev.newsmon.bench.measure.PassThrough;
+import dev.newsmon.bench.measure.PeakRss;
+import dev.newsmon.bench.measure.Percentiles;
+import dev.newsmon.bench.measure.TopicProgress;
+import dev.newsmon.bench.workload.BenchFeedServer;
+import dev.newsmon.bench.workload.SyntheticFeeds;
+import dev.newsmon.broker.EmbeddedBroker;
+import dev.newsmon.common.Topics;
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.config.Settings;
+import dev.newsmon.common.json.Json;
+import dev.newsmon.ingest.PollSummary;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Runs the whole pipeline over N synthetic feeds served by a local HTTP server, then a "
+                + "pass-through Kafka Streams topology on the same broker, and reports throughput per stage, "
+                + "end-to-end latency and peak memory.")
+public final class BenchCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(30);
+    private static final long SAMPLE_MILLIS = 250;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--feeds", defaultValue = "2000", description = "Number of feeds (default ${DEFAULT-VALUE}).")
+    int feeds;
+
+    @Option(names = "--tagged-share", defaultValue = "0.05",
+            description = "Share of items that are space-station stories (default ${DEFAULT-VALUE}).")
+    double taggedShare;
+
+    @Option(names = "--copy-share", defaultValue = "0.5",
+            description = "Share of those stories that are syndicated copies of another feed's (default "
+                    + "${DEFAULT-VALUE}).")
+    double copyShare;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated feeds (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print the figures as one JSON object instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        SyntheticFeeds workload = new SyntheticFeeds(feeds, 20, 50, taggedShare, copyShare, seed);
+        Path work = Files.createTempDirectory("newsmon-bench");
+        String run = "bench-" + System.currentTimeMillis();
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put(Settings.DATA_DIR.key(), work.resolve("data").toString());
+        flags.put(Settings.BROKER_PORT.key(), "0");
+        flags.put(Settings.SINK_OUT_DIR.key(), work.resolve("out").toString());
+        flags.put(Settings.SINK_CONSOLE.key(), "false");
+        flags.put(Settings.PROCESSOR_APP_ID.key(), run);
+        flags.put(Settings.SINK_GROUP_ID.key(), run + "-sink");
+        NewsmonConfig config = options.load(flags);
+        PrintStream progressOut = System.console() != null ? System.err : null;
+        System.err.printf(Locale.ROOT, "newsmon bench: %,d feeds, %,d items, %,d tagged; work folder %s%n",
+                workload.feeds(), workload.totalItems(), workload.taggedItems(), work);
+
+        try (BenchFeedServer server = new BenchFeedServer(workload);
+             Pipeline pipeline = Pipeline.start(config, server.feeds(), System.out);
+             Admin admin = Cluster.admin(pipeline.cluster().config());
+             AlertTailer tailer = new AlertTailer(work.resolve("out").resolve("alerts.jsonl"),
+                     alert -> firstSeen(server, alert.feedUrl()))) {
+            NewsmonConfig effective = pipeline.cluster().config();
+            TopicProgress items = new TopicProgress(admin, Topics.ITEMS);
+            long itemsBefore = items.end();
+            Sampler sampler = new Sampler(server, items, run, tailer, workload, progressOut);
+            Thread sampling = new Thread(sampler, "bench-progress");
+            sampling.setDaemon(true);
+            sampling.start();
+
+            long started = System.currentTimeMillis();
+            PollSummary summary = pipeline.pollOnce();
+            long polled = System.currentTimeMillis();
+            sampler.ingestDone(itemsBefore + summary.itemsProduced());
+            pipeline.awaitQuiet(DRAIN_TIMEOUT);
+            sampler.stop();
+            sampling.join();
+            tailer.close();
+
+            long benchRss = PeakRss.kib(ProcessHandle.current().pid()).orElse(0);
+            long brokerRss = pipeline.cluster().embedded().map(EmbeddedBroker::pid)
+                    .map(pid -> PeakRss.kib(pid).orElse(0)).orElse(0L);
+            System.err.println("newsmon bench: pipeline drained; running the pass-through topology");
+            double passThrough = PassThrough.recordsPerSecond(effective, admin, work.resolve("passthrough"),
+                    run + "-passthrough", DRAIN_TIMEOUT);
+
+            double pollSeconds = seconds(started, polled);
+            double processedPerSecond = summary.itemsProduced() / seconds(started, sampler.processorDoneMillis());
+            BenchReport report = new BenchReport(workload.feeds(), workload.totalItems(), workload.taggedItems(),
+                    Runtime.getRuntime().availableProcessors(), pollSeconds, summary.feedsOk() / pollSeconds,
+                    summary.itemsProduced() / pollSeconds, processedPerSecond,
+                    tailer.lines() / seconds(started, tailer.lastLineMillis()), tailer.lines(), tailer.duplicates(),
+                    Percentiles.of(tailer.latencies()), passThrough, processedPerSecond / passThrough,
+                    benchRss, brokerRss);
+            if (summary.feedsFailed() > 0) {
+                System.err.printf("newsmon bench: %d feeds failed: %s%n", summary.feedsFailed(), summary.errors());
+            }
+            System.out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report)
+                    + System.lineSeparator() : report.table());
+            return summary.feedsFailed() == 0 && tailer.lines() == workload.taggedItems() ? 0 : 1;
+        }
+    }
+
+    private static long firstSeen(BenchFeedServer server, String feedUrl) {
+        int feed = server.feedOf(feedUrl);
+        return feed < 0 ? 0 : server.firstServedMillis(feed);
+    }
+
+    private static double seconds(long fromMillis, long toMillis) {
+        return Math.max(1, toMillis - fromMillis) / 1000.0;
+    }
+
+    /** Watches each stage's count, prints it live on a terminal, and notes when the processor caught up. */
+    private static final class Sampler implements Runnable {
+        private final BenchFeedServer server;
+        private final TopicProgress items;
+        private final String applicationId;
+        private final AlertTailer tailer;
+        private final SyntheticFeeds workload;
+        private final PrintStream out;
+        private final CountDownLatch stop = new CountDownLatch(1);
+        private final AtomicLong producedTotal = new AtomicLong(Long.MAX_VALUE);
+        private final AtomicLong processorDone = new AtomicLong();
+
+        Sampler(BenchFeedServer server, TopicProgress items, String applicationId, AlertTailer tailer,
+                SyntheticFeeds workload, PrintStream out) {
+            this.server = server;
+            this.items = items;
+            this.applicationId = applicationId;
+            this.tailer = tailer;
+            this.workload = workload;
+            this.out = out;
+        }
+
+        void ingestDone(long itemsInTopic) {
+            producedTotal.set(itemsInTopic);
+        }
+
+        long processorDoneMillis() {
+            return processorDone.get() == 0 ? System.currentTimeMillis() : processorDone.get();
+        }
+
+        void stop() {
+            stop.countDown();
+        }
+
+        @Override
+        public void run() {
+            try {
+                do {
+                    long produced = items.end();
+                    long processed = items.committed(applicationId);
+                    if (processed >= producedTotal.get()) {
+                        processorDone.compareAndSet(0, System.currentTimeMillis());
+                    }
+                    if (out != null) {
+                        out.printf(Locale.ROOT, "\rfeeds polled %,d/%,d | items produced %,d/%,d | processed %,d "
+                                        + "| alerts written %,d/%,d   ", server.served(), workload.feeds(), produced,
+                                workload.totalItems(), processed, tailer.lines(), workload.taggedItems());
+                    }
+                } while (!stop.await(SAMPLE_MILLIS, TimeUnit.MILLISECONDS));
+                if (out != null) {
+                    out.println();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.error("progress sampling stopped: {}", e.getCause().toString());
+            }
+        }
+    }
+}
