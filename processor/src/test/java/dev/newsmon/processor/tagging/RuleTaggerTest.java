@@ -91,7 +91,8 @@ class RuleTaggerTest {
             item("NASA and Roscosmos extend integrated crew deal",
                     "NASA and Roscosmos agreed to extend their integrated crew arrangement through 2027, keeping "
                             + "one cosmonaut on each Crew Dragon and one astronaut on each Soyuz.",
-                    COOP),
+                    // The integrated crews are the ISS's crews: the station is meant even when not named.
+                    COOP, STATION),
             item("Russia extends ISS participation to 2028",
                     "Moscow will keep its cosmonauts on the International Space Station until 2028, Roscosmos "
                             + "said after talks with NASA.",
