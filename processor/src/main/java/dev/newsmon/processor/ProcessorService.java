@@ -3,6 +3,8 @@ package dev.newsmon.processor;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.kafka.TopicAdmin;
+import dev.newsmon.processor.tagging.LiveTagger;
+import dev.newsmon.processor.tagging.RulesTopic;
 import dev.newsmon.processor.tagging.Tagger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
@@ -14,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -26,12 +29,15 @@ public final class ProcessorService implements AutoCloseable {
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final NewsmonConfig config;
+    private final LiveTagger tagger;
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
     private final AtomicLong replacedThreads = new AtomicLong();
 
-    public ProcessorService(NewsmonConfig config, Tagger tagger) {
+    /** @param rulesFile the tagger of processor.rules.file: it tags while news.rules has no rules */
+    public ProcessorService(NewsmonConfig config, Tagger rulesFile) {
         this.config = config;
+        this.tagger = new LiveTagger(rulesFile);
         Properties props = NewsTopology.streamsProperties(config);
         this.streams = new KafkaStreams(NewsTopology.buildTopology(config, tagger), props);
         streams.setStateListener((next, previous) -> {
@@ -48,13 +54,14 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     /**
-     * Creates the resolve topic if absent (Kafka Streams does not manage it, see {@link ProcessorNames#resolveTopic})
-     * and starts processing. Local state is kept: it is what makes a restart cheap and exactly-once.
+     * Creates the resolve topic (Kafka Streams does not manage it, see {@link ProcessorNames#resolveTopic}) and
+     * {@code news.rules} if absent, and starts processing. Local state is kept: it is what makes a restart cheap and exactly-once.
      */
     public void start() throws InterruptedException {
         try (Admin admin = Admin.create(config.kafkaProperties(Map.of()))) {
             TopicAdmin.ensureTopics(admin, List.of(ProcessorNames.resolveTopic(config)), Set.of(),
                     config.get(Settings.TOPIC_PARTITIONS), config.get(Settings.TOPIC_REPLICATION).shortValue());
+            RulesTopic.ensure(admin, config);
         }
         streams.start();
     }
@@ -66,6 +73,11 @@ public final class ProcessorService implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** The version of the rules from news.rules in force, or empty while processor.rules.file tags. */
+    public Optional<String> liveRulesVersion() {
+        return tagger.liveVersion();
     }
 
     /** Stream threads that died and were replaced since start. */
@@ -83,6 +95,7 @@ public final class ProcessorService implements AutoCloseable {
         if (!closed) {
             LOG.warn("processor did not stop within timeout={}", timeout);
         }
+        tagger.close();
         return closed;
     }
 
