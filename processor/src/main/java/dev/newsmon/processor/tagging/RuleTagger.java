@@ -5,7 +5,6 @@ import dev.newsmon.common.model.MatchedTerm;
 import dev.newsmon.common.model.TagMatch;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -75,8 +74,8 @@ public final class RuleTagger implements Tagger, AutoCloseable {
     private record Span(String field, int start, int end) {
     }
 
-    /** Where the title ends in the field of both: its last position and the end of its last word. */
-    private record TitleExtent(int lastPosition, int lastEndOffset) {
+    /** Where the title ends in the field of both: its last position (-1 when it has no word) and its length. */
+    private record TitleExtent(int lastPosition, int length) {
         static final TitleExtent EMPTY = new TitleExtent(-1, 0);
     }
 
@@ -230,8 +229,9 @@ public final class RuleTagger implements Tagger, AutoCloseable {
     }
 
     /**
-     * A hit's place in the title or the text. In the field of both, the text's offsets continue after the end of
-     * the title's last word plus the analyzer's offset gap, and its positions after the title's last position.
+     * A hit's place in the title or the text. In the field of both, the text's offsets continue after the title's
+     * length plus the analyzer's offset gap, and its positions after the title's last position; a title without
+     * words leaves the field to the text alone.
      */
     private Span span(String field, TitleExtent title, HighlightsMatch.Hit hit) {
         if (!ItemFields.ALL.equals(field)) {
@@ -240,23 +240,20 @@ public final class RuleTagger implements Tagger, AutoCloseable {
         if (hit.startPosition <= title.lastPosition()) {
             return new Span(ItemFields.TITLE, hit.startOffset, hit.endOffset);
         }
-        int shift = title.lastPosition() < 0 ? 0 : title.lastEndOffset() + analyzer.getOffsetGap(ItemFields.ALL);
+        int shift = title.lastPosition() < 0 ? 0 : title.length() + analyzer.getOffsetGap(ItemFields.ALL);
         return new Span(ItemFields.TEXT, hit.startOffset - shift, hit.endOffset - shift);
     }
 
     private TitleExtent titleExtent(FeedItem item) {
         try (TokenStream tokens = analyzer.tokenStream(ItemFields.ALL, item.title())) {
             PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
-            OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
             tokens.reset();
             int position = -1;
-            int end = 0;
             while (tokens.incrementToken()) {
                 position += increment.getPositionIncrement();
-                end = Math.max(end, offset.endOffset());
             }
             tokens.end();
-            return new TitleExtent(position, end);
+            return new TitleExtent(position, item.title().length());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot analyse the title item_id=" + item.itemId(), e);
         }

@@ -253,6 +253,25 @@ class RuleTaggerTest {
     }
 
     @Test
+    void noPhraseReachesFromTheTitleIntoTheTextAndTextHitsKeepTheirOffsets() {
+        Rules rules = new Rules("t", List.of(
+                new TagRule("phrase", 0, 0, List.of(new RuleQuery("q", "\"space station\"~3"))),
+                new TagRule("fielded", 0, 0, List.of(new RuleQuery("q", "text:docked")))));
+        try (RuleTagger t = RuleTagger.create(rules)) {
+            assertEquals(List.of(), t.tag(item("Parking space!", "Station car parks fill up.").item()).tags());
+            FeedItem both = item("A crew in space?!", "It docked at the space station.").item();
+            TagResult r = t.tag(both);
+            assertEquals(List.of("fielded", "phrase"), r.tags());
+            MatchedTerm hit = r.matches().get("phrase").get(0).terms().get(0);
+            assertEquals(new MatchedTerm("text", "space station", 17, 30), hit);
+            assertEquals("docked", r.matches().get("fielded").get(0).terms().get(0).term());
+            FeedItem noWords = item("?!", "A space station.").item();
+            assertEquals(new MatchedTerm("text", "space station", 2, 15),
+                    t.tag(noWords).matches().get("phrase").get(0).terms().get(0));
+        }
+    }
+
+    @Test
     void badRulesAreRefusedWhole(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("rules.yaml");
         Files.writeString(file, "tags:\n  t:\n    queries:\n      - {name: ok, query: nasa}\n"
