@@ -5,6 +5,7 @@ import dev.newsmon.app.cli.DemoCommand;
 import dev.newsmon.app.cli.FeedCommand;
 import dev.newsmon.app.cli.IngestCommand;
 import dev.newsmon.app.cli.ProcessorCommand;
+import dev.newsmon.app.cli.RulesCommand;
 import dev.newsmon.app.cli.RunCommand;
 import dev.newsmon.app.cli.SinkCommand;
 import dev.newsmon.common.config.ConfigException;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsmon", mixinStandardHelpOptions = true, version = "newsmon 0.1.0",
         description = "Streaming news monitor on Apache Kafka: one alert per story, with the outlets that carried it.",
         subcommands = {DemoCommand.class, RunCommand.class, FeedCommand.class, IngestCommand.class,
-                ProcessorCommand.class, SinkCommand.class, ConfigCommand.class})
+                ProcessorCommand.class, SinkCommand.class, ConfigCommand.class, RulesCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a configuration or input the user must fix: one line on stderr, no stack trace. */
     public static final int USAGE = 2;

@@ -25,6 +25,11 @@ public final class Topics {
     public static final String INGEST_SEEN = "news.ingest-seen";
     /** Output of {@code newsmon bench}'s pass-through topology: news.items copied unchanged. Bench runs only. */
     public static final String BENCH_PASSTHROUGH = "newsmon.bench.passthrough";
+    /**
+     * The live tagging rules: compacted, one partition, one record (key "rules", value the rules file and its
+     * version as JSON). The processor and {@code newsmon rules push} create it.
+     */
+    public static final String RULES = "news.rules";
 
     /** The topics created at start-up, in the order a reader meets them. */
     public static final List<String> ALL = List.of(ITEMS, ALERTS, DLQ, DLQ_WEBHOOK, FEED_STATUS, INGEST_SEEN);

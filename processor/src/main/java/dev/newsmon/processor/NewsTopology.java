@@ -18,6 +18,7 @@ import dev.newsmon.processor.dedup.ResolveMessage;
 import dev.newsmon.processor.dedup.Resolver;
 import dev.newsmon.processor.dedup.SeenFilter;
 import dev.newsmon.processor.normalize.Normalizer;
+import dev.newsmon.processor.tagging.LiveTagger;
 import dev.newsmon.processor.tagging.Tagger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serde;
@@ -52,8 +53,17 @@ public final class NewsTopology {
     private NewsTopology() {
     }
 
-    /** Builds the topology; pure, it starts nothing. The tagger must be safe to call from several threads. */
+    /**
+     * The topology with fixed rules unless {@code news.rules} has some; for tests and tools. Taggers built from
+     * {@code news.rules} here are not closed when the topology ends: a long-running instance passes its own
+     * {@link LiveTagger} and closes it.
+     */
     public static Topology buildTopology(NewsmonConfig config, Tagger tagger) {
+        return buildTopology(config, new LiveTagger(tagger));
+    }
+
+    /** Builds the topology; pure, it starts nothing. The fallback tagger must be safe to call from several threads. */
+    public static Topology buildTopology(NewsmonConfig config, LiveTagger tagger) {
         Duration window = config.get(Settings.PROCESSOR_DEDUP_WINDOW);
         double threshold = config.get(Settings.PROCESSOR_DEDUP_THRESHOLD);
         String resolveTopic = ProcessorNames.resolveTopic(config);
@@ -61,12 +71,13 @@ public final class NewsTopology {
         StateStores stores = StateStores.from(config);
 
         StreamsBuilder builder = new StreamsBuilder();
+        tagger.addGlobalStore(builder);
         KStream<String, TaggedItem> tagged = builder
                 .stream(Topics.ITEMS, Consumed.with(KEYS, JsonSerde.of(FeedItem.class)).withName("items"))
                 .filter((id, item) -> item != null, Named.as("drop-tombstones"))
                 .mapValues(Normalizer::normalize, Named.as("normalize"))
                 .processValues(SeenFilter.supplier(window, stores), Named.as("drop-seen"))
-                .mapValues(item -> new TaggedItem(item, tagger.tag(item)), Named.as("tag"))
+                .processValues(tagger.step(TaggedItem::new), Named.as("tag"))
                 .filter((id, t) -> t.tags().tagged(), Named.as("drop-untagged"));
 
         Fingerprinter fingerprinter = new Fingerprinter(boilerplate(config));

@@ -4,6 +4,8 @@ import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.kafka.TopicAdmin;
+import dev.newsmon.processor.tagging.LiveTagger;
+import dev.newsmon.processor.tagging.RulesTopic;
 import dev.newsmon.processor.tagging.Tagger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
@@ -15,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -27,12 +30,15 @@ public final class ProcessorService implements AutoCloseable {
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final NewsmonConfig config;
+    private final LiveTagger tagger;
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
     private final AtomicLong replacedThreads = new AtomicLong();
 
-    public ProcessorService(NewsmonConfig config, Tagger tagger) {
+    /** @param rulesFile the tagger of processor.rules.file: it tags while news.rules has no rules */
+    public ProcessorService(NewsmonConfig config, Tagger rulesFile) {
         this.config = config;
+        this.tagger = new LiveTagger(rulesFile);
         Properties props = NewsTopology.streamsProperties(config);
         this.streams = new KafkaStreams(NewsTopology.buildTopology(config, tagger), props);
         streams.setStateListener((next, previous) -> {
@@ -51,8 +57,8 @@ public final class ProcessorService implements AutoCloseable {
     /**
      * Creates, if absent, the resolve topic (Kafka Streams does not manage it, see
      * {@link ProcessorNames#resolveTopic}), the compacted {@link Topics#STORIES} and {@link Topics#ALERTS} (read back
-     * to build the clusters), and starts processing. Local state is kept: it is what makes a restart cheap and
-     * exactly-once.
+     * to build the clusters) and {@code news.rules}, and starts processing. Local state is kept: it is what makes a
+     * restart cheap and exactly-once.
      */
     public void start() throws InterruptedException {
         try (Admin admin = Admin.create(config.kafkaProperties(Map.of()))) {
@@ -60,6 +66,7 @@ public final class ProcessorService implements AutoCloseable {
                             ProcessorNames.resolveTopic(config)),
                     Set.of(Topics.STORIES),
                     config.get(Settings.TOPIC_PARTITIONS), config.get(Settings.TOPIC_REPLICATION).shortValue());
+            RulesTopic.ensure(admin, config);
         }
         streams.start();
     }
@@ -78,6 +85,11 @@ public final class ProcessorService implements AutoCloseable {
         return streams;
     }
 
+    /** The version of the rules from news.rules in force, or empty while processor.rules.file tags. */
+    public Optional<String> liveRulesVersion() {
+        return tagger.liveVersion();
+    }
+
     /** Stream threads that died and were replaced since start. */
     public long replacedThreads() {
         return replacedThreads.get();
@@ -93,6 +105,7 @@ public final class ProcessorService implements AutoCloseable {
         if (!closed) {
             LOG.warn("processor did not stop within timeout={}", timeout);
         }
+        tagger.close();
         return closed;
     }
 

@@ -45,6 +45,12 @@ public final class NewsAnalyzer extends Analyzer {
         return new TokenStreamComponents(source, stream);
     }
 
+    /** Keeps the title and the text apart in the field that holds both (see {@link ItemFields#ALL}). */
+    @Override
+    public int getPositionIncrementGap(String fieldName) {
+        return ItemFields.ALL.equals(fieldName) ? ItemFields.POSITION_GAP : 0;
+    }
+
     /** Wildcard and prefix terms are not tokenized or stemmed, but they are folded like any other term. */
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {

@@ -3,6 +3,9 @@ package dev.newsmon.processor.tagging;
 import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.common.model.MatchedTerm;
 import dev.newsmon.common.model.TagMatch;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -16,6 +19,9 @@ import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.ScoringMatch;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,17 +31,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Tags items with a Lucene {@link Monitor}: every rule query is registered once, and each item is matched against
- * all of them in one call (a second, scoring call only when a matched tag sets {@code min_score}). Safe for
- * concurrent use: {@link Monitor#match} is, and the analyzer keeps its per-thread state itself. Close it to stop
- * the monitor's background purge and release its index.
+ * all of them in one call; only an item that matches is matched again for the hits (and a third time, scoring,
+ * when a matched tag sets {@code min_score}). Safe for concurrent use: {@link Monitor#match} is, and the analyzer
+ * keeps its per-thread state itself. Close it to stop the monitor's background purge and release its index.
  */
 public final class RuleTagger implements Tagger, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleTagger.class);
@@ -43,13 +51,17 @@ public final class RuleTagger implements Tagger, AutoCloseable {
     static final String TAG_METADATA = "tag";
     private static final FieldType ANALYZED_WITH_OFFSETS = analyzedWithOffsets();
     private static final Comparator<Span> READING_ORDER = Comparator
-            .comparingInt((Span s) -> ItemFields.DEFAULT.indexOf(s.field()))
+            .comparingInt((Span s) -> ItemFields.READING_ORDER.indexOf(s.field()))
             .thenComparingInt(Span::start)
             .thenComparingInt(Span::end);
 
     private final Rules rules;
     private final Monitor monitor;
     private final Map<String, Registered> byId;
+    /** Whether some query names title: or text: itself; only then are those fields indexed. */
+    private final boolean titleField;
+    private final boolean textField;
+    private final Analyzer analyzer;
     private final LongAdder queryErrors = new LongAdder();
 
     /** Where a monitor query came from; {@code order} keeps file order in results. */
@@ -62,16 +74,26 @@ public final class RuleTagger implements Tagger, AutoCloseable {
     private record Span(String field, int start, int end) {
     }
 
-    private RuleTagger(Rules rules, Monitor monitor, Map<String, Registered> byId) {
+    /** Where the title ends in the field of both: its last position (-1 when it has no word) and its length. */
+    private record TitleExtent(int lastPosition, int length) {
+        static final TitleExtent EMPTY = new TitleExtent(-1, 0);
+    }
+
+    private RuleTagger(Rules rules, Monitor monitor, Map<String, Registered> byId, Set<String> fields,
+                       Analyzer analyzer) {
         this.rules = rules;
         this.monitor = monitor;
         this.byId = byId;
+        this.titleField = fields.contains(ItemFields.TITLE);
+        this.textField = fields.contains(ItemFields.TEXT);
+        this.analyzer = analyzer;
     }
 
     /** @throws IllegalArgumentException if a query does not parse (rules from {@link RulesLoader} always do) */
     public static RuleTagger create(Rules rules) {
         Map<String, Registered> byId = new HashMap<>();
         List<MonitorQuery> queries = new ArrayList<>();
+        Set<String> fields = new HashSet<>();
         for (TagRule tag : rules.tags()) {
             for (RuleQuery q : tag.queries()) {
                 String id = tag.name() + "/" + q.name();
@@ -79,8 +101,9 @@ public final class RuleTagger implements Tagger, AutoCloseable {
                     throw new IllegalArgumentException("duplicate query id " + id);
                 }
                 try {
-                    queries.add(new MonitorQuery(id, RuleQueryParser.parse(q.query()), q.query(),
-                            Map.of(TAG_METADATA, tag.name())));
+                    Query parsed = RuleQueryParser.parse(q.query());
+                    parsed.visit(fieldCollector(fields));
+                    queries.add(new MonitorQuery(id, parsed, q.query(), Map.of(TAG_METADATA, tag.name())));
                 } catch (ParseException e) {
                     throw new IllegalArgumentException("tag '" + tag.name() + "' query '" + q.name()
                             + "': invalid query: " + e.getMessage(), e);
@@ -88,12 +111,13 @@ public final class RuleTagger implements Tagger, AutoCloseable {
             }
         }
         Monitor monitor = null;
+        Analyzer analyzer = NewsAnalyzer.forDocuments();
         try {
-            monitor = new Monitor(NewsAnalyzer.forDocuments());
+            monitor = new Monitor(analyzer);
             monitor.register(queries);
             LOG.info("tagging rules loaded rules_version={} tags={} queries={}",
                     rules.version(), rules.tags().size(), queries.size());
-            return new RuleTagger(rules, monitor, Map.copyOf(byId));
+            return new RuleTagger(rules, monitor, Map.copyOf(byId), fields, analyzer);
         } catch (IOException e) {
             closeQuietlyAfterFailure(monitor, e);
             throw new UncheckedIOException("cannot build the query monitor, rules_version=" + rules.version(), e);
@@ -116,8 +140,19 @@ public final class RuleTagger implements Tagger, AutoCloseable {
     @Override
     public TagResult tag(FeedItem item) {
         Document doc = new Document();
-        doc.add(new Field(ItemFields.TITLE, item.title(), ANALYZED_WITH_OFFSETS));
-        doc.add(new Field(ItemFields.TEXT, item.text(), ANALYZED_WITH_OFFSETS));
+        doc.add(new Field(ItemFields.ALL, item.title(), ANALYZED_WITH_OFFSETS));
+        doc.add(new Field(ItemFields.ALL, item.text(), ANALYZED_WITH_OFFSETS));
+        if (titleField) {
+            doc.add(new Field(ItemFields.TITLE, item.title(), ANALYZED_WITH_OFFSETS));
+        }
+        if (textField) {
+            doc.add(new Field(ItemFields.TEXT, item.text(), ANALYZED_WITH_OFFSETS));
+        }
+        // Most items of a news stream match no rule, and finding the hits costs about twice as much as the yes/no
+        // answer: ask that first.
+        if (match(doc, item, QueryMatch.SIMPLE_MATCHER).getMatchCount() == 0) {
+            return new TagResult(List.of(), Map.of(), rules.version());
+        }
         MatchingQueries<HighlightsMatch> found = match(doc, item, HighlightsMatch.MATCHER);
         Map<String, Float> scores = needsScores(found) ? scores(doc, item) : Map.of();
 
@@ -131,9 +166,10 @@ public final class RuleTagger implements Tagger, AutoCloseable {
             byTag.computeIfAbsent(r.tag().name(), k -> new ArrayList<>()).add(new Matched(r, m));
         }
         Map<String, List<TagMatch>> matches = new LinkedHashMap<>();
+        TitleExtent title = byTag.isEmpty() ? TitleExtent.EMPTY : titleExtent(item);
         byTag.forEach((tag, list) -> matches.put(tag, list.stream()
                 .sorted(Comparator.comparingInt(x -> x.registered().order()))
-                .map(x -> new TagMatch(x.registered().query().name(), terms(item, x.hits())))
+                .map(x -> new TagMatch(x.registered().query().name(), terms(item, title, x.hits())))
                 .toList()));
         return new TagResult(List.copyOf(byTag.keySet()), matches, rules.version());
     }
@@ -169,10 +205,10 @@ public final class RuleTagger implements Tagger, AutoCloseable {
      * The hits of one query, in reading order. Overlapping hits (a phrase and a word inside it, matched by two
      * clauses) are merged into one span, so that a dashboard can highlight them without nesting.
      */
-    private static List<MatchedTerm> terms(FeedItem item, HighlightsMatch match) {
+    private List<MatchedTerm> terms(FeedItem item, TitleExtent title, HighlightsMatch match) {
         List<Span> hits = new ArrayList<>();
         match.getHits().forEach((field, fieldHits) ->
-                fieldHits.forEach(hit -> hits.add(new Span(field, hit.startOffset, hit.endOffset))));
+                fieldHits.forEach(hit -> hits.add(span(field, title, hit))));
         hits.sort(READING_ORDER);
         List<MatchedTerm> merged = new ArrayList<>();
         Span open = null;
@@ -190,6 +226,53 @@ public final class RuleTagger implements Tagger, AutoCloseable {
             merged.add(term(item, open));
         }
         return merged;
+    }
+
+    /**
+     * A hit's place in the title or the text. In the field of both, the text's offsets continue after the title's
+     * length plus the analyzer's offset gap, and its positions after the title's last position; a title without
+     * words leaves the field to the text alone.
+     */
+    private Span span(String field, TitleExtent title, HighlightsMatch.Hit hit) {
+        if (!ItemFields.ALL.equals(field)) {
+            return new Span(field, hit.startOffset, hit.endOffset);
+        }
+        if (hit.startPosition <= title.lastPosition()) {
+            return new Span(ItemFields.TITLE, hit.startOffset, hit.endOffset);
+        }
+        int shift = title.lastPosition() < 0 ? 0 : title.length() + analyzer.getOffsetGap(ItemFields.ALL);
+        return new Span(ItemFields.TEXT, hit.startOffset - shift, hit.endOffset - shift);
+    }
+
+    private TitleExtent titleExtent(FeedItem item) {
+        try (TokenStream tokens = analyzer.tokenStream(ItemFields.ALL, item.title())) {
+            PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
+            tokens.reset();
+            int position = -1;
+            while (tokens.incrementToken()) {
+                position += increment.getPositionIncrement();
+            }
+            tokens.end();
+            return new TitleExtent(position, item.title().length());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot analyse the title item_id=" + item.itemId(), e);
+        }
+    }
+
+    /** Collects the fields a query searches, the ones under NOT included. */
+    private static QueryVisitor fieldCollector(Set<String> fields) {
+        return new QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+                fields.add(field);
+                return true;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        };
     }
 
     private static MatchedTerm term(FeedItem item, Span span) {

@@ -75,10 +75,16 @@ class NewsAnalyzerTest {
     @Test
     void queryParserKeepsAcronymsAndFoldsOtherTerms() throws Exception {
         Query upper = RuleQueryParser.parse("ISS");
-        assertEquals("title:ISS text:ISS", upper.toString());
+        assertEquals("all:ISS", upper.toString());
         Query lower = RuleQueryParser.parse("Stations AND \"NASA astronauts\"~3");
-        assertEquals("+(title:station text:station) +(title:\"NASA astronaut\"~3 text:\"NASA astronaut\"~3)",
-                lower.toString());
-        assertEquals("title:cosmonaut* text:cosmonaut*", RuleQueryParser.parse("Cosmonaut*").toString());
+        assertEquals("+all:station +all:\"NASA astronaut\"~3", lower.toString());
+        assertEquals("all:cosmonaut*", RuleQueryParser.parse("Cosmonaut*").toString());
+        assertEquals("title:ISS", RuleQueryParser.parse("title:ISS").toString());
+    }
+
+    @Test
+    void titleAndTextAreFarApartInTheFieldOfBoth() {
+        assertEquals(ItemFields.POSITION_GAP, NewsAnalyzer.forDocuments().getPositionIncrementGap(ItemFields.ALL));
+        assertEquals(0, NewsAnalyzer.forDocuments().getPositionIncrementGap(ItemFields.TITLE));
     }
 }

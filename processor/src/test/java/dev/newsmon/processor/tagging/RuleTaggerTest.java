@@ -91,7 +91,8 @@ class RuleTaggerTest {
             item("NASA and Roscosmos extend integrated crew deal",
                     "NASA and Roscosmos agreed to extend their integrated crew arrangement through 2027, keeping "
                             + "one cosmonaut on each Crew Dragon and one astronaut on each Soyuz.",
-                    COOP),
+                    // The integrated crews are the ISS's crews: the station is meant even when not named.
+                    COOP, STATION),
             item("Russia extends ISS participation to 2028",
                     "Moscow will keep its cosmonauts on the International Space Station until 2028, Roscosmos "
                             + "said after talks with NASA.",
@@ -248,6 +249,25 @@ class RuleTaggerTest {
         try (RuleTagger t = RuleTagger.create(rules)) {
             assertEquals(List.of("lower", "upper"), t.tag(item("ISS crew", "").item()).tags());
             assertEquals(List.of("lower"), t.tag(item("the iss of it", "").item()).tags());
+        }
+    }
+
+    @Test
+    void noPhraseReachesFromTheTitleIntoTheTextAndTextHitsKeepTheirOffsets() {
+        Rules rules = new Rules("t", List.of(
+                new TagRule("phrase", 0, 0, List.of(new RuleQuery("q", "\"space station\"~3"))),
+                new TagRule("fielded", 0, 0, List.of(new RuleQuery("q", "text:docked")))));
+        try (RuleTagger t = RuleTagger.create(rules)) {
+            assertEquals(List.of(), t.tag(item("Parking space!", "Station car parks fill up.").item()).tags());
+            FeedItem both = item("A crew in space?!", "It docked at the space station.").item();
+            TagResult r = t.tag(both);
+            assertEquals(List.of("fielded", "phrase"), r.tags());
+            MatchedTerm hit = r.matches().get("phrase").get(0).terms().get(0);
+            assertEquals(new MatchedTerm("text", "space station", 17, 30), hit);
+            assertEquals("docked", r.matches().get("fielded").get(0).terms().get(0).term());
+            FeedItem noWords = item("?!", "A space station.").item();
+            assertEquals(new MatchedTerm("text", "space station", 2, 15),
+                    t.tag(noWords).matches().get("phrase").get(0).terms().get(0));
         }
     }
 

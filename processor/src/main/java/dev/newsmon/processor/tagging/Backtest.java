@@ -1,0 +1,101 @@
+package dev.newsmon.processor.tagging;
+
+import dev.newsmon.common.model.FeedItem;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs rules over archived items, as {@code newsmon rules test} does: how many items each tag gets, with sample
+ * titles, and against labels, the true and false positives and negatives per tag. Feed it items one by one with
+ * {@link #add}, then take the {@link #report()}. Not thread-safe.
+ */
+public final class Backtest {
+    /** How many titles each tag keeps as samples. */
+    public static final int SAMPLES = 3;
+
+    private final Tagger tagger;
+    private final Labels labels;
+    private final Map<String, Tally> tallies = new LinkedHashMap<>();
+    private String rulesVersion = "";
+    private int items;
+    private int labelled;
+
+    /** One listed item: the title, where it is, and what the rules matched on it (every tag). */
+    public record Example(String title, String url, TagResult result) {
+    }
+
+    private static final class Tally {
+        int tagged;
+        int truePositives;
+        final List<String> samples = new ArrayList<>();
+        final List<Example> falsePositives = new ArrayList<>();
+        final List<Example> falseNegatives = new ArrayList<>();
+    }
+
+    /**
+     * @param tagger the tagger to test, the same one the processor would run
+     * @param tags   the tags to report, in order (a rules file's tags); tags the labels name are added after them
+     * @param labels expected tags, or {@code null} to count only
+     */
+    public Backtest(Tagger tagger, List<String> tags, Labels labels) {
+        this.tagger = tagger;
+        this.labels = labels;
+        Set<String> all = new LinkedHashSet<>(tags);
+        if (labels != null) {
+            all.addAll(labels.tags());
+        }
+        all.forEach(t -> tallies.put(t, new Tally()));
+    }
+
+    /** Tests the rules of a rules file, with or without labels. */
+    public static Backtest of(RuleTagger tagger, Labels labels) {
+        return new Backtest(tagger, tagger.rules().tags().stream().map(TagRule::name).toList(), labels);
+    }
+
+    public void add(FeedItem item) {
+        TagResult result = tagger.tag(item);
+        rulesVersion = result.rulesVersion();
+        items++;
+        Example example = new Example(item.title(), item.url(), result);
+        for (String tag : result.tags()) {
+            Tally t = tallies.computeIfAbsent(tag, k -> new Tally());
+            t.tagged++;
+            if (t.samples.size() < SAMPLES) {
+                t.samples.add(item.title());
+            }
+        }
+        if (labels == null) {
+            return;
+        }
+        labels.expected(item.url()).ifPresent(expected -> {
+            labelled++;
+            tallies.forEach((tag, t) -> {
+                boolean predicted = result.tags().contains(tag);
+                boolean wanted = expected.contains(tag);
+                if (predicted && wanted) {
+                    t.truePositives++;
+                } else if (predicted) {
+                    t.falsePositives.add(example);
+                } else if (wanted) {
+                    t.falseNegatives.add(example);
+                }
+            });
+        });
+    }
+
+    public int items() {
+        return items;
+    }
+
+    public BacktestReport report() {
+        List<BacktestReport.TagStats> stats = new ArrayList<>();
+        tallies.forEach((tag, t) -> stats.add(new BacktestReport.TagStats(tag, t.tagged, t.samples,
+                t.truePositives, t.falsePositives, t.falseNegatives)));
+        return new BacktestReport(rulesVersion, items, labels == null ? -1 : labelled, stats);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.newsmon.processor.tagging;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a {@link Backtest} found.
+ *
+ * @param rulesVersion version of the rules tested ("" when no item was read)
+ * @param items        items read
+ * @param labelled     items that had a label; -1 when the test ran without labels
+ * @param tags         per tag, in report order
+ */
+public record BacktestReport(String rulesVersion, int items, int labelled, List<TagStats> tags) {
+    public BacktestReport {
+        tags = List.copyOf(tags);
+    }
+
+    public boolean withLabels() {
+        return labelled >= 0;
+    }
+
+    public Optional<TagStats> tag(String name) {
+        return tags.stream().filter(t -> t.tag().equals(name)).findFirst();
+    }
+
+    /**
+     * One tag's figures. Precision, recall and F1 are over labelled items only; each is NaN when undefined
+     * (nothing predicted, nothing expected).
+     */
+    public record TagStats(String tag, int tagged, List<String> samples, int truePositives,
+                           List<Backtest.Example> falsePositives, List<Backtest.Example> falseNegatives) {
+        public TagStats {
+            samples = List.copyOf(samples);
+            falsePositives = List.copyOf(falsePositives);
+            falseNegatives = List.copyOf(falseNegatives);
+        }
+
+        public double precision() {
+            return ratio(truePositives, truePositives + falsePositives.size());
+        }
+
+        public double recall() {
+            return ratio(truePositives, truePositives + falseNegatives.size());
+        }
+
+        public double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        private static double ratio(int part, int whole) {
+            return whole == 0 ? Double.NaN : (double) part / whole;
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package dev.newsmon.processor.tagging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.newsmon.common.Topics;
+import dev.newsmon.common.json.Json;
+import dev.newsmon.common.model.FeedItem;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.UncheckedIOException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
+
+/**
+ * Tagging with live rules. The rules published to {@code news.rules} are kept in a global store, so every task
+ * of every instance sees the latest; when they are absent (or deleted) the fallback tagger, built from
+ * {@code processor.rules.file}, tags instead.
+ *
+ * <p>A {@link RuleTagger} is built once per rules version and shared by all stream threads. The global thread
+ * builds it as soon as the record arrives; a stream thread that reads a newer record from the store first (after
+ * a restart, when the store is restored without passing through the updater) builds it itself. The old tagger is
+ * closed only when the last item being tagged with it is done. Rules that fail to load are logged, counted and
+ * ignored: the current rules stay. A changed file must carry a new version (or none, so that the version is
+ * derived from its content): a record with the version already in use is not rebuilt.
+ */
+public final class LiveTagger implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveTagger.class);
+    /** The global store of {@code news.rules}. */
+    public static final String STORE = "tagging-rules";
+
+    private final Tagger fallback;
+    private final Object lock = new Object();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder built = new LongAdder();
+    /** The live rules; null while the fallback tags. */
+    private volatile Lease current;
+    /** The last record applied or rejected, so that each record is looked at once. */
+    private volatile String seen;
+
+    public LiveTagger(Tagger fallback) {
+        this.fallback = Objects.requireNonNull(fallback, "fallback");
+    }
+
+    /** Adds the global store of {@code news.rules} to a topology, with an updater that applies each record. */
+    public void addGlobalStore(StreamsBuilder builder) {
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.String())
+                        .withLoggingDisabled(),
+                Topics.RULES,
+                Consumed.with(Serdes.String(), Serdes.String()).withName("rules"),
+                StoreUpdater::new);
+    }
+
+    /** The tagging step: tags each item with the current rules and combines item and result into the value. */
+    public <V> FixedKeyProcessorSupplier<String, FeedItem, V> step(BiFunction<FeedItem, TagResult, V> combine) {
+        return () -> new Step<>(combine);
+    }
+
+    /** The version of the live rules in use, or empty while the fallback tags. */
+    public Optional<String> liveVersion() {
+        Lease lease = current;
+        return lease == null ? Optional.empty() : Optional.of(lease.tagger.rules().version());
+    }
+
+    /** Records of {@code news.rules} that could not be used since start; each one is also logged. */
+    public long rejected() {
+        return rejected.sum();
+    }
+
+    /** Taggers built from {@code news.rules} since start. */
+    public long built() {
+        return built.sum();
+    }
+
+    /** Tags with the rules of {@code record} (the value of the rules store, null when it has none). */
+    public TagResult tag(String record, FeedItem item) {
+        apply(record);
+        Lease lease = acquire();
+        if (lease == null) {
+            return fallback.tag(item);
+        }
+        try {
+            return lease.tagger.tag(item);
+        } finally {
+            lease.release();
+        }
+    }
+
+    /** Makes {@code record} the rules in force, unless it was seen already, cannot be loaded, or has their version. */
+    void apply(String record) {
+        if (Objects.equals(record, seen)) {
+            return;
+        }
+        synchronized (lock) {
+            if (Objects.equals(record, seen)) {
+                return;
+            }
+            seen = record;
+            if (record == null) {
+                LOG.info("no rules in {}: tagging with processor.rules.file", Topics.RULES);
+                swap(null);
+                return;
+            }
+            Rules rules;
+            try {
+                rules = Json.mapper().readValue(record, RulesMessage.class).parse();
+            } catch (JsonProcessingException | RulesException e) {
+                reject(e.getMessage());
+                return;
+            }
+            Lease lease = current;
+            if (lease != null && lease.tagger.rules().version().equals(rules.version())) {
+                return;
+            }
+            try {
+                swap(new Lease(RuleTagger.create(rules)));
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                reject(e.getMessage());
+                return;
+            }
+            built.increment();
+            LOG.info("live rules in force rules_version={} topic={}", rules.version(), Topics.RULES);
+        }
+    }
+
+    private void reject(String reason) {
+        rejected.increment();
+        LOG.error("rules in {} rejected, keeping the rules in force: rules_version={} error={}", Topics.RULES,
+                liveVersion().orElse("processor.rules.file"), reason);
+    }
+
+    private Lease acquire() {
+        while (true) {
+            Lease lease = current;
+            if (lease == null || lease.acquire()) {
+                return lease;
+            }
+            // Retired between the read and the acquire: the replacement is already in place.
+        }
+    }
+
+    private void swap(Lease next) {
+        Lease old = current;
+        current = next;
+        if (old != null) {
+            old.release();
+        }
+    }
+
+    /** Closes the live tagger once no item is being tagged with it; the fallback is the caller's to close. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            swap(null);
+        }
+    }
+
+    /** A tagger with a count of its users; the holder's own reference is one, and the last release closes it. */
+    private static final class Lease {
+        private final RuleTagger tagger;
+        private final AtomicInteger refs = new AtomicInteger(1);
+
+        Lease(RuleTagger tagger) {
+            this.tagger = tagger;
+        }
+
+        boolean acquire() {
+            while (true) {
+                int n = refs.get();
+                if (n == 0) {
+                    return false;
+                }
+                if (refs.compareAndSet(n, n + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        void release() {
+            if (refs.decrementAndGet() == 0) {
+                tagger.close();
+            }
+        }
+    }
+
+    private final class StoreUpdater implements Processor<String, String, Void, Void> {
+        private KeyValueStore<String, String> store;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            store = context.getStateStore(STORE);
+        }
+
+        @Override
+        public void process(Record<String, String> record) {
+            store.put(record.key(), record.value());
+            if (RulesMessage.KEY.equals(record.key())) {
+                apply(record.value());
+            }
+        }
+    }
+
+    private final class Step<V> implements FixedKeyProcessor<String, FeedItem, V> {
+        private final BiFunction<FeedItem, TagResult, V> combine;
+        private FixedKeyProcessorContext<String, V> context;
+        private KeyValueStore<String, String> store;
+
+        Step(BiFunction<FeedItem, TagResult, V> combine) {
+            this.combine = combine;
+        }
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, V> context) {
+            this.context = context;
+            this.store = context.getStateStore(STORE);
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, FeedItem> record) {
+            FeedItem item = record.value();
+            context.forward(record.withValue(combine.apply(item, tag(store.get(RulesMessage.KEY), item))));
+        }
+    }
+}
