@@ -6,6 +6,7 @@ import dev.newsmon.broker.BrokerOptions;
 import dev.newsmon.broker.EmbeddedBroker;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.ops.Ops;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedItem;
@@ -76,7 +77,8 @@ class LiveRulesIT {
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
                 "data.dir", dir.resolve("data").toString(),
                 "processor.rules.file", "../config/rules.yaml"));
-        try (Cluster cluster = Cluster.open(config);
+        try (Ops ops = Ops.start(config, "processor");
+             Cluster cluster = Cluster.open(config);
              KafkaProducer<String, FeedItem> items = new KafkaProducer<>(config.kafkaProperties(Map.of(
                      ProducerConfig.ACKS_CONFIG, "all")),
                      new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
@@ -85,7 +87,7 @@ class LiveRulesIT {
                      ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                      ConsumerConfig.GROUP_ID_CONFIG, "live-rules-it")),
                      new StringDeserializer(), JsonSerde.of(Alert.class).deserializer())) {
-            ProcessorService processor = Services.processor(cluster.config());
+            ProcessorService processor = Services.processor(cluster.config(), ops);
             try {
                 processor.start();
                 assertTrue(processor.awaitRunning(DEADLINE), "processor RUNNING");

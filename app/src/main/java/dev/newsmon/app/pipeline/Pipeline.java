@@ -109,15 +109,15 @@ public final class Pipeline implements AutoCloseable {
 
     /** Returns once every item produced so far has passed the processor and every alert the sink. */
     public void awaitQuiet(Duration timeout) throws InterruptedException, TimeoutException {
-        awaitQuiet(cluster.config(), timeout);
+        awaitQuiet(cluster.config(), sink.sinkNames(), timeout);
     }
 
     /**
-     * Returns once the processor group of {@code config} has handled every item produced so far and the sink
-     * group every alert, wherever those services run (this JVM or others).
+     * Returns once the processor group of {@code config} has handled every item produced so far and the groups of
+     * the named sinks every alert, wherever those services run (this JVM or others).
      */
-    public static void awaitQuiet(NewsmonConfig config, Duration timeout) throws InterruptedException,
-            TimeoutException {
+    public static void awaitQuiet(NewsmonConfig config, Collection<String> sinkNames, Duration timeout)
+            throws InterruptedException, TimeoutException {
         String appId = config.get(Settings.PROCESSOR_APP_ID);
         String resolve = ProcessorNames.resolveTopic(config);
         Function<Collection<String>, Collection<String>> processorInputs = all -> all.stream()
@@ -127,7 +127,7 @@ public final class Pipeline implements AutoCloseable {
         Function<Collection<String>, Collection<String>> sinkInputs = all -> List.of(Topics.ALERTS);
         Map<String, Function<Collection<String>, Collection<String>>> groups = new HashMap<>();
         groups.put(appId, processorInputs);
-        sink.sinkNames().forEach(name -> groups.put(SinkService.groupId(config, name), sinkInputs));
+        sinkNames.forEach(name -> groups.put(SinkService.groupId(config, name), sinkInputs));
         try (Admin admin = Cluster.admin(config);
              KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(config.kafkaProperties(Map.of(
                      ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
