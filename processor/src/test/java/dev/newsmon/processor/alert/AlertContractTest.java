@@ -62,6 +62,7 @@ class AlertContractTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, FeedItem> items;
     private TestOutputTopic<String, byte[]> alerts;
+    private TestOutputTopic<String, byte[]> stories;
 
     @BeforeEach
     void setUp() {
@@ -75,6 +76,7 @@ class AlertContractTest {
         driver = new TopologyTestDriver(NewsTopology.buildTopology(config, new KeywordTagger()), props, T0);
         items = driver.createInputTopic(Topics.ITEMS, new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
         alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new ByteArrayDeserializer());
+        stories = driver.createOutputTopic(Topics.STORIES, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @AfterEach
@@ -100,6 +102,14 @@ class AlertContractTest {
         JsonNode broken = Json.mapper().readTree(out.get(0).value());
         ((ObjectNode) broken).put("kind", "rumour");
         assertTrue(!alertSchema.validate(broken).isEmpty(), "the schema refuses an unknown kind");
+
+        JsonSchema clusterSchema = schema("story-cluster.schema.json");
+        List<TestRecord<String, byte[]>> clusters = stories.readRecordsToList();
+        assertEquals(2, clusters.size(), "one cluster update per alert of the story");
+        for (TestRecord<String, byte[]> r : clusters) {
+            assertValid(clusterSchema, Json.mapper().readTree(r.value()));
+        }
+        assertEquals(2, Json.mapper().readTree(clusters.get(1).value()).get("count").asInt());
     }
 
     @Test
