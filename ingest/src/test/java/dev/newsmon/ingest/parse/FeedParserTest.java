@@ -117,7 +117,8 @@ class FeedParserTest {
         FeedParseException refused = assertThrows(FeedParseException.class,
                 () -> parser.parse(xxe.getBytes(StandardCharsets.UTF_8), "application/rss+xml", "https://evil.example/"));
 
-        assertTrue(refused.getMessage().contains("DOCTYPE"), refused.getMessage());
+        // The declaration is cut unread, so the reference is to an undeclared entity.
+        assertTrue(refused.getMessage().contains("leak"), refused.getMessage());
         assertFalse(refused.getMessage().contains("XXE-CANARY"), refused.getMessage());
     }
 
