@@ -3,6 +3,7 @@ package dev.newsmon.ingest.parse;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -42,6 +43,7 @@ public final class FeedParser {
     /** {@code xmlns:x=" uri "}: a namespace name with spaces around it, which feeds in the wild carry. */
     private static final Pattern NAMESPACE_SPACES =
             Pattern.compile("(\\sxmlns(?::[\\w.-]+)?)\\s*=\\s*([\"'])\\s*([^\"'<>]*?)\\s*\\2");
+    private static final Pattern WEB_URL = Pattern.compile("(?i)https?://");
     private static final Pattern XHTML_DIV = Pattern.compile("(?s)^\\s*<div\\b[^>]*>(.*)</div>\\s*$");
 
     public ParsedFeed parse(byte[] body, String contentType, String feedUrl) throws FeedParseException {
@@ -131,7 +133,7 @@ public final class FeedParser {
         Instant when = published != null ? published.toInstant() : raw == null ? null : FeedDates.parse(raw.date());
         return new ParsedEntry(
                 blankToNull(guid(e, rdf)),
-                Links.resolve(e.getLink(), base),
+                Links.resolve(link(e), base),
                 raw != null && raw.xhtmlTitle() ? unwrapDiv(e.getTitle()) : e.getTitle(),
                 html(e),
                 when,
@@ -182,6 +184,19 @@ public final class FeedParser {
             }
         }
         return null;
+    }
+
+    /**
+     * ROME takes an RSS item's permalink guid as its link when it has none, even a guid that is no URL (permalink is
+     * the default); only a guid that is a web URL may stand in for the link.
+     */
+    private static String link(SyndEntry e) {
+        if (e.getWireEntry() instanceof Item item && blankToNull(item.getLink()) == null) {
+            Guid g = item.getGuid();
+            String value = g == null || !g.isPermaLink() ? null : blankToNull(g.getValue());
+            return value != null && WEB_URL.matcher(value).lookingAt() ? value : null;
+        }
+        return e.getLink();
     }
 
     /** An Atom XHTML title without the {@code <div>} the format wraps it in. */
