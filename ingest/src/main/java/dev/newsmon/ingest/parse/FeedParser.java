@@ -13,6 +13,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import org.jdom2.Document;
+import org.jdom2.Element;
 import org.jdom2.JDOMException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,11 @@ public final class FeedParser {
             throw new FeedParseException(feedUrl, "empty body");
         }
         Document doc = document(decode(Doctype.strip(body), contentType, feedUrl), feedUrl);
+        Element root = doc.getRootElement();
+        if (root.getName().equals("rss") && root.getChild("channel", root.getNamespace()) == null) {
+            // A well-formed <rss> without a channel is a feed with nothing in it; ROME would fail on it.
+            root.addContent(new Element("channel", root.getNamespace()));
+        }
         SyndFeedInput input = new SyndFeedInput();
         // Keeps the RSS/Atom objects reachable, to tell a real guid from the link ROME substitutes for it.
         input.setPreserveWireFeed(true);

@@ -167,4 +167,9 @@ class DialectsTest {
         assertFalse(title.contains("div"), title);
         assertTrue(title.contains("Module") && title.contains("Zarya") && title.contains("turns 28"), title);
     }
+
+    @Test
+    void rssWithoutChannelIsAnEmptyFeed() throws Exception {
+        assertTrue(parse("<rss version=\"2.0\"></rss>", "https://bare.example/rss").entries().isEmpty());
+    }
 }
