@@ -44,6 +44,8 @@ public final class FeedParser {
     /** {@code xmlns:x=" uri "}: a namespace name with spaces around it, which feeds in the wild carry. */
     private static final Pattern NAMESPACE_SPACES =
             Pattern.compile("(\\sxmlns(?::[\\w.-]+)?)\\s*=\\s*([\"'])\\s*([^\"'<>]*?)\\s*\\2");
+    /** {@code ;charset= "x"}: quotes and spaces servers put around the charset, which ROME's XmlReader rejects. */
+    private static final Pattern CHARSET_PARAM = Pattern.compile("(?i)\\s*;\\s*charset\\s*=\\s*\"?([^\";\\s]+)\"?");
     private static final Pattern WEB_URL = Pattern.compile("(?i)https?://");
     private static final Pattern XHTML_DIV = Pattern.compile("(?s)^\\s*<div\\b[^>]*>(.*)</div>\\s*$");
 
@@ -104,7 +106,8 @@ public final class FeedParser {
     /** The text in the charset XML over HTTP prescribes (Content-Type, BOM, prolog), leniently. */
     private static String decode(byte[] body, String contentType, String feedUrl) throws FeedParseException {
         InputStream in = new ByteArrayInputStream(body);
-        try (Reader reader = contentType == null ? new XmlReader(in, true) : new XmlReader(in, contentType, true)) {
+        try (Reader reader = contentType == null ? new XmlReader(in, true)
+                : new XmlReader(in, CHARSET_PARAM.matcher(contentType).replaceAll("; charset=$1"), true)) {
             StringWriter out = new StringWriter(body.length);
             reader.transferTo(out);
             // Some servers put blank lines before the prolog, which XML forbids and nothing else minds.

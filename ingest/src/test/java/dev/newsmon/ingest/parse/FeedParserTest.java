@@ -132,6 +132,14 @@ class FeedParserTest {
     }
 
     @Test
+    void quotedCharsetWithSpacesInContentType() throws Exception {
+        byte[] body = latin1Feed("<?xml version=\"1.0\"?>");
+
+        assertEquals("Café Orbitale",
+                parser.parse(body, "text/xml;charset= \"ISO-8859-1\"", "https://cafe.example/").title());
+    }
+
+    @Test
     void charsetFromPrologWhenHeaderHasNone() throws Exception {
         byte[] body = latin1Feed("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>");
 
