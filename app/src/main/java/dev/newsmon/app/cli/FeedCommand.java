@@ -10,15 +10,22 @@ import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.fetch.FetchException;
 import dev.newsmon.ingest.parse.FeedParseException;
 import picocli.CommandLine.Command;
+import dev.newsmon.ingest.parse.FeedParser;
+import dev.newsmon.ingest.parse.conformance.Conformance;
+import dev.newsmon.ingest.parse.conformance.FolderResult;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "feed", mixinStandardHelpOptions = true, description = "Work with one feed.",
-        subcommands = FeedCommand.Parse.class)
+        subcommands = {FeedCommand.Parse.class, FeedCommand.ConformanceRun.class})
 public final class FeedCommand implements Runnable {
     @Override
     public void run() {
@@ -48,6 +55,34 @@ public final class FeedCommand implements Runnable {
             ObjectWriter writer = Json.mapper().writer();
             for (FeedItem item : items) {
                 System.out.println(writer.writeValueAsString(item));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "conformance", mixinStandardHelpOptions = true,
+            description = "Parses the gofeed and feedparser test corpora under DIR as ingest would and prints the "
+                    + "pass rate per folder. Exits 0 whatever the rates, 2 when DIR holds no known corpus folder.")
+    static final class ConformanceRun implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", description = "The corpora root, e.g. ../shared/corpora.")
+        Path dir;
+
+        @Option(names = {"-v", "--verbose"}, description = "Also print each failing file with the reason.")
+        boolean verbose;
+
+        @Override
+        public Integer call() throws Exception {
+            List<FolderResult> results = Files.isDirectory(dir) ? new Conformance(new FeedParser()).run(dir) : List.of();
+            if (results.isEmpty()) {
+                System.err.println("newsmon: no gofeed or feedparser corpus folder under " + dir);
+                return Main.USAGE;
+            }
+            for (FolderResult r : results) {
+                System.out.printf(Locale.ROOT, "%-32s %5d/%-5d %6.1f%%%n", r.folder(), r.passed(), r.checked(),
+                        r.passRate());
+                if (verbose) {
+                    r.failures().forEach(f -> System.out.println("  FAIL " + f.file() + ": " + f.reason()));
+                }
             }
             return 0;
         }

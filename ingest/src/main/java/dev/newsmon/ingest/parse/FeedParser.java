@@ -3,6 +3,7 @@ package dev.newsmon.ingest.parse;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -11,42 +12,62 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.JDOMException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.net.URI;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Parses RSS 0.9x/1.0/2.0 and Atom bodies with ROME. Thread-safe.
  *
  * <p>The body's charset is found as XML over HTTP prescribes (Content-Type charset, BOM, XML prolog), leniently,
- * because feeds often get it wrong. DOCTYPEs are refused, so no DTD is read and no external entity can make the
- * parser read a local file or a URL.
+ * because feeds often get it wrong. A DOCTYPE declaration is cut from the bytes and DTD processing is off, so no DTD
+ * is read, no entity a feed declares is expanded and no external entity can make the parser read a local file or a
+ * URL. Relative links resolve against {@code xml:base} (entry, channel, root) or else the feed URL.
  */
 public final class FeedParser {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedParser.class);
+    /** {@code xmlns:x=" uri "}: a namespace name with spaces around it, which feeds in the wild carry. */
+    private static final Pattern NAMESPACE_SPACES =
+            Pattern.compile("(\\sxmlns(?::[\\w.-]+)?)\\s*=\\s*([\"'])\\s*([^\"'<>]*?)\\s*\\2");
+    /** {@code ;charset= "x"}: quotes and spaces servers put around the charset, which ROME's XmlReader rejects. */
+    private static final Pattern CHARSET_PARAM = Pattern.compile("(?i)\\s*;\\s*charset\\s*=\\s*\"?([^\";\\s]+)\"?");
+    private static final Pattern WEB_URL = Pattern.compile("(?i)https?://");
+    private static final Pattern XHTML_DIV = Pattern.compile("(?s)^\\s*<div\\b[^>]*>(.*)</div>\\s*$");
 
     public ParsedFeed parse(byte[] body, String contentType, String feedUrl) throws FeedParseException {
-        SyndFeed feed = build(body, contentType, feedUrl);
+        Read read = read(body, contentType, feedUrl);
+        SyndFeed feed = read.feed();
         String type = feed.getFeedType() == null ? "" : feed.getFeedType().toLowerCase(Locale.ROOT);
         if (type.startsWith("opml")) {
             // rome-opml registers OPML as a feed type; an OPML document here is a feed list given by mistake.
             throw new FeedParseException(feedUrl, "an OPML feed list, not a feed");
         }
+        EntryElements raw = EntryElements.of(read.document(), feedUrl);
         List<ParsedEntry> entries = new ArrayList<>();
-        boolean rdf = type.equals("rss_1.0");
-        for (SyndEntry e : feed.getEntries()) {
-            entries.add(entry(e, rdf, feedUrl));
+        // RSS 0.90 and 1.0 are RDF: their items' rdf:about is the id.
+        boolean rdf = type.equals("rss_1.0") || type.equals("rss_0.9");
+        List<SyndEntry> syndEntries = feed.getEntries();
+        for (int i = 0; i < syndEntries.size(); i++) {
+            EntryElements.Raw r = raw.entry(i);
+            entries.add(entry(syndEntries.get(i), rdf, r == null ? raw.feedBase() : r.base(), r));
         }
-        return new ParsedFeed(blankToNull(feed.getTitle()), absolute(feed.getLink(), feedUrl), entries, ttl(feed));
+        return new ParsedFeed(blankToNull(feed.getTitle()), Links.resolve(feed.getLink(), raw.feedBase()), entries,
+                ttl(feed));
     }
 
     private static Duration ttl(SyndFeed feed) {
@@ -54,20 +75,26 @@ public final class FeedParser {
                 ? Duration.ofMinutes(channel.getTtl()) : null;
     }
 
-    private static SyndFeed build(byte[] body, String contentType, String feedUrl) throws FeedParseException {
+    /** The XML document and what ROME made of it. */
+    private record Read(Document document, SyndFeed feed) {
+    }
+
+    private static Read read(byte[] body, String contentType, String feedUrl) throws FeedParseException {
         if (body == null || body.length == 0) {
             throw new FeedParseException(feedUrl, "empty body");
         }
+        Document doc = document(decode(Doctype.strip(body), contentType, feedUrl), feedUrl);
+        Element root = doc.getRootElement();
+        if (root.getName().equals("rss") && root.getChild("channel", root.getNamespace()) == null) {
+            // A well-formed <rss> without a channel is a feed with nothing in it; ROME would fail on it.
+            root.addContent(new Element("channel", root.getNamespace()));
+        }
         SyndFeedInput input = new SyndFeedInput();
-        input.setAllowDoctypes(false);
         // Keeps the RSS/Atom objects reachable, to tell a real guid from the link ROME substitutes for it.
         input.setPreserveWireFeed(true);
-        InputStream in = new ByteArrayInputStream(body);
-        try (Reader reader = new BufferedReader(contentType == null
-                ? new XmlReader(in, true)
-                : new XmlReader(in, contentType, true))) {
-            return input.build(reader);
-        } catch (FeedException | IOException e) {
+        try {
+            return new Read(doc, input.build(doc));
+        } catch (FeedException e) {
             throw new FeedParseException(feedUrl, e.getMessage(), e);
         } catch (RuntimeException e) {
             // ROME reports an unknown document type as IllegalArgumentException and trips over some malformed
@@ -80,16 +107,49 @@ public final class FeedParser {
         }
     }
 
-    private static ParsedEntry entry(SyndEntry e, boolean rdf, String feedUrl) {
+    /** The text in the charset XML over HTTP prescribes (Content-Type, BOM, prolog), leniently. */
+    private static String decode(byte[] body, String contentType, String feedUrl) throws FeedParseException {
+        InputStream in = new ByteArrayInputStream(body);
+        try (Reader reader = contentType == null ? new XmlReader(in, true)
+                : new XmlReader(in, CHARSET_PARAM.matcher(contentType).replaceAll("; charset=$1"), true)) {
+            StringWriter out = new StringWriter(body.length);
+            reader.transferTo(out);
+            // Some servers put blank lines before the prolog, which XML forbids and nothing else minds.
+            return NAMESPACE_SPACES.matcher(out.toString().stripLeading()).replaceAll("$1=$2$3$2");
+        } catch (IOException e) {
+            throw new FeedParseException(feedUrl, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The strict parse first; when it fails, one more try with HTML entities and bare ampersands repaired, so a feed
+     * whose entries are still readable is read. If that fails too, the strict parse's error is the one reported.
+     */
+    private static Document document(String xml, String feedUrl) throws FeedParseException {
+        try {
+            return SafeXml.read(xml);
+        } catch (JDOMException | IOException strict) {
+            try {
+                Document repaired = SafeXml.read(EntityRepair.repair(xml));
+                LOG.debug("feed recovered after entity repair feed_url={} error={}", feedUrl, strict.getMessage());
+                return repaired;
+            } catch (JDOMException | IOException again) {
+                throw new FeedParseException(feedUrl, strict.getMessage(), strict);
+            }
+        }
+    }
+
+    private static ParsedEntry entry(SyndEntry e, boolean rdf, String base, EntryElements.Raw raw) {
         Date published = e.getPublishedDate() != null ? e.getPublishedDate()
                 : e.getUpdatedDate() != null ? e.getUpdatedDate()
                 : dublinCoreDate(e);
+        Instant when = published != null ? published.toInstant() : raw == null ? null : FeedDates.parse(raw.date());
         return new ParsedEntry(
                 blankToNull(guid(e, rdf)),
-                absolute(e.getLink(), feedUrl),
-                e.getTitle(),
+                Links.resolve(link(e), base),
+                raw != null && raw.xhtmlTitle() ? unwrapDiv(e.getTitle()) : e.getTitle(),
                 html(e),
-                instant(published),
+                when,
                 instant(e.getUpdatedDate()),
                 author(e));
     }
@@ -139,18 +199,22 @@ public final class FeedParser {
         return null;
     }
 
-    /** A link made absolute against the feed URL; a link that is not a valid URI is kept as given. */
-    private static String absolute(String link, String feedUrl) {
-        String l = blankToNull(link);
-        if (l == null) {
-            return null;
+    /**
+     * ROME takes an RSS item's permalink guid as its link when it has none, even a guid that is no URL (permalink is
+     * the default); only a guid that is a web URL may stand in for the link.
+     */
+    private static String link(SyndEntry e) {
+        if (e.getWireEntry() instanceof Item item && blankToNull(item.getLink()) == null) {
+            Guid g = item.getGuid();
+            String value = g == null || !g.isPermaLink() ? null : blankToNull(g.getValue());
+            return value != null && WEB_URL.matcher(value).lookingAt() ? value : null;
         }
-        try {
-            URI uri = new URI(l);
-            return uri.isAbsolute() ? l : new URI(feedUrl).resolve(uri).toString();
-        } catch (java.net.URISyntaxException | IllegalArgumentException ex) {
-            return l;
-        }
+        return e.getLink();
+    }
+
+    /** An Atom XHTML title without the {@code <div>} the format wraps it in. */
+    private static String unwrapDiv(String title) {
+        return title == null ? null : XHTML_DIV.matcher(title).replaceFirst("$1");
     }
 
     private static Instant instant(Date d) {
