@@ -45,6 +45,11 @@ public final class FeedReader {
         return new FeedReader(new Fetcher(config), new FeedParser(), Clock.systemUTC());
     }
 
+    /** Feed body bytes this reader's fetcher has read. */
+    public long bytesFetched() {
+        return fetcher.bytesFetched();
+    }
+
     /** Reads the feed unconditionally. */
     public List<FeedItem> read(FeedSource source) throws FetchException, FeedParseException {
         return read(source, Conditional.NONE).items();

@@ -230,6 +230,11 @@ public final class IngestService implements AutoCloseable {
         return parseFailures.get();
     }
 
+    /** Feed body bytes read so far. */
+    public long bytesFetched() {
+        return reader.bytesFetched();
+    }
+
     /** Feed reads answered 304 Not Modified (counted in {@link #feedsOk()} too). */
     public long notModified() {
         return notModified.get();

@@ -2,6 +2,7 @@ package dev.newsmon.app.ops;
 
 import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.feedlist.FeedSource;
+import dev.newsmon.ingest.schedule.FeedState;
 import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.sink.SinkService;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -9,6 +10,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -38,6 +41,22 @@ public final class ServiceMetrics {
                 ingest, IngestService::parseFailures);
         counter(registry, "newsmon.ingest.items.produced", "Items acknowledged by Kafka on news.items",
                 ingest, IngestService::itemsProduced);
+        FunctionCounter.builder("newsmon.ingest.fetched", ingest, IngestService::bytesFetched)
+                .baseUnit("bytes").description("Feed body bytes read (after decoding)").register(registry);
+        for (FeedSource feed : feeds) {
+            Gauge.builder("newsmon.ingest.feed.consecutive.errors", ingest, i -> state(i, feed).consecutiveErrors())
+                    .description("Failed polls in a row per feed: its backoff step (0 when healthy)")
+                    .tag("feed_url", feed.url()).register(registry);
+            Gauge.builder("newsmon.ingest.feed.next.poll", ingest,
+                            i -> Duration.between(Instant.now(), state(i, feed).nextPoll()).toMillis() / 1000.0)
+                    .baseUnit("seconds").description("Seconds until the feed's next poll (its backoff while failing)")
+                    .tag("feed_url", feed.url()).register(registry);
+        }
+    }
+
+    private static FeedState state(IngestService ingest, FeedSource feed) {
+        return ingest.feedStates().stream().filter(s -> s.key().equals(feed.url())).findFirst()
+                .orElse(FeedState.fresh(feed, Instant.now()));
     }
 
     public static void processor(MeterRegistry registry, ProcessorService processor) {

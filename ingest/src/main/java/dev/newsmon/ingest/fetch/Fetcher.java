@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -44,6 +45,7 @@ public final class Fetcher {
     private final Duration requestTimeout;
     private final long maxBody;
     private final String userAgent;
+    private final AtomicLong bytesFetched = new AtomicLong();
 
     public Fetcher(Duration connectTimeout, Duration requestTimeout, long maxBody, String userAgent) {
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
@@ -80,11 +82,18 @@ public final class Fetcher {
      */
     public FetchResult fetch(URI uri, Conditional previous, Map<String, String> headers) throws FetchException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        return switch (scheme) {
+        FetchResult result = switch (scheme) {
             case "http", "https" -> fetchHttp(uri, previous == null ? Conditional.NONE : previous, headers);
             case "file" -> fetchFile(uri);
             default -> throw new FetchException(uri.toString(), "unsupported scheme '" + scheme + "'");
         };
+        bytesFetched.addAndGet(result.body().length);
+        return result;
+    }
+
+    /** Feed body bytes read so far (after gzip/deflate decoding), whether or not they then parsed. */
+    public long bytesFetched() {
+        return bytesFetched.get();
     }
 
     private FetchResult fetchFile(URI uri) throws FetchException {
