@@ -131,6 +131,8 @@ public final class Pipeline implements AutoCloseable {
         try (Admin admin = Cluster.admin(config);
              KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(config.kafkaProperties(Map.of(
                      ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                     // Short long-polls, so a probe read at the log end returns quickly.
+                     ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50,
                      ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                      ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
             new Quiescence(admin, probe).await(groups, timeout);

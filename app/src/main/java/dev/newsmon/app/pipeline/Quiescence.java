@@ -31,9 +31,12 @@ import java.util.stream.Collectors;
  */
 public final class Quiescence {
     private static final Duration STEP = Duration.ofMillis(300);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     private final Admin admin;
     private final Consumer<byte[], byte[]> probe;
+    /** Why the last check was not idle, for the timeout's message. */
+    private String lastLag = "nothing checked yet";
 
     /** @param probe a read_committed consumer without a group, used only through assign and seek */
     public Quiescence(Admin admin, Consumer<byte[], byte[]> probe) {
@@ -52,7 +55,7 @@ public final class Quiescence {
         int idleInARow = 0;
         while (idleInARow < 2) {
             if (Instant.now().isAfter(deadline)) {
-                throw new TimeoutException("the pipeline still had records in flight after " + timeout);
+                throw new TimeoutException("the pipeline still had records in flight after " + timeout + ": " + lastLag);
             }
             idleInARow = idle(inputs) ? idleInARow + 1 : 0;
             Thread.sleep(STEP.toMillis());
@@ -71,6 +74,7 @@ public final class Quiescence {
             return true;
         } catch (ExecutionException e) {
             // The broker may be busy electing or restarting; "not idle yet" is the safe answer.
+            lastLag = "cannot read offsets: " + e.getCause();
             return false;
         }
     }
@@ -97,21 +101,32 @@ public final class Quiescence {
                 behind.put(tp, at);
             }
         }
-        return behind.isEmpty() || onlyMarkersLeft(behind, ends);
+        if (behind.isEmpty() || onlyMarkersLeft(behind, ends)) {
+            return true;
+        }
+        lastLag = "group " + groupId + " is behind at " + behind;
+        return false;
     }
 
     private boolean onlyMarkersLeft(Map<TopicPartition, Long> behind, ListOffsetsResult ends)
             throws ExecutionException, InterruptedException {
         probe.assign(behind.keySet());
         behind.forEach(probe::seek);
-        if (!probe.poll(Duration.ofMillis(200)).isEmpty()) {
-            return false;
-        }
-        for (TopicPartition tp : behind.keySet()) {
-            if (probe.position(tp) < ends.partitionResult(tp).get().offset()) {
+        // A fetch of an earlier check may still be in flight (a long poll at the log end): poll until the positions
+        // move past what is left, or a record shows up, rather than judging on one short poll.
+        Instant deadline = Instant.now().plus(PROBE_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!probe.poll(Duration.ofMillis(100)).isEmpty()) {
                 return false;
             }
+            boolean atEnd = true;
+            for (TopicPartition tp : behind.keySet()) {
+                atEnd &= probe.position(tp) >= ends.partitionResult(tp).get().offset();
+            }
+            if (atEnd) {
+                return true;
+            }
         }
-        return true;
+        return false;
     }
 }
