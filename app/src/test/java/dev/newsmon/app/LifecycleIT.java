@@ -1,13 +1,10 @@
 package dev.newsmon.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsmon.broker.BrokerOptions;
-import dev.newsmon.broker.EmbeddedBroker;
 import dev.newsmon.common.json.Json;
 import dev.newsmon.common.model.Alert;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -34,17 +31,8 @@ class LifecycleIT {
 
     @TempDir
     static Path dir;
-    private static EmbeddedBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = EmbeddedBroker.start(BrokerOptions.forTest(dir.resolve("broker")));
-    }
-
-    @AfterAll
-    static void stopBroker() throws InterruptedException {
-        broker.close();
-    }
+    @RegisterExtension
+    static final SharedBroker BROKER = new SharedBroker();
 
     @Test
     void sigtermDrainsAndExitsZeroAndARestartAddsNoDuplicateStory() throws Exception {
@@ -52,7 +40,7 @@ class LifecycleIT {
             Path feeds = server.writeFeedList(dir);
             Path out = dir.resolve("out");
             List<String> args = List.of("run", "--feeds", feeds.toString(), "--out", out.toString(),
-                    "--bootstrap-servers", broker.bootstrapServers(),
+                    "--bootstrap-servers", BROKER.bootstrapServers(),
                     "--set", "data.dir=" + dir.resolve("data"),
                     "--set", "processor.rules.file=" + Path.of("../config/rules.yaml").toAbsolutePath(),
                     "--set", "sink.console=false");

@@ -2,8 +2,6 @@ package dev.newsmon.app;
 
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Services;
-import dev.newsmon.broker.BrokerOptions;
-import dev.newsmon.broker.EmbeddedBroker;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.ops.Ops;
@@ -21,9 +19,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -59,22 +56,13 @@ class LiveRulesIT {
 
     @TempDir
     static Path dir;
-    private static EmbeddedBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = EmbeddedBroker.start(BrokerOptions.forTest(dir.resolve("broker")));
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
+    @RegisterExtension
+    static final SharedBroker BROKER = new SharedBroker();
 
     @Test
     void pushedRulesTagTheNextItemWithoutARestart() throws Exception {
         NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of(
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "kafka.bootstrap.servers", BROKER.bootstrapServers(),
                 "data.dir", dir.resolve("data").toString(),
                 "processor.rules.file", "../config/rules.yaml"));
         try (Ops ops = Ops.start(config, "processor");
@@ -125,7 +113,7 @@ class LiveRulesIT {
 
     private static int push(Path rules) {
         return Main.commandLine().execute("rules", "push", rules.toString(),
-                "--bootstrap-servers", broker.bootstrapServers());
+                "--bootstrap-servers", BROKER.bootstrapServers());
     }
 
     private static long endOffset(NewsmonConfig config) {

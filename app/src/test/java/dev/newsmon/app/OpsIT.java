@@ -2,12 +2,9 @@ package dev.newsmon.app;
 
 import dev.newsmon.app.pipeline.Pipeline;
 import dev.newsmon.app.pipeline.Services;
-import dev.newsmon.broker.BrokerOptions;
-import dev.newsmon.broker.EmbeddedBroker;
 import dev.newsmon.common.config.NewsmonConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -40,24 +37,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 class OpsIT {
     @TempDir
     static Path dir;
-    private static EmbeddedBroker broker;
+    @RegisterExtension
+    static final SharedBroker BROKER = new SharedBroker();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = EmbeddedBroker.start(BrokerOptions.forTest(dir.resolve("broker")));
-    }
-
-    @AfterAll
-    static void stopBroker() throws InterruptedException {
-        broker.close();
-    }
 
     @Test
     void aRunningPipelineServesLintCleanPrometheusMetricsAndIsReady() throws Exception {
         Path promtool = promtool();
         NewsmonConfig config = NewsmonConfig.defaults().with(Map.of(
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "kafka.bootstrap.servers", BROKER.bootstrapServers(),
                 "data.dir", dir.resolve("data").toString(),
                 "sink.out.dir", dir.resolve("out").toString(),
                 "sink.console", "false",
@@ -111,7 +99,7 @@ class OpsIT {
                         "NEWSMON_PROCESSOR_APPLICATION_ID", "ops-it-processor",
                         "NEWSMON_DATA_DIR", dir.resolve("alone").toString(),
                         "NEWSMON_SHUTDOWN_TIMEOUT", "20s"),
-                "processor", "--bootstrap-servers", broker.bootstrapServers(),
+                "processor", "--bootstrap-servers", BROKER.bootstrapServers(),
                 "--set", "processor.rules.file=" + Path.of("../config/rules.yaml").toAbsolutePath())) {
             int port = awaitOpsPort(processor);
             awaitStatus(port, "/health/ready", 200);
