@@ -1,7 +1,6 @@
 package dev.newsmon.processor;
 
 import dev.newsmon.common.Topics;
-import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.Json;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
@@ -10,11 +9,9 @@ import dev.newsmon.processor.tagging.LiveTagger;
 import dev.newsmon.processor.tagging.RulesMessage;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static dev.newsmon.processor.Articles.GAS_TEXT;
 import static dev.newsmon.processor.Articles.GAS_TITLE;
@@ -57,15 +53,8 @@ class LiveRulesTopologyTest {
 
     @BeforeEach
     void setUp() {
-        NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of(
-                "data.dir", dataDir.toString(),
-                "kafka." + StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
-                BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class.getName()));
-        Properties props = NewsTopology.streamsProperties(config);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         live = new LiveTagger(new KeywordTagger());
-        driver = new TopologyTestDriver(NewsTopology.buildTopology(config, live), props, T0);
+        driver = TopologyDrivers.driver(TopologyDrivers.config(dataDir, Map.of()), live, T0);
         items = driver.createInputTopic(Topics.ITEMS, new StringSerializer(),
                 JsonSerde.of(FeedItem.class).serializer());
         rules = driver.createInputTopic(Topics.RULES, new StringSerializer(), new StringSerializer());

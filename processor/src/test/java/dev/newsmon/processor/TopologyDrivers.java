@@ -1,6 +1,7 @@
 package dev.newsmon.processor;
 
 import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.processor.tagging.LiveTagger;
 import dev.newsmon.processor.tagging.Tagger;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -28,11 +29,20 @@ public final class TopologyDrivers {
     }
 
     public static TopologyTestDriver driver(NewsmonConfig config, Tagger tagger, Instant wallClockStart) {
+        return new TopologyTestDriver(NewsTopology.buildTopology(config, tagger), props(config), wallClockStart);
+    }
+
+    /** A driver whose tagging follows news.rules, as the processor's does. */
+    public static TopologyTestDriver driver(NewsmonConfig config, LiveTagger tagger, Instant wallClockStart) {
+        return new TopologyTestDriver(NewsTopology.buildTopology(config, tagger), props(config), wallClockStart);
+    }
+
+    private static Properties props(NewsmonConfig config) {
         Properties props = NewsTopology.streamsProperties(config);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         // The test driver is single-threaded and never crashes, so exactly-once has nothing to show here; and under
         // exactly-once the driver (4.3.1) does not surface the dead-letter record of a poison input.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        return new TopologyTestDriver(NewsTopology.buildTopology(config, tagger), props, wallClockStart);
+        return props;
     }
 }

@@ -9,22 +9,19 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.newsmon.common.Topics;
-import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.Json;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.processor.KeywordTagger;
-import dev.newsmon.processor.NewsTopology;
+import dev.newsmon.processor.TopologyDrivers;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +35,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 import static dev.newsmon.processor.Articles.ORIGINAL_TEXT;
@@ -66,14 +62,7 @@ class AlertContractTest {
 
     @BeforeEach
     void setUp() {
-        NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of(
-                "data.dir", dataDir.toString(),
-                "kafka." + StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
-                BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class.getName()));
-        Properties props = NewsTopology.streamsProperties(config);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        driver = new TopologyTestDriver(NewsTopology.buildTopology(config, new KeywordTagger()), props, T0);
+        driver = TopologyDrivers.driver(TopologyDrivers.config(dataDir, Map.of()), new KeywordTagger(), T0);
         items = driver.createInputTopic(Topics.ITEMS, new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
         alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new ByteArrayDeserializer());
         stories = driver.createOutputTopic(Topics.STORIES, new StringDeserializer(), new ByteArrayDeserializer());
