@@ -4,7 +4,7 @@ import dev.newsmon.app.cli.ConfigOptions;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Pipeline;
 import dev.newsmon.bench.measure.AlertTailer;
-import dev.newsmon.bench.measure.PassThrough;
+import dev.newsmon.bench.measure.Replay;
 import dev.newsmon.bench.measure.PeakRss;
 import dev.newsmon.bench.measure.Percentiles;
 import dev.newsmon.bench.measure.TopicProgress;
@@ -36,9 +36,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs the whole pipeline over N synthetic feeds served by a local HTTP server, then a "
-                + "pass-through Kafka Streams topology on the same broker, and reports throughput per stage, "
-                + "end-to-end latency and peak memory.")
+        description = "Runs the whole pipeline over N synthetic feeds served by a local HTTP server, then replays "
+                + "the items through the full topology and through a pass-through topology on the same broker, and "
+                + "reports throughput per stage, end-to-end latency, peak memory and the ratio of the two replays.")
 public final class BenchCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(30);
@@ -82,12 +82,46 @@ public final class BenchCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "newsmon bench: %,d feeds, %,d items, %,d tagged; work folder %s%n",
                 workload.feeds(), workload.totalItems(), workload.taggedItems(), work);
 
-        try (BenchFeedServer server = new BenchFeedServer(workload);
-             Pipeline pipeline = Pipeline.start(config, server.feeds(), System.out);
-             Admin admin = Cluster.admin(pipeline.cluster().config());
+        try (Cluster cluster = Cluster.open(config);
+             Admin admin = Cluster.admin(cluster.config());
+             BenchFeedServer server = new BenchFeedServer(workload)) {
+            NewsmonConfig effective = cluster.config();
+            Live live = live(effective, server, admin, workload, run, work, progressOut);
+            long brokerRss = cluster.embedded().map(EmbeddedBroker::pid).map(pid -> PeakRss.kib(pid).orElse(0))
+                    .orElse(0L);
+            // The replays run after the pipeline has stopped, one at a time, so each has the machine to itself.
+            System.err.println("newsmon bench: pipeline drained and stopped; replaying news.items through the full "
+                    + "topology, then through a pass-through topology");
+            double full = Replay.fullTopology(effective, run + "-replay", DRAIN_TIMEOUT);
+            double passThrough = Replay.passThrough(effective, admin, run + "-passthrough", DRAIN_TIMEOUT);
+
+            PollSummary summary = live.summary();
+            double pollSeconds = seconds(live.started(), live.polled());
+            BenchReport report = new BenchReport(workload.feeds(), workload.totalItems(), workload.taggedItems(),
+                    Runtime.getRuntime().availableProcessors(), pollSeconds, summary.feedsOk() / pollSeconds,
+                    summary.itemsProduced() / pollSeconds,
+                    summary.itemsProduced() / seconds(live.started(), live.processorDone()),
+                    live.alerts() / seconds(live.started(), live.lastAlert()), live.alerts(), live.duplicates(),
+                    live.latencies(), full, passThrough, full / passThrough, live.peakRssKib(), brokerRss);
+            if (summary.feedsFailed() > 0) {
+                System.err.printf("newsmon bench: %d feeds failed: %s%n", summary.feedsFailed(), summary.errors());
+            }
+            System.out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report)
+                    + System.lineSeparator() : report.table());
+            return summary.feedsFailed() == 0 && live.alerts() == workload.taggedItems() ? 0 : 1;
+        }
+    }
+
+    /** What the live run measured: ingest, processor and sinks together in this JVM, as {@code run} starts them. */
+    private record Live(PollSummary summary, long started, long polled, long processorDone, long alerts,
+                        long lastAlert, long duplicates, Percentiles latencies, long peakRssKib) {
+    }
+
+    private static Live live(NewsmonConfig config, BenchFeedServer server, Admin admin, SyntheticFeeds workload,
+                             String run, Path work, PrintStream progressOut) throws Exception {
+        try (Pipeline pipeline = Pipeline.start(config, server.feeds(), System.out);
              AlertTailer tailer = new AlertTailer(work.resolve("out").resolve("alerts.jsonl"),
                      alert -> firstSeen(server, alert.feedUrl()))) {
-            NewsmonConfig effective = pipeline.cluster().config();
             TopicProgress items = new TopicProgress(admin, Topics.ITEMS);
             long itemsBefore = items.end();
             Sampler sampler = new Sampler(server, items, run, tailer, workload, progressOut);
@@ -103,28 +137,9 @@ public final class BenchCommand implements Callable<Integer> {
             sampler.stop();
             sampling.join();
             tailer.close();
-
-            long benchRss = PeakRss.kib(ProcessHandle.current().pid()).orElse(0);
-            long brokerRss = pipeline.cluster().embedded().map(EmbeddedBroker::pid)
-                    .map(pid -> PeakRss.kib(pid).orElse(0)).orElse(0L);
-            System.err.println("newsmon bench: pipeline drained; running the pass-through topology");
-            double passThrough = PassThrough.recordsPerSecond(effective, admin, work.resolve("passthrough"),
-                    run + "-passthrough", DRAIN_TIMEOUT);
-
-            double pollSeconds = seconds(started, polled);
-            double processedPerSecond = summary.itemsProduced() / seconds(started, sampler.processorDoneMillis());
-            BenchReport report = new BenchReport(workload.feeds(), workload.totalItems(), workload.taggedItems(),
-                    Runtime.getRuntime().availableProcessors(), pollSeconds, summary.feedsOk() / pollSeconds,
-                    summary.itemsProduced() / pollSeconds, processedPerSecond,
-                    tailer.lines() / seconds(started, tailer.lastLineMillis()), tailer.lines(), tailer.duplicates(),
-                    Percentiles.of(tailer.latencies()), passThrough, processedPerSecond / passThrough,
-                    benchRss, brokerRss);
-            if (summary.feedsFailed() > 0) {
-                System.err.printf("newsmon bench: %d feeds failed: %s%n", summary.feedsFailed(), summary.errors());
-            }
-            System.out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report)
-                    + System.lineSeparator() : report.table());
-            return summary.feedsFailed() == 0 && tailer.lines() == workload.taggedItems() ? 0 : 1;
+            return new Live(summary, started, polled, sampler.processorDoneMillis(), tailer.lines(),
+                    tailer.lastLineMillis(), tailer.duplicates(), Percentiles.of(tailer.latencies()),
+                    PeakRss.kib(ProcessHandle.current().pid()).orElse(0));
         }
     }
 

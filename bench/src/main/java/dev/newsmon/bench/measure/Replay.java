@@ -1,0 +1,84 @@
+package dev.newsmon.bench.measure;
+
+import dev.newsmon.app.pipeline.Cluster;
+import dev.newsmon.app.pipeline.Pipeline;
+import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.common.Topics;
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.config.Settings;
+import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.kafka.TopicAdmin;
+import dev.newsmon.common.model.FeedItem;
+import dev.newsmon.common.ops.Ops;
+import dev.newsmon.processor.NewsTopology;
+import dev.newsmon.processor.ProcessorService;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Replays the whole of {@code news.items} through a fresh Kafka Streams application, alone on the broker once the
+ * pipeline has stopped, and times it from RUNNING until every one of its input topics is consumed. Both replays
+ * run with the processor's own streams configuration (exactly_once_v2), so their ratio is the cost of newsmon's
+ * topology over the engine's floor. The full topology's alerts go to {@code news.alerts} again: bench on a cluster
+ * of its own.
+ */
+public final class Replay {
+    private Replay() {
+    }
+
+    /** The processor's topology (normalise, seen filter, tagging, dedup round trips, alerts, story clusters). */
+    public static double fullTopology(NewsmonConfig config, String applicationId, Duration timeout) throws Exception {
+        NewsmonConfig replay = config.withKnown(Map.of(Settings.PROCESSOR_APP_ID.key(), applicationId));
+        try (Ops ops = Ops.start(replay.withKnown(Map.of(Settings.OPS_HTTP_PORT.key(), "0")), "bench-replay");
+             ProcessorService processor = Services.processor(replay, ops)) {
+            processor.start();
+            return time(replay, processor.streams(), timeout);
+        }
+    }
+
+    /** Read, deserialize and write each item unchanged: the engine's own limit with the same serde and guarantee. */
+    public static double passThrough(NewsmonConfig config, Admin admin, String applicationId, Duration timeout)
+            throws Exception {
+        TopicAdmin.ensureTopics(admin, List.of(Topics.BENCH_PASSTHROUGH), Set.of(),
+                config.get(Settings.TOPIC_PARTITIONS), config.get(Settings.TOPIC_REPLICATION).shortValue());
+        Serde<FeedItem> items = JsonSerde.of(FeedItem.class);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Topics.ITEMS, Consumed.with(Serdes.String(), items))
+                .to(Topics.BENCH_PASSTHROUGH, Produced.with(Serdes.String(), items));
+        NewsmonConfig replay = config.withKnown(Map.of(Settings.PROCESSOR_APP_ID.key(), applicationId));
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), NewsTopology.streamsProperties(replay))) {
+            streams.start();
+            return time(replay, streams, timeout);
+        }
+    }
+
+    private static double time(NewsmonConfig replay, KafkaStreams streams, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
+                throw new TimeoutException("the replay did not start: " + streams.state());
+            }
+            Thread.sleep(50);
+        }
+        long started = System.nanoTime();
+        Pipeline.awaitQuiet(replay, List.of(), Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        return records(replay) / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static long records(NewsmonConfig config) throws Exception {
+        try (Admin admin = Cluster.admin(config)) {
+            return new TopicProgress(admin, Topics.ITEMS).end();
+        }
+    }
+}

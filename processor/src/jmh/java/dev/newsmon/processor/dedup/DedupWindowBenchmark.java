@@ -1,0 +1,244 @@
+package dev.newsmon.processor.dedup;
+
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.config.Settings;
+import dev.newsmon.common.model.Alert;
+import dev.newsmon.common.model.FeedItem;
+import dev.newsmon.processor.NewsTopology;
+import dev.newsmon.processor.ProcessorNames;
+import dev.newsmon.processor.StateStores;
+import dev.newsmon.processor.TaggedItem;
+import dev.newsmon.processor.tagging.TagResult;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.WindowStore;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The dedup cost of one tagged item while the window already holds {@code windowItems} items: its band probes
+ * through {@link BandMatcher} (bucket reads and writes), then its answers, lookups and replies through
+ * {@link Resolver} until it is alerted. Both run on the production RocksDB stores ({@link StateStores}, bounded by
+ * {@code BoundedRocksDb}) without changelogs, one task each, the resolve topic's round trips done in memory.
+ *
+ * <p>The window is filled directly with what a settled item leaves behind (its band entries, story id and
+ * shingles): filling 1M items through the processors would take hours. {@value #REAL_TEXTS} of the stored items,
+ * spread over the window, come from generated texts; the others carry random band keys and shingles of the same
+ * sizes, i.e. unrelated stories. Half the measured items are truncated copies of a stored text (a bucket hit, a
+ * lookup and a containment check each), half are new stories. Their fingerprints are computed before the
+ * measurement: fingerprinting does not depend on the window.
+ *
+ * <p>Run (about 15 minutes, most of it filling the 1M window):
+ * {@code mvn -B -o -pl processor -am -Pjmh -DskipTests verify -Djmh.args="DedupWindowBenchmark"}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 3)
+@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+public class DedupWindowBenchmark {
+    private static final int MEASURED_POOL = 20_000;
+    /** Stored items with a real text (every n-th, spread over the window); the rest carry random hashes. */
+    private static final int REAL_TEXTS = 20_000;
+    private static final int VOCABULARY = 20_000;
+    private static final int WORDS_PER_TEXT = 90;
+    private static final TagResult TAGS = new TagResult(List.of("space-station"), Map.of(), "bench");
+
+    @Param({"10000", "100000", "1000000"})
+    public int windowItems;
+
+    /** processor.rocksdb.block.cache, the memory all stores share. */
+    @Param("64MiB")
+    public String blockCache;
+
+    /** processor.rocksdb.write.buffer, the memtables' share of it. */
+    @Param("16MiB")
+    public String writeBuffer;
+
+    private Path stateDir;
+    private Fingerprinter fingerprinter;
+    private MockProcessorContext<String, ResolveMessage> bandContext;
+    private MockProcessorContext<String, Object> resolverContext;
+    private Processor<String, BandProbe, String, ResolveMessage> bandMatcher;
+    private Processor<String, ResolveMessage, String, Object> resolver;
+    private List<List<BandProbe>> measured;
+    private int next;
+    private long now;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        stateDir = Files.createTempDirectory("newsmon-dedup-bench");
+        NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of(Settings.DATA_DIR.key(), stateDir.toString(),
+                Settings.PROCESSOR_ROCKSDB_CACHE.key(), blockCache, Settings.PROCESSOR_ROCKSDB_WRITE_BUFFER.key(),
+                writeBuffer));
+        Duration window = config.get(Settings.PROCESSOR_DEDUP_WINDOW);
+        StateStores stores = StateStores.from(config);
+        Properties props = NewsTopology.streamsProperties(config);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        fingerprinter = new Fingerprinter(Boilerplate.builtIn());
+
+        now = Instant.parse("2026-11-20T12:00:00Z").toEpochMilli();
+        bandContext = new MockProcessorContext<>(props, new TaskId(0, 0), stateDir.toFile());
+        bandMatcher = withStores(BandMatcher.supplier(window, stores), bandContext);
+        resolverContext = new MockProcessorContext<>(props, new TaskId(1, 0), stateDir.toFile());
+        resolverContext.setCurrentSystemTimeMs(now);
+        resolver = withStores(Resolver.supplier(window, config.get(Settings.PROCESSOR_DEDUP_THRESHOLD),
+                config.get(Settings.PROCESSOR_DEDUP_WAIT_TIMEOUT), stores), resolverContext);
+
+        // Stored items spread over most of the window, so several segments are live, as in a running processor.
+        long spread = window.toMillis() - Duration.ofHours(1).toMillis();
+        Random words = new Random(7);
+        fill(words, spread);
+        measured = new ArrayList<>(MEASURED_POOL);
+        for (int i = 0; i < MEASURED_POOL; i++) {
+            String id = "measured-" + i;
+            // Even: a copy keeping the first two thirds of a stored item's text; odd: a new story.
+            String text = i % 2 == 0
+                    ? truncated(text(new Random(seedOf(stride() * words.nextInt(windowItems / stride())))))
+                    : text(words);
+            measured.add(probes(id, text, now));
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        bandMatcher.close();
+        resolver.close();
+        for (MockProcessorContext<?, ?> c : List.of(bandContext, resolverContext)) {
+            for (String name : List.of(ProcessorNames.BAND_STORE, ProcessorNames.PENDING_STORE,
+                    ProcessorNames.DIRECTORY_STORE, ProcessorNames.SHINGLE_STORE, ProcessorNames.LOOKUP_STORE)) {
+                StateStore store = c.getStateStore(name);
+                if (store != null) {
+                    store.close();
+                }
+            }
+        }
+        Utils.delete(stateDir.toFile());
+    }
+
+    /** One tagged item from band probes to its alert; returns the alert's kind. */
+    @Benchmark
+    public void oneItem(Blackhole bh) {
+        List<BandProbe> probes = measured.get(next++ % MEASURED_POOL);
+        Deque<Record<String, ResolveMessage>> resolve = new ArrayDeque<>();
+        for (BandProbe p : probes) {
+            bandMatcher.process(new Record<>(p.bandKey(), p, now));
+            bandContext.forwarded().forEach(f -> resolve.add(new Record<>(f.record().key(), f.record().value(), now)));
+            bandContext.resetForwards();
+        }
+        while (!resolve.isEmpty()) {
+            resolver.process(resolve.poll());
+            for (var f : resolverContext.forwarded()) {
+                Object v = f.record().value();
+                if (v instanceof ResolveMessage m) {
+                    resolve.add(new Record<>(f.record().key(), m, now));
+                } else {
+                    bh.consume(((Alert) v).kind());
+                }
+            }
+            resolverContext.resetForwards();
+        }
+    }
+
+    private void fill(Random words, long spread) {
+        WindowStore<String, String> directory = resolverContext.getStateStore(ProcessorNames.DIRECTORY_STORE);
+        WindowStore<String, Hashes> shingles = resolverContext.getStateStore(ProcessorNames.SHINGLE_STORE);
+        WindowStore<String, BandEntry> buckets = bandContext.getStateStore(ProcessorNames.BAND_STORE);
+        Random random = new Random(11);
+        for (int i = 0; i < windowItems; i++) {
+            String id = "stored-" + i;
+            long ts = now - spread + spread * i / windowItems;
+            if (i % stride() == 0) {
+                List<BandProbe> probes = probes(id, text(new Random(seedOf(i))), ts);
+                for (BandProbe p : probes) {
+                    buckets.put(p.bandKey(), p.entry(), ts);
+                }
+                shingles.put(id, probes.get(0).shingles(), ts);
+            } else {
+                OrderKey order = new OrderKey(ts, id);
+                long[] bandHashes = random.longs(Fingerprinter.TOTAL_BANDS).toArray();
+                for (int b = 0; b < bandHashes.length; b++) {
+                    buckets.put("b" + b + ":" + Hash64.hex(bandHashes[b]), new BandEntry(order,
+                            Hashes.of(bandHashes)), ts);
+                }
+                shingles.put(id, Hashes.of(random.longs(WORDS_PER_TEXT - 3).toArray()), ts);
+            }
+            directory.put(id, StoryIds.of(id), ts);
+        }
+    }
+
+    private int stride() {
+        return Math.max(1, windowItems / REAL_TEXTS);
+    }
+
+    private List<BandProbe> probes(String id, String text, long ts) {
+        String title = text.substring(0, text.indexOf(' ', 40));
+        FeedItem item = new FeedItem(FeedItem.SCHEMA_VERSION, id, id, "https://feeds.example/bench", "Bench Wire",
+                "https://bench.example/" + id, title, text, Instant.ofEpochMilli(ts), Instant.ofEpochMilli(ts));
+        return BandProbe.of(new TaggedItem(item, TAGS), fingerprinter.fingerprint(id, title, text));
+    }
+
+    private static long seedOf(int storedIndex) {
+        return 1_000_003L * storedIndex + 17;
+    }
+
+    /** Words from a Zipf-like vocabulary: frequent words repeat across texts, as in news. */
+    private static String text(Random random) {
+        StringBuilder b = new StringBuilder();
+        for (int w = 0; w < WORDS_PER_TEXT; w++) {
+            int rank = (int) Math.floor(Math.pow(VOCABULARY, random.nextDouble()));
+            b.append(w == 0 ? "" : " ").append("w").append(Integer.toString(rank, 36));
+        }
+        return b.toString();
+    }
+
+    private static String truncated(String text) {
+        return text.substring(0, text.indexOf(' ', text.length() * 2 / 3));
+    }
+
+    private static <K, V> Processor<String, K, String, V> withStores(ProcessorSupplier<String, K, String, V> supplier,
+                                                                    MockProcessorContext<String, V> context) {
+        for (StoreBuilder<?> builder : supplier.stores()) {
+            StateStore store = builder.withLoggingDisabled().build();
+            store.init(context.getStateStoreContext(), store);
+            context.addStateStore(store);
+        }
+        Processor<String, K, String, V> processor = supplier.get();
+        processor.init(context);
+        return processor;
+    }
+}
