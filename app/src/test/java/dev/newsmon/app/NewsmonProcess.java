@@ -31,7 +31,9 @@ public final class NewsmonProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Surefire and failsafe run the tests from a manifest-only jar; the real class path is in this property.
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", classpath,
+        // newsmon.home as the launcher sets it, so shipped files (config/rules.yaml) resolve as in production.
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
+                "-Dnewsmon.home=" + Path.of("..").toAbsolutePath().normalize(), "-cp", classpath,
                 Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
@@ -48,6 +50,10 @@ public final class NewsmonProcess implements AutoCloseable {
     /** Waits for the exit; null if still running after the timeout. */
     public Integer waitFor(long seconds) throws InterruptedException {
         return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : null;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGTERM on Unix, as {@code docker stop} and Ctrl-C's cousin send it. */

@@ -1,0 +1,223 @@
+package dev.newsmon.app;
+
+import dev.newsmon.app.pipeline.Pipeline;
+import dev.newsmon.common.Topics;
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.config.Settings;
+import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.kafka.TopicAdmin;
+import dev.newsmon.common.model.Alert;
+import dev.newsmon.common.model.FeedItem;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Dedup across partitions and instances: 2,000 items of 800 known stories on 6 partitions, processed once by one
+ * processor instance and once by two, one of which is killed (SIGKILL, no close) mid-run and restarted on its own
+ * state. Both runs must find exactly the known clusters, with one alert per item and one story alert per story.
+ */
+class ScaleOutDedupIT {
+    private static final int PARTITIONS = 6;
+    private static final int STORIES = 800;
+    private static final String[] OUTLETS = {"Meridian Wire", "Harbor Ledger", "Pine Valley Times", "Coastline Post"};
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
+
+    @RegisterExtension
+    static final SharedBroker BROKER = new SharedBroker();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoInstancesWithAKillFindTheSameClustersAsOne() throws Exception {
+        Map<String, Set<String>> known = produceStories();
+        int items = known.values().stream().mapToInt(Set::size).sum();
+        assertTrue(items >= 2_000, "items: " + items);
+
+        try (NewsmonProcess single = processor("single", 0)) {
+            Map<String, Set<String>> clusters = awaitClusters("single", items, single);
+            assertEquals(clustersOf(known), Set.copyOf(clusters.values()), "one instance found other clusters");
+        }
+
+        try (NewsmonProcess first = processor("scaled", 1); NewsmonProcess second = processor("scaled", 2)) {
+            awaitAlerts("scaled", items / 4, first);
+            first.close();
+            System.out.println("[scale-out] killed instance 1 (SIGKILL) after a quarter of the alerts; restarting it");
+            try (NewsmonProcess restarted = processor("scaled", 1)) {
+                Map<String, Set<String>> clusters = awaitClusters("scaled", items, restarted);
+                assertEquals(clustersOf(known), Set.copyOf(clusters.values()),
+                        "two instances with a kill found other clusters than the known ones");
+            }
+        }
+    }
+
+    /** Each story: an original and 0–3 copies (headline suffix and footer, dateline, truncation). */
+    private Map<String, Set<String>> produceStories() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", BROKER.bootstrapServers()))) {
+            TopicAdmin.ensureTopics(admin, Topics.ALL, Topics.COMPACTED, PARTITIONS, (short) 1);
+        }
+        Map<String, Set<String>> known = new TreeMap<>();
+        Random random = new Random(5);
+        Instant published = Instant.parse("2026-11-28T08:00:00Z");
+        try (KafkaProducer<String, FeedItem> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers()),
+                new StringSerializer(), JsonSerde.of(FeedItem.class).serializer())) {
+            for (int s = 0; s < STORIES; s++) {
+                String title = "Station report " + s + ": " + words(random, 6);
+                String text = words(random, 25) + " aboard the International Space Station " + words(random, 70) + ".";
+                Set<String> ids = new HashSet<>();
+                int copies = s % 4;
+                for (int c = 0; c <= copies; c++) {
+                    FeedItem item = variant(s, c, title, text, published.plusSeconds(60L * s + 600L * c));
+                    ids.add(item.itemId());
+                    producer.send(new ProducerRecord<>(Topics.ITEMS, item.itemId(), item));
+                }
+                known.put("story-" + s, ids);
+            }
+            producer.flush();
+        }
+        return known;
+    }
+
+    private static FeedItem variant(int story, int copy, String title, String text, Instant published) {
+        String outlet = OUTLETS[copy];
+        String t = title;
+        String body = text;
+        switch (copy) {
+            case 1 -> {
+                t = title + " | " + outlet;
+                body = text + " © 2026 " + outlet + ". All rights reserved.";
+            }
+            case 2 -> body = "HOUSTON (" + outlet + ") — " + text;
+            case 3 -> body = text.substring(0, text.indexOf(' ', text.length() * 3 / 5)) + " Read more…";
+            default -> {
+            }
+        }
+        String id = "https://" + outlet.toLowerCase().replace(' ', '-') + ".example/story/" + story;
+        return new FeedItem(FeedItem.SCHEMA_VERSION, id, id, "https://" + outlet.toLowerCase().replace(' ', '-')
+                + ".example/feed", outlet, id, t, body, published, published);
+    }
+
+    private static String words(Random random, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+        }
+        return b.toString();
+    }
+
+    private NewsmonProcess processor(String appId, int instance) throws Exception {
+        return NewsmonProcess.start(dir.resolve("logs-" + appId + "-" + instance), Map.of(), "processor",
+                "--bootstrap-servers", BROKER.bootstrapServers(),
+                "--set", Settings.PROCESSOR_APP_ID.key() + "=" + appId,
+                "--set", Settings.DATA_DIR.key() + "=" + dir.resolve("data-" + appId + "-" + instance),
+                "--set", Settings.TOPIC_PARTITIONS.key() + "=" + PARTITIONS,
+                "--set", Settings.OPS_HTTP_PORT.key() + "=0",
+                // A killed instance's tasks move once the broker gives up on it.
+                "--set", "kafka.session.timeout.ms=10000");
+    }
+
+    /** Waits until the processor group has drained every input, then checks the alerts and returns the clusters. */
+    private Map<String, Set<String>> awaitClusters(String appId, int items, NewsmonProcess watched) throws Exception {
+        List<Alert> alerts = awaitAlerts(appId, items, watched);
+        NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of("kafka.bootstrap.servers",
+                BROKER.bootstrapServers(), Settings.PROCESSOR_APP_ID.key(), appId));
+        Pipeline.awaitQuiet(config, List.of(), RUN_TIMEOUT);
+        alerts = readAlerts(appId, Integer.MAX_VALUE, Instant.now().plusSeconds(5), watched);
+
+        Map<String, Long> perItem = alerts.stream().collect(Collectors.groupingBy(Alert::itemId,
+                Collectors.counting()));
+        List<String> doubled = perItem.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .toList();
+        Map<String, Long> storyAlerts = alerts.stream().filter(a -> a.kind() == Alert.Kind.STORY)
+                .collect(Collectors.groupingBy(Alert::storyId, Collectors.counting()));
+        long duplicateStories = storyAlerts.values().stream().filter(n -> n > 1).count();
+        Map<String, Set<String>> clusters = new HashMap<>();
+        alerts.forEach(a -> clusters.computeIfAbsent(a.storyId(), k -> new HashSet<>()).add(a.itemId()));
+        System.out.printf("[scale-out] run %s: expected %d alerts, delivered %d, duplicates %d, lost %d;"
+                        + " %d stories, duplicate story alerts %d%n", appId, items, alerts.size(), doubled.size(),
+                items - perItem.size(), storyAlerts.size(), duplicateStories);
+        assertEquals(List.of(), doubled, "items alerted more than once");
+        assertEquals(0, duplicateStories, "stories alerted more than once");
+        assertEquals(items, perItem.size(), "items never alerted");
+        return clusters;
+    }
+
+    private List<Alert> awaitAlerts(String appId, int atLeast, NewsmonProcess watched) throws Exception {
+        return readAlerts(appId, atLeast, Instant.now().plus(RUN_TIMEOUT), watched);
+    }
+
+    /** Reads the run's alerts (by their ce_source header) from the start until {@code atLeast} or the deadline. */
+    private List<Alert> readAlerts(String appId, int atLeast, Instant deadline, NewsmonProcess watched)
+            throws Exception {
+        String source = "/newsmon/processor/" + appId;
+        List<Alert> alerts = new ArrayList<>();
+        try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), JsonSerde.of(Alert.class).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (alerts.size() < atLeast && Instant.now().isBefore(deadline) && watched.isAlive()) {
+                for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
+                    Header h = r.headers().lastHeader("ce_source");
+                    if (h != null && source.equals(new String(h.value(), StandardCharsets.UTF_8))) {
+                        alerts.add(r.value());
+                    }
+                }
+            }
+        }
+        if (atLeast != Integer.MAX_VALUE && alerts.size() < atLeast) {
+            throw new AssertionError("run " + appId + ": " + alerts.size() + " alerts, expected " + atLeast + "\n"
+                    + watched.output());
+        }
+        return alerts;
+    }
+
+    private static Set<Set<String>> clustersOf(Map<String, Set<String>> known) {
+        return Set.copyOf(known.values());
+    }
+
+    private static final String[] WORDS = ("module crew orbit engineers cargo docking hatch airlock laboratory "
+            + "experiment freighter thruster solar array radiator battery leak inspection schedule spacewalk robotic "
+            + "arm truss segment oxygen water recycler sample freezer telescope camera antenna software update "
+            + "ground control flight director planners partner agencies contract budget hearing committee senators "
+            + "launch pad capsule parachute splashdown recovery ship weather delay rehearsal checklist valve pump "
+            + "coolant loop heater sensor alarm drill procedure training simulator instructor rookie veteran "
+            + "commander pilot specialist handover ceremony photo interview students classroom radio call amateur "
+            + "operators tracking station relay satellite bandwidth downlink uplink archive scientists plants seeds "
+            + "lettuce tomatoes microbes bacteria fungus filter dust vacuum cleaning inventory spare parts toolbox "
+            + "wrench bolts panel cover insulation blanket debris shield impact window cupola sunrise sunset ocean "
+            + "desert storm aurora lightning city lights night pass").split(" ");
+}
