@@ -68,7 +68,8 @@ class FeedGroupIT {
                     "ingest.poll.interval", "1s",
                     "ingest.poll.interval.min", "1s"));
             Cluster.open(base).close();
-            try (Instance a = Instance.start(base, "it-instance-a"); Instance b = Instance.start(base, "it-instance-b")) {
+            try (Instance a = Instance.start(base, "it-instance-a");
+                 Instance b = Instance.start(base, "it-instance-b")) {
                 Eventually.within(DEADLINE, "both instances hold partitions of news.feeds", () ->
                         a.loadedWithPartitions() && b.loadedWithPartitions()
                                 && a.partitions() + b.partitions() == base.get(Settings.TOPIC_PARTITIONS));
@@ -145,7 +146,8 @@ class FeedGroupIT {
         try {
             assertEquals("added " + ledger, feeds("add", ledger, "--name", "Orbital Ledger").out().strip());
             assertEquals(0, feeds("add", skyward).exitCode());
-            assertEquals("imported 2 feeds from " + opml + " into news.feeds", feeds("import", opml.toString()).out().strip());
+            assertEquals("imported 2 feeds from " + opml + " into news.feeds",
+                    feeds("import", opml.toString()).out().strip());
             assertEquals(0, feeds("import", yaml.toString()).exitCode());
             assertEquals(0, feeds("add", ledger, "--name", "Orbital Ledger Weekly").exitCode(), "a new name");
 

@@ -52,8 +52,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * never holds up the others: a slow host only ever holds its own fetch slots.
  *
  * <p>Feeds can be added and removed while it runs ({@link #addFeed}, {@link #removeFeed}): the ingest service's
- * {@link dev.newsmon.ingest.group.FeedGroup} does so as Kafka assigns it partitions of {@code news.feeds}. The service owns the
- * publishers and the seen-set: {@link #close()} flushes and closes them.
+ * {@link dev.newsmon.ingest.group.FeedGroup} does so as Kafka assigns it partitions of {@code news.feeds}. The
+ * service owns the publishers and the seen-set: {@link #close()} flushes and closes them.
  */
 public final class IngestService implements FeedPoller, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);

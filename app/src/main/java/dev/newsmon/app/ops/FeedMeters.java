@@ -57,7 +57,8 @@ public final class FeedMeters implements FeedPoller {
                         .tag("feed_url", url).register(registry),
                 Gauge.builder("newsmon.ingest.feed.next.poll", ingest,
                                 i -> Duration.between(Instant.now(), state(i, feed).nextPoll()).toMillis() / 1000.0)
-                        .baseUnit("seconds").description("Seconds until the feed's next poll (its backoff while failing)")
+                        .baseUnit("seconds")
+                        .description("Seconds until the feed's next poll (its backoff while failing)")
                         .tag("feed_url", url).register(registry)));
     }
 

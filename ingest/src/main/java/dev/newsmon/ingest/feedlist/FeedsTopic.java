@@ -73,7 +73,8 @@ public final class FeedsTopic implements AutoCloseable {
 
     /** Removes a feed (a tombstone for its URL); returns once Kafka has it. */
     public void remove(String url) throws ExecutionException, InterruptedException, TimeoutException {
-        producer.send(new ProducerRecord<>(Topics.FEEDS, url, null)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        producer.send(new ProducerRecord<>(Topics.FEEDS, url, null))
+                .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -35,7 +35,8 @@ class FeedsTopicTest {
         }
 
         List<ProducerRecord<String, byte[]>> sent = producer.history();
-        assertEquals(List.of(LEDGER.url(), SKYWARD.url(), SKYWARD.url()), sent.stream().map(ProducerRecord::key).toList());
+        assertEquals(List.of(LEDGER.url(), SKYWARD.url(), SKYWARD.url()),
+                sent.stream().map(ProducerRecord::key).toList());
         assertTrue(sent.stream().allMatch(r -> r.topic().equals(Topics.FEEDS)));
         String json = new String(sent.get(0).value(), StandardCharsets.UTF_8);
         assertTrue(json.contains("\"interval\":\"PT30M\""), "the interval is ISO-8601 text: " + json);
@@ -43,7 +44,8 @@ class FeedsTopicTest {
 
         Map<String, FeedSource> feeds = new HashMap<>();
         sent.forEach(r -> assertTrue(FeedsTopic.apply(record(r.key(), r.value()), feeds)));
-        assertEquals(Map.of(LEDGER.url(), LEDGER), feeds, "read back: headers and interval survive, the removed is gone");
+        assertEquals(Map.of(LEDGER.url(), LEDGER), feeds,
+                "read back: headers and interval survive, the removed is gone");
     }
 
     @Test

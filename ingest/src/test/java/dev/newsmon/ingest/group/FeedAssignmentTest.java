@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FeedAssignmentTest {
     private static final TopicPartition P0 = new TopicPartition(Topics.FEEDS, 0);
     private static final TopicPartition P1 = new TopicPartition(Topics.FEEDS, 1);
-    private static final FeedSource LEDGER = new FeedSource("https://orbital-ledger.example/feed.xml", "Orbital Ledger");
+    private static final FeedSource LEDGER =
+            new FeedSource("https://orbital-ledger.example/feed.xml", "Orbital Ledger");
     private static final FeedSource SKYWARD = new FeedSource("https://skyward.example/atom", null);
     private static final FeedSource MERIDIAN = new FeedSource("https://meridian-wire.example/rss", "Meridian Wire");
     private static final FeedSource QUARRY = new FeedSource("https://quarry-bay.example/feed", "Quarry Bay");
@@ -41,13 +42,7 @@ class FeedAssignmentTest {
 
     @Test
     void aPartitionsFeedsArePolledOnlyOnceItIsReadToItsEnd() {
-        consumer.updateEndOffsets(Map.of(P0, 3L, P1, 1L));
-        consumer.rebalance(List.of(P0, P1));
-        consumer.addRecord(put(P0, 0, LEDGER));
-        consumer.addRecord(put(P0, 1, SKYWARD));
-        consumer.addRecord(put(P1, 0, MERIDIAN));
-
-        poll();
+        assignAndPoll(Map.of(P0, 3L, P1, 1L), List.of(put(P0, 0, LEDGER), put(P0, 1, SKYWARD), put(P1, 0, MERIDIAN)));
         assertEquals(List.of("add " + MERIDIAN.url()), poller.calls, "partition 1 is read; partition 0 is not yet");
         assertFalse(assignment.loaded());
 
@@ -62,10 +57,7 @@ class FeedAssignmentTest {
 
     @Test
     void onceReadEachRecordAddsUpdatesOrRemovesItsFeedAsItComes() {
-        consumer.updateEndOffsets(Map.of(P0, 1L, P1, 0L));
-        consumer.rebalance(List.of(P0, P1));
-        consumer.addRecord(put(P0, 0, LEDGER));
-        poll();
+        assignAndPoll(Map.of(P0, 1L, P1, 0L), List.of(put(P0, 0, LEDGER)));
         poller.calls.clear();
 
         FeedSource renamed = new FeedSource(LEDGER.url(), "Orbital Ledger Weekly", Map.of(), Duration.ofHours(1));
@@ -85,34 +77,21 @@ class FeedAssignmentTest {
 
     @Test
     void aRevokedPartitionTakesItsFeedsAwayAndOnlyThose() {
-        consumer.updateEndOffsets(Map.of(P0, 2L, P1, 1L));
-        consumer.rebalance(List.of(P0, P1));
-        consumer.addRecord(put(P0, 0, LEDGER));
-        consumer.addRecord(put(P0, 1, SKYWARD));
-        consumer.addRecord(put(P1, 0, MERIDIAN));
-        poll();
+        assignAndPoll(Map.of(P0, 2L, P1, 1L), List.of(put(P0, 0, LEDGER), put(P0, 1, SKYWARD), put(P1, 0, MERIDIAN)));
 
         consumer.rebalance(List.of(P1));
 
         assertEquals(Map.of(MERIDIAN.url(), MERIDIAN), poller.polled);
         assertEquals(1, assignment.partitions());
 
-        consumer.rebalance(List.of(P0, P1));
-        consumer.addRecord(put(P0, 0, LEDGER));
-        consumer.addRecord(put(P0, 1, SKYWARD));
-        consumer.addRecord(put(P0, 2, QUARRY));
-        consumer.updateEndOffsets(Map.of(P0, 3L));
-        poll();
+        assignAndPoll(Map.of(P0, 3L, P1, 1L), List.of(put(P0, 0, LEDGER), put(P0, 1, SKYWARD), put(P0, 2, QUARRY)));
         assertEquals(Map.of(LEDGER.url(), LEDGER, SKYWARD.url(), SKYWARD, MERIDIAN.url(), MERIDIAN,
                 QUARRY.url(), QUARRY), poller.polled, "assigned again, the partition is read again from its start");
     }
 
     @Test
     void aPartitionRevokedWhileStillBeingReadHadNothingPolledAndRemovesNothing() {
-        consumer.updateEndOffsets(Map.of(P0, 5L, P1, 0L));
-        consumer.rebalance(List.of(P0, P1));
-        consumer.addRecord(put(P0, 0, LEDGER));
-        poll();
+        assignAndPoll(Map.of(P0, 5L, P1, 0L), List.of(put(P0, 0, LEDGER)));
 
         consumer.rebalance(List.of(P1));
 
@@ -121,10 +100,7 @@ class FeedAssignmentTest {
 
     @Test
     void anUnreadableRecordIsCountedAndLeavesItsFeedOut() {
-        consumer.updateEndOffsets(Map.of(P0, 1L, P1, 0L));
-        consumer.rebalance(List.of(P0, P1));
-        consumer.addRecord(put(P0, 0, LEDGER));
-        poll();
+        assignAndPoll(Map.of(P0, 1L, P1, 0L), List.of(put(P0, 0, LEDGER)));
 
         consumer.addRecord(new ConsumerRecord<>(Topics.FEEDS, 0, 1, LEDGER.url(),
                 "{\"url\": 12, ".getBytes(StandardCharsets.UTF_8)));
@@ -143,6 +119,14 @@ class FeedAssignmentTest {
         assertTrue(assignment.loaded());
         assertEquals(0, assignment.partitions());
         assertEquals(List.of(), poller.calls);
+    }
+
+    /** Assigns the partitions, up to the given ends, with these records in them, and polls once. */
+    private void assignAndPoll(Map<TopicPartition, Long> ends, List<ConsumerRecord<String, byte[]>> records) {
+        consumer.updateEndOffsets(ends);
+        consumer.rebalance(List.copyOf(ends.keySet()));
+        records.forEach(consumer::addRecord);
+        poll();
     }
 
     private void poll() {

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FeedGroupTest {
     private static final TopicPartition P0 = new TopicPartition(Topics.FEEDS, 0);
-    private static final FeedSource LEDGER = new FeedSource("https://orbital-ledger.example/feed.xml", "Orbital Ledger");
+    private static final FeedSource LEDGER =
+            new FeedSource("https://orbital-ledger.example/feed.xml", "Orbital Ledger");
 
     @Test
     void aShortSessionCooperativeRebalancingAndNoCommitsWhereKafkaSettingsMayChangeOnlyTheFirstTwo()
