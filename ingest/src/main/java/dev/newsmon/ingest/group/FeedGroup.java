@@ -32,6 +32,8 @@ public final class FeedGroup implements AutoCloseable {
     static final Duration POLL = Duration.ofMillis(500);
     /** Kafka's own default is 45 s; a dead instance's feeds should not wait that long for a new owner. */
     private static final int SESSION_TIMEOUT_MS = 10_000;
+    /** A member learns of a rebalance at its next heartbeat; a cooperative one takes two (Kafka's default: 3 s). */
+    private static final int HEARTBEAT_INTERVAL_MS = 1_000;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Consumer<String, byte[]> consumer;
@@ -54,13 +56,14 @@ public final class FeedGroup implements AutoCloseable {
     }
 
     /**
-     * The group consumer's configuration: a short session and cooperative rebalancing (a partition that stays
-     * keeps its feeds' schedule), which {@code kafka.*} may override; then what the group relies on: no offset
-     * commits (every assignment re-reads its partitions from the beginning).
+     * The group consumer's configuration: a short session, frequent heartbeats and cooperative rebalancing (a
+     * partition that stays keeps its feeds' schedule), which {@code kafka.*} may override; then what the group relies
+     * on: no offset commits (every assignment re-reads its partitions from the beginning).
      */
     public static Map<String, Object> consumerConfig(NewsmonConfig config) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS);
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, HEARTBEAT_INTERVAL_MS);
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         props.putAll(config.kafka());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.get(Settings.INGEST_GROUP_ID));

@@ -27,10 +27,11 @@ class FeedGroupTest {
             new FeedSource("https://orbital-ledger.example/feed.xml", "Orbital Ledger");
 
     @Test
-    void aShortSessionCooperativeRebalancingAndNoCommitsWhereKafkaSettingsMayChangeOnlyTheFirstTwo()
+    void defaultsKafkaSettingsMayOverrideAndNoOffsetCommitsWhateverTheySay()
             throws Exception {
         Map<String, Object> defaults = FeedGroup.consumerConfig(NewsmonConfig.defaults());
         assertEquals(10_000, defaults.get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG));
+        assertEquals(1_000, defaults.get(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG));
         assertEquals(CooperativeStickyAssignor.class.getName(),
                 defaults.get(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG));
         assertEquals("newsmon-ingest", defaults.get(ConsumerConfig.GROUP_ID_CONFIG));
