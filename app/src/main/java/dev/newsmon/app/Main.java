@@ -3,6 +3,7 @@ package dev.newsmon.app;
 import dev.newsmon.app.cli.ConfigCommand;
 import dev.newsmon.app.cli.DemoCommand;
 import dev.newsmon.app.cli.FeedCommand;
+import dev.newsmon.app.cli.FeedsCommand;
 import dev.newsmon.app.cli.IngestCommand;
 import dev.newsmon.app.cli.ProcessorCommand;
 import dev.newsmon.app.cli.RulesCommand;
@@ -15,8 +16,9 @@ import picocli.CommandLine.Command;
 /** The newsmon command line. Each subcommand is a thin shell over the services' own builders. */
 @Command(name = "newsmon", mixinStandardHelpOptions = true, version = "newsmon 0.1.0",
         description = "Streaming news monitor on Apache Kafka: one alert per story, with the outlets that carried it.",
-        subcommands = {DemoCommand.class, RunCommand.class, FeedCommand.class, IngestCommand.class,
-                ProcessorCommand.class, SinkCommand.class, ConfigCommand.class, RulesCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, FeedCommand.class, FeedsCommand.class,
+                IngestCommand.class, ProcessorCommand.class, SinkCommand.class, ConfigCommand.class,
+                RulesCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a configuration or input the user must fix: one line on stderr, no stack trace. */
     public static final int USAGE = 2;

@@ -30,8 +30,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LiveRulesIT {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static final Duration POLL_PAUSE = Duration.ofMillis(50);
     private static final String FILE_RULES_VERSION = "2026-11-29.1";
     private static final String LIVE_RULES = """
             version: it-live-2
@@ -94,8 +91,8 @@ class LiveRulesIT {
 
                 Path good = Files.writeString(dir.resolve("rules.yaml"), LIVE_RULES);
                 assertEquals(0, push(good));
-                awaitTrue(() -> processor.liveRulesVersion().equals(Optional.of("it-live-2")),
-                        "the processor picks up the pushed rules");
+                Eventually.within(DEADLINE, "the processor picks up the pushed rules",
+                        () -> processor.liveRulesVersion().equals(Optional.of("it-live-2")));
 
                 send(items, "gas-1", "Clerk robbed at gas station on Route 9",
                         "Police said a man threatened the clerk of the gas station and fled.");
@@ -139,15 +136,5 @@ class LiveRulesIT {
             }
         }
         throw new AssertionError("no alert within " + DEADLINE);
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + DEADLINE + ": " + what);
-            }
-            LockSupport.parkNanos(POLL_PAUSE.toNanos());
-        }
     }
 }

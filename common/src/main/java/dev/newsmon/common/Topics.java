@@ -23,6 +23,12 @@ public final class Topics {
     public static final String FEED_STATUS = "news.feed-status";
     /** What ingest has produced of each item (compacted); key = item id, value = content hash and revision. */
     public static final String INGEST_SEEN = "news.ingest-seen";
+    /**
+     * The feed list of the ingest service (compacted); key = feed URL, value = the feed's definition as JSON, a
+     * tombstone removes the feed. Ingest instances share its partitions in one consumer group: each polls the feeds
+     * of its partitions.
+     */
+    public static final String FEEDS = "news.feeds";
     /** Output of {@code newsmon bench}'s pass-through topology: news.items copied unchanged. Bench runs only. */
     public static final String BENCH_PASSTHROUGH = "newsmon.bench.passthrough";
     /**
@@ -32,10 +38,11 @@ public final class Topics {
     public static final String RULES = "news.rules";
 
     /** The topics created at start-up, in the order a reader meets them. */
-    public static final List<String> ALL = List.of(ITEMS, ALERTS, DLQ, DLQ_WEBHOOK, FEED_STATUS, INGEST_SEEN);
+    public static final List<String> ALL = List.of(ITEMS, ALERTS, DLQ, DLQ_WEBHOOK, FEED_STATUS, INGEST_SEEN,
+            FEEDS);
 
     /** Those of {@link #ALL} that hold the latest value per key, so they are created compacted. */
-    public static final Set<String> COMPACTED = Set.of(FEED_STATUS, INGEST_SEEN);
+    public static final Set<String> COMPACTED = Set.of(FEED_STATUS, INGEST_SEEN, FEEDS);
 
     private Topics() {
     }

@@ -5,6 +5,7 @@ import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.fetch.FetchException;
+import dev.newsmon.ingest.group.FeedPoller;
 import dev.newsmon.ingest.parse.FeedParseException;
 import dev.newsmon.ingest.publish.ItemPublisher;
 import dev.newsmon.ingest.schedule.FeedState;
@@ -50,10 +51,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * publishes the feed's health ({@link StatusPublisher}). A feed that fails is logged, counted and backed off, and
  * never holds up the others: a slow host only ever holds its own fetch slots.
  *
- * <p>Feeds can be added and removed while it runs ({@link #addFeed}, {@link #removeFeed}). The service owns the
- * publishers and the seen-set: {@link #close()} flushes and closes them.
+ * <p>Feeds can be added and removed while it runs ({@link #addFeed}, {@link #removeFeed}): the ingest service's
+ * {@link dev.newsmon.ingest.group.FeedGroup} does so as Kafka assigns it partitions of {@code news.feeds}. The
+ * service owns the publishers and the seen-set: {@link #close()} flushes and closes them.
  */
-public final class IngestService implements AutoCloseable {
+public final class IngestService implements FeedPoller, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
     /** Longest the loop sleeps without looking at the schedule, so feeds added meanwhile are not kept waiting. */
@@ -120,12 +122,14 @@ public final class IngestService implements AutoCloseable {
     }
 
     /** Starts polling a feed (due at once), or updates its listing if it is known. */
+    @Override
     public void addFeed(FeedSource feed) {
         scheduler.add(feed, clock.instant());
         events.add(WAKE);
     }
 
     /** Stops polling a feed; a poll of it in progress finishes but is not recorded. */
+    @Override
     public void removeFeed(String url) {
         scheduler.remove(url);
     }

@@ -2,25 +2,38 @@ package dev.newsmon.app.cli;
 
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.ops.Ops;
 import dev.newsmon.ingest.IngestService;
+import dev.newsmon.ingest.feedlist.FeedSource;
+import dev.newsmon.ingest.feedlist.FeedsTopic;
+import dev.newsmon.ingest.group.FeedGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Runs only the feed poller, producing items to news.items on --bootstrap-servers.")
+        description = "Runs only the feed poller, producing items to news.items on --bootstrap-servers. It polls the "
+                + "feeds of " + Topics.FEEDS + " (edit them with 'newsmon feeds'); instances with the same "
+                + "ingest.group.id share them, each polling those of the partitions Kafka assigns it.")
 public final class IngestCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
+
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--feeds", paramLabel = "FILE", description = "Feed list (ingest.feeds).")
+    @Option(names = "--feeds", paramLabel = "FILE",
+            description = "Feed list (ingest.feeds) added to " + Topics.FEEDS + " at start, replacing the "
+                    + "definitions of the feeds it lists.")
     Path feeds;
 
     @Override
@@ -28,8 +41,21 @@ public final class IngestCommand implements Callable<Integer> {
         NewsmonConfig config = ServiceConfig.requireCluster(options.load(
                 feeds == null ? Map.of() : Map.of(Settings.INGEST_FEEDS.key(), feeds.toString())), "ingest");
         try (Ops ops = Ops.start(config, "ingest"); Cluster cluster = Cluster.open(config)) {
-            IngestService ingest = Services.ingest(cluster.config(), Services.feeds(cluster.config()), ops);
-            Lifecycle.runUntilSignalled(ingest::runForever, ingest::close, config.get(Settings.SHUTDOWN_TIMEOUT));
+            NewsmonConfig effective = cluster.config();
+            if (effective.optional(Settings.INGEST_FEEDS).isPresent()) {
+                List<FeedSource> listed = Services.feeds(effective);
+                try (FeedsTopic topic = FeedsTopic.create(effective)) {
+                    topic.put(listed);
+                }
+                LOG.info("feed list imported ingest.feeds={} feeds={} topic={}",
+                        effective.get(Settings.INGEST_FEEDS), listed.size(), Topics.FEEDS);
+            }
+            IngestService ingest = Services.ingest(effective, List.of(), ops);
+            FeedGroup group = Services.feedGroup(effective, ingest, ops);
+            Lifecycle.runUntilSignalled(ingest::runForever, () -> {
+                group.close();
+                ingest.close();
+            }, config.get(Settings.SHUTDOWN_TIMEOUT));
         }
         return 0;
     }

@@ -2,7 +2,7 @@ package dev.newsmon.app.ops;
 
 import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.feedlist.FeedSource;
-import dev.newsmon.ingest.schedule.FeedState;
+import dev.newsmon.ingest.group.FeedAssignment;
 import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.sink.SinkService;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -10,8 +10,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -23,7 +21,10 @@ public final class ServiceMetrics {
     private ServiceMetrics() {
     }
 
-    /** @param feeds the feed list, one failure counter each (labelled feed_url) */
+    /**
+     * @param feeds the feeds the service polls from its start, each with its own meters (labelled feed_url); those
+     *              of a feed group get theirs through {@link FeedMeters}
+     */
     public static void ingest(MeterRegistry registry, IngestService ingest, List<FeedSource> feeds) {
         counter(registry, "newsmon.ingest.feeds.polled", "Feed polls by outcome (ok includes 304 Not Modified)",
                 ingest, IngestService::feedsOk, "outcome", "ok");
@@ -31,10 +32,6 @@ public final class ServiceMetrics {
                 ingest, IngestService::feedsFailed, "outcome", "failed");
         counter(registry, "newsmon.ingest.feeds.not.modified", "Feed polls answered 304 Not Modified (part of ok)",
                 ingest, IngestService::notModified);
-        for (FeedSource feed : feeds) {
-            counter(registry, "newsmon.ingest.feed.failures", "Failed polls per feed (fetch, parse or publish)",
-                    ingest, i -> i.failures(feed.url()), "feed_url", feed.url());
-        }
         counter(registry, "newsmon.ingest.fetch.failures", "Feed fetches that failed (HTTP error, timeout, too large)",
                 ingest, IngestService::fetchFailures);
         counter(registry, "newsmon.ingest.parse.failures", "Feeds fetched that could not be parsed",
@@ -43,20 +40,20 @@ public final class ServiceMetrics {
                 ingest, IngestService::itemsProduced);
         FunctionCounter.builder("newsmon.ingest.fetched", ingest, IngestService::bytesFetched)
                 .baseUnit("bytes").description("Feed body bytes read (after decoding)").register(registry);
-        for (FeedSource feed : feeds) {
-            Gauge.builder("newsmon.ingest.feed.consecutive.errors", ingest, i -> state(i, feed).consecutiveErrors())
-                    .description("Failed polls in a row per feed: its backoff step (0 when healthy)")
-                    .tag("feed_url", feed.url()).register(registry);
-            Gauge.builder("newsmon.ingest.feed.next.poll", ingest,
-                            i -> Duration.between(Instant.now(), state(i, feed).nextPoll()).toMillis() / 1000.0)
-                    .baseUnit("seconds").description("Seconds until the feed's next poll (its backoff while failing)")
-                    .tag("feed_url", feed.url()).register(registry);
-        }
+        Gauge.builder("newsmon.ingest.feeds", ingest, i -> i.feedStates().size())
+                .description("Feeds this instance polls: those of its partitions of news.feeds in the ingest service")
+                .register(registry);
+        FeedMeters meters = new FeedMeters(registry, ingest);
+        feeds.forEach(meters::register);
     }
 
-    private static FeedState state(IngestService ingest, FeedSource feed) {
-        return ingest.feedStates().stream().filter(s -> s.key().equals(feed.url())).findFirst()
-                .orElse(FeedState.fresh(feed, Instant.now()));
+    /** The ingest instance's share of news.feeds. */
+    public static void feedGroup(MeterRegistry registry, FeedAssignment assignment) {
+        Gauge.builder("newsmon.ingest.feed.partitions", assignment, FeedAssignment::partitions)
+                .description("Partitions of news.feeds assigned to this instance").register(registry);
+        counter(registry, "newsmon.ingest.feed.records.invalid",
+                "Records of news.feeds that could not be read (each leaves its feed out)",
+                assignment, FeedAssignment::invalidRecords);
     }
 
     public static void processor(MeterRegistry registry, ProcessorService processor) {

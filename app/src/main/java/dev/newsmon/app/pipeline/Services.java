@@ -1,6 +1,7 @@
 package dev.newsmon.app.pipeline;
 
 import dev.newsmon.app.ops.AlertStats;
+import dev.newsmon.app.ops.FeedMeters;
 import dev.newsmon.app.ops.MeteredSink;
 import dev.newsmon.app.ops.ServiceMetrics;
 import dev.newsmon.common.Topics;
@@ -14,6 +15,7 @@ import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.feedlist.FeedListException;
 import dev.newsmon.ingest.feedlist.FeedListReader;
 import dev.newsmon.ingest.feedlist.FeedSource;
+import dev.newsmon.ingest.group.FeedGroup;
 import dev.newsmon.ingest.publish.ItemPublisher;
 import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.processor.tagging.RuleTagger;
@@ -185,6 +187,19 @@ public final class Services {
         producer.partitionsFor(Topics.ITEMS);
         ops.readiness().add("ingest", () -> true);
         return ingest;
+    }
+
+    /**
+     * Joins the ingest service to its group on news.feeds: from here on it polls the feeds of the partitions Kafka
+     * assigns this instance. Ready once the partitions of its first assignment are read.
+     */
+    public static FeedGroup feedGroup(NewsmonConfig config, IngestService ingest, Ops ops) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(FeedGroup.consumerConfig(config));
+        ops.bind(new KafkaClientMetrics(consumer));
+        FeedGroup group = FeedGroup.start(consumer, new FeedMeters(ops.registry(), ingest));
+        ServiceMetrics.feedGroup(ops.registry(), group.assignment());
+        ops.readiness().add("ingest-feeds", group.assignment()::loaded);
+        return group;
     }
 
     /** The feeds of {@code ingest.feeds}. */

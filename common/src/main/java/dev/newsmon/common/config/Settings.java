@@ -22,7 +22,10 @@ public final class Settings {
             ValueType.INT, "1", "Replication factor of each newsmon topic when newsmon creates it.");
 
     public static final Setting<Path> INGEST_FEEDS = new Setting<>("ingest.feeds", ValueType.PATH, "",
-            "The feed list: YAML (feeds: [{url, name}]), OPML, or one URL per line.");
+            "The feed list: YAML (feeds: [{url, name}]), OPML, or one URL per line. run and demo poll it; the ingest "
+                    + "service imports it into news.feeds at start and polls the feeds Kafka assigns it.");
+    public static final Setting<String> INGEST_GROUP_ID = new Setting<>("ingest.group.id", ValueType.STRING,
+            "newsmon-ingest", "Consumer group of the ingest service on news.feeds: its instances share the feeds.");
     public static final Setting<Duration> INGEST_POLL_INTERVAL = new Setting<>("ingest.poll.interval",
             ValueType.DURATION, "10m", "How often each feed is polled.");
     public static final Setting<Duration> INGEST_CONNECT_TIMEOUT = new Setting<>("ingest.http.connect.timeout",
@@ -137,7 +140,7 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(
             DATA_DIR, BROKER_PORT, BROKER_HEAP,
             TOPIC_PARTITIONS, TOPIC_REPLICATION,
-            INGEST_FEEDS, INGEST_POLL_INTERVAL, INGEST_CONNECT_TIMEOUT, INGEST_REQUEST_TIMEOUT, INGEST_MAX_BODY,
+            INGEST_FEEDS, INGEST_GROUP_ID, INGEST_POLL_INTERVAL, INGEST_CONNECT_TIMEOUT, INGEST_REQUEST_TIMEOUT, INGEST_MAX_BODY,
             INGEST_USER_AGENT, INGEST_CONCURRENCY, INGEST_CONCURRENCY_PER_HOST, INGEST_POLL_INTERVAL_MIN,
             INGEST_POLL_INTERVAL_MAX, INGEST_MISSING_BACKOFF,
             PROCESSOR_APP_ID, PROCESSOR_RULES, PROCESSOR_DEDUP_WINDOW, PROCESSOR_DEDUP_THRESHOLD,

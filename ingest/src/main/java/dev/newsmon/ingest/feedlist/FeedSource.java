@@ -1,5 +1,6 @@
 package dev.newsmon.ingest.feedlist;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -17,9 +18,10 @@ import java.util.Objects;
  * @param url      absolute http(s) or file: URL of the feed, as listed
  * @param name     human name of the outlet, or null to take the feed's own title (what feed readers show)
  * @param headers  extra request headers for this feed (a {@code User-Agent} here replaces the default one)
- * @param interval this feed's own poll interval, or null for {@code ingest.poll.interval}
+ * @param interval this feed's own poll interval, or null for {@code ingest.poll.interval}; ISO-8601 in JSON
  */
-public record FeedSource(String url, String name, Map<String, String> headers, Duration interval) {
+public record FeedSource(String url, String name, Map<String, String> headers,
+                         @JsonFormat(shape = JsonFormat.Shape.STRING) Duration interval) {
     public FeedSource {
         Objects.requireNonNull(url, "url");
         headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));

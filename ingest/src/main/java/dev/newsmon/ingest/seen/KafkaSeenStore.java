@@ -3,27 +3,24 @@ package dev.newsmon.ingest.seen;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.kafka.TopicSnapshot;
 import dev.newsmon.ingest.publish.ItemPublisher;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The seen-set in the compacted topic {@link Topics#INGEST_SEEN}, keyed by item id. */
 public final class KafkaSeenStore implements SeenStore, AutoCloseable {
@@ -68,40 +65,15 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
 
     static int load(Consumer<String, SeenRecord> consumer, SeenItems seen, Duration timeout)
             throws TimeoutException {
-        Instant deadline = Instant.now().plus(timeout);
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_SEEN, timeout).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-        int n = 0;
-        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new TimeoutException("reading " + Topics.INGEST_SEEN + " took longer than " + timeout);
+        AtomicInteger restored = new AtomicInteger();
+        TopicSnapshot.read(consumer, Topics.INGEST_SEEN, timeout, r -> {
+            if (r.key() != null && r.value() != null) {
+                seen.restore(r.key(), r.value());
+                restored.incrementAndGet();
             }
-            try {
-                for (ConsumerRecord<String, SeenRecord> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.key() != null && r.value() != null) {
-                        seen.restore(r.key(), r.value());
-                        n++;
-                    }
-                }
-            } catch (SerializationException e) {
-                // Kafka names the partition and offset in the message; skip the one bad record.
-                LOG.warn("unreadable seen record topic={} skipped: {}", Topics.INGEST_SEEN, e.getMessage());
-                skipBadRecord(consumer, e);
-            }
-        }
-        LOG.info("seen-set loaded topic={} records={}", Topics.INGEST_SEEN, n);
-        return n;
-    }
-
-    private static void skipBadRecord(Consumer<?, ?> consumer, SerializationException e) {
-        if (e instanceof org.apache.kafka.common.errors.RecordDeserializationException rde) {
-            consumer.seek(rde.topicPartition(), rde.offset() + 1);
-        } else {
-            throw e;
-        }
+        });
+        LOG.info("seen-set loaded topic={} records={}", Topics.INGEST_SEEN, restored.get());
+        return restored.get();
     }
 
     @Override
