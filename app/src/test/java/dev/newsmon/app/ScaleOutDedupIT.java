@@ -63,10 +63,13 @@ class ScaleOutDedupIT {
         int items = known.values().stream().mapToInt(Set::size).sum();
         assertTrue(items >= 2_000, "items: " + items);
 
+        long started = System.nanoTime();
         try (NewsmonProcess single = processor("single", 0)) {
             Map<String, Set<String>> clusters = awaitClusters("single", items, single);
             assertEquals(clustersOf(known), Set.copyOf(clusters.values()), "one instance found other clusters");
         }
+        System.out.printf("[scale-out] one instance: %d items in %.0f s%n", items, (System.nanoTime() - started) / 1e9);
+        started = System.nanoTime();
 
         try (NewsmonProcess first = processor("scaled", 1); NewsmonProcess second = processor("scaled", 2)) {
             awaitAlerts("scaled", items / 4, first);
@@ -78,6 +81,8 @@ class ScaleOutDedupIT {
                         "two instances with a kill found other clusters than the known ones");
             }
         }
+        System.out.printf("[scale-out] two instances, one killed and restarted: %d items in %.0f s%n", items,
+                (System.nanoTime() - started) / 1e9);
     }
 
     /** Each story: an original and 0–3 copies (headline suffix and footer, dateline, truncation). */
