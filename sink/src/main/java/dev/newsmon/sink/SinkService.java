@@ -146,6 +146,8 @@ public final class SinkService implements Runnable, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            // Before consumer.close(), whose revocation would otherwise commit it through a sink that failed.
+            abandonPending();
             closeSink();
             consumer.close();
             deadLetters.close();
@@ -215,6 +217,20 @@ public final class SinkService implements Runnable, AutoCloseable {
             rollbackSink();
             return false;
         }
+    }
+
+    /**
+     * Forgets what is still uncommitted when the loop ends: a commit that failed, or an error out of the sink. It
+     * was never made durable, so it is rolled back and left for Kafka to deliver again, never committed.
+     */
+    private void abandonPending() {
+        if (pendingNext.isEmpty()) {
+            return;
+        }
+        LOG.error("sink={} stops with {} alerts written but not committed (offsets {}); they will be read again",
+                sink.name(), pendingRecords, pendingFirst);
+        clearPending();
+        rollbackSink();
     }
 
     private void clearPending() {
