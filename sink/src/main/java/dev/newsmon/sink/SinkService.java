@@ -172,12 +172,16 @@ public final class SinkService implements Runnable, AutoCloseable {
         if (pendingNext.isEmpty()) {
             pendingSinceNanos = System.nanoTime();
         }
+        // Every partition of the batch, not only those reached before a failure: the consumer's position is past
+        // all of the batch, and a partition not rewound would have its unwritten alerts skipped.
+        for (TopicPartition tp : batch.partitions()) {
+            pendingFirst.putIfAbsent(tp, batch.records(tp).get(0).offset());
+        }
         ConsumerRecord<byte[], byte[]> current = null;
         try {
             for (ConsumerRecord<byte[], byte[]> r : batch) {
                 current = r;
                 TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                pendingFirst.putIfAbsent(tp, r.offset());
                 Alert alert;
                 try {
                     alert = alerts.deserialize(r.topic(), r.headers(), r.value());

@@ -176,11 +176,48 @@ class SinkServiceTest {
     }
 
     @Test
+    void aFailedWriteRewindsEveryPartitionOfTheBatchNotOnlyThoseReached() throws Exception {
+        TopicPartition p1 = new TopicPartition(Topics.ALERTS, 1);
+        ConsumerRecord<byte[], byte[]> onP0 = record(0, json(TestAlerts.alert("s-7", "i-10", Alert.Kind.STORY)));
+        ConsumerRecord<byte[], byte[]> onP1 = new ConsumerRecord<>(Topics.ALERTS, 1, 0, onP0.key(),
+                json(TestAlerts.alert("s-8", "i-11", Alert.Kind.STORY)));
+        AtomicInteger writes = new AtomicInteger();
+        List<String> durable = new CopyOnWriteArrayList<>();
+        AlertSink fullOnce = new RecordingSink(new CopyOnWriteArrayList<>()) {
+            @Override
+            public void write(Alert alert) throws IOException {
+                if (writes.incrementAndGet() == 1) {
+                    throw new IOException("No space left on device");
+                }
+                durable.add(alert.itemId());
+            }
+        };
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, p1));
+            consumer.updateBeginningOffsets(Map.of(P0, 0L, p1, 0L));
+            consumer.addRecord(onP0);
+            consumer.addRecord(onP1);
+        });
+        // What the broker serves after a seek: both partitions from offset 0, to the consumer that asks for them.
+        consumer.schedulePollTask(() -> {
+            consumer.addRecord(onP0);
+            consumer.addRecord(onP1);
+        });
+        service = new SinkService(consumer, dlq, fullOnce);
+        thread = new Thread(service, "sink-under-test");
+        thread.start();
+
+        awaitTrue(() -> durable.size() == 2);
+        assertEquals(Set.of("i-10", "i-11"), Set.copyOf(durable), "the alert after the failed one is not skipped");
+        awaitTrue(() -> consumer.committed(Set.of(P0, p1)).values().stream().allMatch(c -> c != null && c.offset() == 1));
+    }
+
+    @Test
     void anErrorOutOfTheSinkCommitsNothingOnTheWayOut() throws Exception {
         List<String> rolledBack = new CopyOnWriteArrayList<>();
         AlertSink dying = new RecordingSink(rolledBack) {
             @Override
-            public void write(Alert alert) {
+            public void write(Alert alert) throws IOException {
                 if (alert.itemId().equals("i-8")) {
                     throw new StackOverflowError("the sink died in the middle of a batch");
                 }
@@ -203,7 +240,7 @@ class SinkServiceTest {
         List<String> rolledBack = new CopyOnWriteArrayList<>();
         AlertSink fullOnce = new RecordingSink(rolledBack) {
             @Override
-            public void write(Alert alert) {
+            public void write(Alert alert) throws IOException {
                 super.write(alert);
                 written.countDown();
             }
@@ -240,7 +277,7 @@ class SinkServiceTest {
         }
 
         @Override
-        public void write(Alert alert) {
+        public void write(Alert alert) throws IOException {
             sinceCommit.add(alert.itemId());
         }
 
