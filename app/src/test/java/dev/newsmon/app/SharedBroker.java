@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * One embedded broker for all tests of an IT class, started once (a start costs seconds):
  * {@code @RegisterExtension static final SharedBroker BROKER = new SharedBroker();}
  */
-final class SharedBroker implements BeforeAllCallback, AfterAllCallback {
+public final class SharedBroker implements BeforeAllCallback, AfterAllCallback {
     private Path dir;
     private EmbeddedBroker broker;
 
@@ -35,7 +35,7 @@ final class SharedBroker implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return broker.bootstrapServers();
     }
 

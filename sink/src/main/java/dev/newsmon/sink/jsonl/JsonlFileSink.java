@@ -35,6 +35,8 @@ import java.util.Set;
  */
 public final class JsonlFileSink implements AlertSink {
     public static final String FILE_NAME = "alerts.jsonl";
+    /** The sink's name, and so the end of its consumer group's id. */
+    public static final String NAME = "jsonl";
     private static final Logger LOG = LoggerFactory.getLogger(JsonlFileSink.class);
     /** Far more than one uncommitted batch of alert lines. */
     private static final long TAIL_BYTES = 8L * 1024 * 1024;
@@ -69,7 +71,7 @@ public final class JsonlFileSink implements AlertSink {
 
     @Override
     public String name() {
-        return "jsonl";
+        return NAME;
     }
 
     @Override
