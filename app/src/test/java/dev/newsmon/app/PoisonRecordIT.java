@@ -1,7 +1,5 @@
 package dev.newsmon.app;
 
-import dev.newsmon.broker.BrokerOptions;
-import dev.newsmon.broker.EmbeddedBroker;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.kafka.DeadLetters;
@@ -19,6 +17,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -42,12 +41,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class PoisonRecordIT {
     @TempDir
     Path dir;
+    @RegisterExtension
+    static final SharedBroker BROKER = new SharedBroker();
 
     @Test
     void poisonGoesToTheDeadLetterTopicAndGoodRecordsStillFlow() throws Exception {
-        try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerOptions.forTest(dir.resolve("broker")));
-             FixtureFeedServer server = new FixtureFeedServer("/fixtures/once")) {
-            String bootstrap = broker.bootstrapServers();
+        try (FixtureFeedServer server = new FixtureFeedServer("/fixtures/once")) {
+            String bootstrap = BROKER.bootstrapServers();
             // The processor's own loop topic, created as the processor would, to be poisoned like the others.
             String resolve = ProcessorNames.resolveTopic(NewsmonConfig.defaults());
             List<String> topics = new ArrayList<>(Topics.ALL);

@@ -24,7 +24,7 @@ public final class SharedBroker implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("newsmon-it-broker");
-        broker = EmbeddedBroker.start(BrokerOptions.forTest(dir));
+        broker = EmbeddedBroker.start(BrokerOptions.forTest(dir.resolve("broker")));
     }
 
     @Override
@@ -37,6 +37,11 @@ public final class SharedBroker implements BeforeAllCallback, AfterAllCallback {
 
     public String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** A folder for the tests' own files, deleted with the broker's data after the last test. */
+    public Path scratch() throws IOException {
+        return Files.createDirectories(dir.resolve("scratch"));
     }
 
     private static void delete(Path p) {

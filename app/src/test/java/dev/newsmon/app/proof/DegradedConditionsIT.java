@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.newsmon.app.SharedBroker;
 import dev.newsmon.app.pipeline.Pipeline;
 import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.config.NewsmonConfig;
@@ -18,10 +17,8 @@ import dev.newsmon.sink.SinkService;
 import dev.newsmon.sink.jsonl.JsonlFileSink;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
@@ -65,21 +62,13 @@ class DegradedConditionsIT {
     private static final int ROUNDS = 5;
     private static final double MAX_SLOWDOWN = 0.20;
 
-    @TempDir
-    static Path dir;
     @RegisterExtension
-    static final SharedBroker BROKER = new SharedBroker();
-    private static ProofCluster cluster;
-
-    @BeforeAll
-    static void scenarios() throws Exception {
-        cluster = ProofCluster.on(BROKER.bootstrapServers(), dir);
-    }
+    static final ProofCluster CLUSTER = new ProofCluster();
 
     @Test
     void hostileFeedsDoNotSlowTheHealthyOnesByMoreThanAFifth() throws Exception {
         String scenario = "hostile-feeds";
-        NewsmonConfig config = cluster.config(scenario).withKnown(Map.of(
+        NewsmonConfig config = CLUSTER.config(scenario).withKnown(Map.of(
                 "ingest.http.request.timeout", "1s",
                 "ingest.concurrency", CONCURRENCY,
                 // Every feed of the test is on 127.0.0.1: without this the per-host limit, not the hostile feeds,
@@ -90,7 +79,7 @@ class DegradedConditionsIT {
              Ops ops = Ops.start(config, "proof");
              IngestService alone = Services.ingest(config, workload.feeds(), ops);
              ProcessorService processor = Services.processor(config, ops);
-             RunningSink<SinkRunner> sinks = RunningSink.start(cluster.sinks(config, ops))) {
+             RunningSink<SinkRunner> sinks = RunningSink.start(CLUSTER.sinks(config, ops))) {
             // Started first, so the alerts are made while the polls are timed; the rounds are interleaved, so
             // whatever CPU that takes weighs on both sides alike.
             processor.start();
@@ -118,7 +107,7 @@ class DegradedConditionsIT {
             double slowdown = (double) fastest(withHostile) / fastest(aloneMillis) - 1;
             Pipeline.awaitQuiet(config, sinks.sink().sinkNames(), ProofCluster.DRAIN);
 
-            cluster.ledger(scenario, workload).verify(scenario, String.format("%d of %d feeds hostile (hang past "
+            CLUSTER.ledger(scenario, workload).verify(scenario, String.format("%d of %d feeds hostile (hang past "
                             + "the 1 s timeout, 500, garbage, 16 MiB body over a 1 MiB cap), ingest.concurrency=%s; "
                             + "healthy feeds polled in %s ms alone, %s ms among them (fastest %d / %d ms): "
                             + "slowdown %.0f%% (at most %.0f%%)", HOSTILE_FEEDS, HEALTHY_FEEDS + HOSTILE_FEEDS,
@@ -132,8 +121,8 @@ class DegradedConditionsIT {
     @EnumSource(StorageFault.class)
     void anUnwritableOutputIsRetriedWithoutCommittingPastAnUnwrittenAlert(StorageFault fault) throws Exception {
         String scenario = fault.scenario;
-        Path out = fault.outDir(cluster.dir(scenario));
-        NewsmonConfig config = cluster.config(scenario).withKnown(Map.of(Settings.SINK_OUT_DIR.key(), out.toString()));
+        Path out = fault.outDir(CLUSTER.dir(scenario));
+        NewsmonConfig config = CLUSTER.config(scenario).withKnown(Map.of(Settings.SINK_OUT_DIR.key(), out.toString()));
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         Logger sinkLog = (Logger) LoggerFactory.getLogger(SinkService.class);
         log.start();
@@ -142,7 +131,7 @@ class DegradedConditionsIT {
              Ops ops = Ops.start(config, "proof");
              IngestService ingest = Services.ingest(config, workload.feeds(), ops);
              ProcessorService processor = Services.processor(config, ops)) {
-            SinkRunner sinks = cluster.sinks(config, ops);
+            SinkRunner sinks = CLUSTER.sinks(config, ops);
             SinkService jsonl = sinks.services().stream().filter(s -> s.sinkName().equals(JsonlFileSink.NAME))
                     .findFirst().orElseThrow();
             Map<TopicPartition, OffsetAndMetadata> start = ProofCluster.committed(config, JsonlFileSink.NAME);

@@ -15,15 +15,15 @@ import java.util.concurrent.TimeUnit;
  * must fire), a 500, a 200 with garbage, and a body far above the client's size cap.
  */
 final class HostileFeeds {
-    static final int KINDS = 4;
+    private static final int KINDS = 4;
     /** Larger than any body cap a test sets. */
-    static final int HUGE_BYTES = 16 * 1024 * 1024;
+    private static final int HUGE_BYTES = 16 * 1024 * 1024;
     private static final long HANG_MILLIS = 120_000;
 
     private HostileFeeds() {
     }
 
-    static String kind(int feed) {
+    private static String kind(int feed) {
         return switch (feed % KINDS) {
             case 0 -> "hang";
             case 1 -> "500";

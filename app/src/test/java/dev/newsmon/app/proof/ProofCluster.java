@@ -1,6 +1,7 @@
 package dev.newsmon.app.proof;
 
 import dev.newsmon.app.NewsmonProcess;
+import dev.newsmon.app.SharedBroker;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.Topics;
@@ -13,6 +14,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,24 +34,47 @@ import java.util.concurrent.TimeUnit;
 /**
  * The scenarios of a test class on one broker. Each scenario has its own processor application id, sink groups,
  * state and output folder, starts its groups at the end of the topics ({@link #startAtEnd}), and tells its alerts
- * apart by its workload's code.
+ * apart by its workload's code. As an extension it runs them on a {@link SharedBroker}:
+ * {@code @RegisterExtension static final ProofCluster CLUSTER = new ProofCluster();}
  */
-final class ProofCluster {
+final class ProofCluster implements BeforeAllCallback, AfterAllCallback {
     static final Duration DRAIN = Duration.ofMinutes(2);
     private static final Path RULES = Path.of("../config/rules.yaml").toAbsolutePath().normalize();
 
-    private final String bootstrap;
-    private final Path root;
+    private final SharedBroker shared;
+    private String bootstrap;
+    private Path root;
 
-    private ProofCluster(String bootstrap, Path root) {
-        this.bootstrap = bootstrap;
-        this.root = root;
+    ProofCluster() {
+        this.shared = new SharedBroker();
     }
 
-    /** The scenarios on the broker at {@code bootstrap}, with newsmon's topics created as the services do. */
+    private ProofCluster(String bootstrap, Path root) throws Exception {
+        this.shared = null;
+        use(bootstrap, root);
+    }
+
+    /** The scenarios on a broker the test runs itself (one it kills), writing below {@code root}. */
     static ProofCluster on(String bootstrap, Path root) throws Exception {
-        Cluster.open(NewsmonConfig.defaults().withKnown(Map.of("kafka.bootstrap.servers", bootstrap))).close();
         return new ProofCluster(bootstrap, root);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        shared.beforeAll(context);
+        use(shared.bootstrapServers(), shared.scratch());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        shared.afterAll(context);
+    }
+
+    /** Creates newsmon's topics as the services do. */
+    private void use(String bootstrapServers, Path scenariosRoot) throws Exception {
+        this.bootstrap = bootstrapServers;
+        this.root = scenariosRoot;
+        Cluster.open(NewsmonConfig.defaults().withKnown(Map.of("kafka.bootstrap.servers", bootstrap))).close();
     }
 
     Path dir(String scenario) {

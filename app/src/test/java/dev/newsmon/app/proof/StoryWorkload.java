@@ -22,6 +22,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A syndicated-news workload served over HTTP: {@code stories} space-station stories, each published by a wire
@@ -171,7 +173,7 @@ final class StoryWorkload implements AutoCloseable {
         return xml.append("</channel></rss>\n").toString();
     }
 
-    static void item(StringBuilder xml, String site, String code, String guid, String title, String text,
+    private static void item(StringBuilder xml, String site, String code, String guid, String title, String text,
                      Instant published) {
         xml.append("<item><title>").append(title).append("</title>")
                 .append("<link>https://").append(site).append(".example/").append(code).append('/')
@@ -213,19 +215,13 @@ final class StoryWorkload implements AutoCloseable {
         return code.hashCode() * 1_000_003L + story;
     }
 
-    static String words(Random r, int n) {
+    private static String words(Random r, int n) {
         return words(r, WORDS, n);
     }
 
     private static String words(Random r, String[] vocabulary, int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                s.append(' ');
-            }
-            s.append(vocabulary[r.nextInt(vocabulary.length)]);
-        }
-        return s.toString();
+        return IntStream.range(0, n).mapToObj(i -> vocabulary[r.nextInt(vocabulary.length)])
+                .collect(Collectors.joining(" "));
     }
 
     /** 0: the wire's original; 1: dateline, headline suffix and footer; 2: the opening part with a footer. */
