@@ -70,11 +70,16 @@ public final class NewsmonProcess implements AutoCloseable {
         return "--- stdout\n" + Files.readString(stdout, StandardCharsets.UTF_8) + "--- stderr\n" + stderr();
     }
 
+    /** SIGKILL: a crash, with no shutdown hook and no clean close of anything; returns once the process is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
+            kill();
         }
     }
 }

@@ -1,11 +1,10 @@
 package dev.newsmon.app;
 
-import dev.newsmon.broker.BrokerOptions;
-import dev.newsmon.broker.EmbeddedBroker;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.kafka.DeadLetters;
 import dev.newsmon.common.kafka.TopicAdmin;
+import dev.newsmon.processor.ProcessorNames;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,6 +17,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -34,20 +34,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * Poison on every topic the services read, under exactly-once on a real broker: each bad record lands in news.dlq
- * with headers naming its source and cause, and the good records around it still make their alerts.
+ * Poison on every topic the services read with a consumer group (news.items, news.alerts, the processor's resolve
+ * topic), under exactly-once on a real broker: each bad record lands in news.dlq once per reader, with headers
+ * naming its source and cause, and the good records after it still make their alerts.
  */
 class PoisonRecordIT {
     @TempDir
     Path dir;
+    @RegisterExtension
+    static final SharedBroker BROKER = new SharedBroker();
 
     @Test
     void poisonGoesToTheDeadLetterTopicAndGoodRecordsStillFlow() throws Exception {
-        try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerOptions.forTest(dir.resolve("broker")));
-             FixtureFeedServer server = new FixtureFeedServer("/fixtures/once")) {
-            String bootstrap = broker.bootstrapServers();
+        try (FixtureFeedServer server = new FixtureFeedServer("/fixtures/once")) {
+            String bootstrap = BROKER.bootstrapServers();
+            // The processor's own loop topic, created as the processor would, to be poisoned like the others.
+            String resolve = ProcessorNames.resolveTopic(NewsmonConfig.defaults());
+            List<String> topics = new ArrayList<>(Topics.ALL);
+            topics.add(resolve);
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                TopicAdmin.ensureTopics(admin, Topics.ALL, Set.of(), 3, (short) 1);
+                TopicAdmin.ensureTopics(admin, topics, Set.of(), 3, (short) 1);
             }
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -55,6 +61,7 @@ class PoisonRecordIT {
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
                 producer.send(new ProducerRecord<>(Topics.ITEMS, bytes("bad-item"), bytes("{not an item"))).get();
                 producer.send(new ProducerRecord<>(Topics.ALERTS, bytes("bad-alert"), bytes("<alert/>"))).get();
+                producer.send(new ProducerRecord<>(resolve, bytes("bad-resolve"), bytes("{\"type\":42"))).get();
             }
 
             Path out = dir.resolve("out");
@@ -68,9 +75,10 @@ class PoisonRecordIT {
             assertEquals(3, Files.readAllLines(out.resolve("alerts.jsonl")).size(), "the good records still alert");
 
             // Every reader of a topic reports the poison it met: news.items has one (the processor); news.alerts
-            // has three (the processor's story-cluster step, and the jsonl and metrics sinks, each in its group).
-            List<ConsumerRecord<byte[], byte[]>> dead = readAll(bootstrap, Topics.DLQ, 4);
-            assertEquals(4, dead.size(), "one dead letter per poison record and reader");
+            // has three (the processor's story-cluster step, and the jsonl and metrics sinks, each in its group);
+            // the resolve topic one (the processor).
+            List<ConsumerRecord<byte[], byte[]>> dead = readAll(bootstrap, Topics.DLQ, 5);
+            assertEquals(5, dead.size(), "one dead letter per poison record and reader");
             List<ConsumerRecord<byte[], byte[]>> fromItems = withKey(dead, "bad-item");
             assertEquals(1, fromItems.size());
             assertEquals("{not an item", string(fromItems.get(0).value()));
@@ -83,6 +91,10 @@ class PoisonRecordIT {
                     .peek(r -> assertEquals("sink", header(r, DeadLetters.PREFIX + "service"))).count());
             assertEquals(1, fromAlerts.stream().filter(r -> r.headers().lastHeader("__streams.errors.topic") != null)
                     .peek(r -> assertEquals(Topics.ALERTS, header(r, "__streams.errors.topic"))).count());
+            List<ConsumerRecord<byte[], byte[]>> fromResolve = withKey(dead, "bad-resolve");
+            assertEquals(1, fromResolve.size());
+            assertEquals(resolve, header(fromResolve.get(0), "__streams.errors.topic"));
+            assertNotNull(fromResolve.get(0).headers().lastHeader("__streams.errors.exception"), "the cause is named");
         }
     }
 

@@ -17,14 +17,14 @@ import java.util.stream.Stream;
  * One embedded broker for all tests of an IT class, started once (a start costs seconds):
  * {@code @RegisterExtension static final SharedBroker BROKER = new SharedBroker();}
  */
-final class SharedBroker implements BeforeAllCallback, AfterAllCallback {
+public final class SharedBroker implements BeforeAllCallback, AfterAllCallback {
     private Path dir;
     private EmbeddedBroker broker;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("newsmon-it-broker");
-        broker = EmbeddedBroker.start(BrokerOptions.forTest(dir));
+        broker = EmbeddedBroker.start(BrokerOptions.forTest(dir.resolve("broker")));
     }
 
     @Override
@@ -35,8 +35,13 @@ final class SharedBroker implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** A folder for the tests' own files, deleted with the broker's data after the last test. */
+    public Path scratch() throws IOException {
+        return Files.createDirectories(dir.resolve("scratch"));
     }
 
     private static void delete(Path p) {

@@ -146,6 +146,8 @@ public final class SinkService implements Runnable, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            // Before consumer.close(), whose revocation would otherwise commit it through a sink that failed.
+            abandonPending();
             closeSink();
             consumer.close();
             deadLetters.close();
@@ -170,12 +172,16 @@ public final class SinkService implements Runnable, AutoCloseable {
         if (pendingNext.isEmpty()) {
             pendingSinceNanos = System.nanoTime();
         }
+        // Every partition of the batch, not only those reached before a failure: the consumer's position is past
+        // all of the batch, and a partition not rewound would have its unwritten alerts skipped.
+        for (TopicPartition tp : batch.partitions()) {
+            pendingFirst.putIfAbsent(tp, batch.records(tp).get(0).offset());
+        }
         ConsumerRecord<byte[], byte[]> current = null;
         try {
             for (ConsumerRecord<byte[], byte[]> r : batch) {
                 current = r;
                 TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                pendingFirst.putIfAbsent(tp, r.offset());
                 Alert alert;
                 try {
                     alert = alerts.deserialize(r.topic(), r.headers(), r.value());
@@ -215,6 +221,20 @@ public final class SinkService implements Runnable, AutoCloseable {
             rollbackSink();
             return false;
         }
+    }
+
+    /**
+     * Forgets what is still uncommitted when the loop ends: a commit that failed, or an error out of the sink. It
+     * was never made durable, so it is rolled back and left for Kafka to deliver again, never committed.
+     */
+    private void abandonPending() {
+        if (pendingNext.isEmpty()) {
+            return;
+        }
+        LOG.error("sink={} stops with {} alerts written but not committed (offsets {}); they will be read again",
+                sink.name(), pendingRecords, pendingFirst);
+        clearPending();
+        rollbackSink();
     }
 
     private void clearPending() {

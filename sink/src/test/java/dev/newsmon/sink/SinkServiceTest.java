@@ -29,9 +29,11 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,12 +43,19 @@ class SinkServiceTest {
     @TempDir
     Path out;
 
-    /** Keeps the last committed offset readable after the service closed its consumer. */
-    private volatile long committedAtClose = -1;
+    /** The last offset committed, readable after the service closed its consumer. */
+    private volatile long lastCommitted = -1;
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest") {
         @Override
+        public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+            super.commitSync(offsets);
+            lastCommitted = offsets.get(P0).offset();
+        }
+
+        @Override
         public synchronized void close() {
-            committedAtClose = SinkServiceTest.this.committed();
+            // KafkaConsumer.close() revokes the assignment through the rebalance listener before it leaves.
+            rebalance(List.of());
             super.close();
         }
     };
@@ -54,6 +63,7 @@ class SinkServiceTest {
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private SinkService service;
     private Thread thread;
+    private volatile Throwable died;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -161,8 +171,130 @@ class SinkServiceTest {
         awaitTrue(() -> sinceCommit.size() == 2);
         assertEquals(-1L, committed(), "nothing committed while the linger lasts");
         assertTrue(service.stop(Duration.ofSeconds(10)));
-        assertEquals(2L, committedAtClose, "stopping commits what was written");
+        assertEquals(2L, lastCommitted, "stopping commits what was written");
         assertEquals(List.of(2), commitSizes, "two polls, one commit");
+    }
+
+    @Test
+    void aFailedWriteRewindsEveryPartitionOfTheBatchNotOnlyThoseReached() throws Exception {
+        TopicPartition p1 = new TopicPartition(Topics.ALERTS, 1);
+        ConsumerRecord<byte[], byte[]> onP0 = record(0, json(TestAlerts.alert("s-7", "i-10", Alert.Kind.STORY)));
+        ConsumerRecord<byte[], byte[]> onP1 = new ConsumerRecord<>(Topics.ALERTS, 1, 0, onP0.key(),
+                json(TestAlerts.alert("s-8", "i-11", Alert.Kind.STORY)));
+        AtomicInteger writes = new AtomicInteger();
+        List<String> durable = new CopyOnWriteArrayList<>();
+        AlertSink fullOnce = new RecordingSink(new CopyOnWriteArrayList<>()) {
+            @Override
+            public void write(Alert alert) throws IOException {
+                if (writes.incrementAndGet() == 1) {
+                    throw new IOException("No space left on device");
+                }
+                durable.add(alert.itemId());
+            }
+        };
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, p1));
+            consumer.updateBeginningOffsets(Map.of(P0, 0L, p1, 0L));
+            consumer.addRecord(onP0);
+            consumer.addRecord(onP1);
+        });
+        // What the broker serves after a seek: both partitions from offset 0, to the consumer that asks for them.
+        consumer.schedulePollTask(() -> {
+            consumer.addRecord(onP0);
+            consumer.addRecord(onP1);
+        });
+        service = new SinkService(consumer, dlq, fullOnce);
+        thread = new Thread(service, "sink-under-test");
+        thread.start();
+
+        awaitTrue(() -> durable.size() == 2);
+        assertEquals(Set.of("i-10", "i-11"), Set.copyOf(durable), "the alert after the failed one is not skipped");
+        awaitTrue(() -> consumer.committed(Set.of(P0, p1)).values().stream().allMatch(c -> c != null && c.offset() == 1));
+    }
+
+    @Test
+    void anErrorOutOfTheSinkCommitsNothingOnTheWayOut() throws Exception {
+        List<String> rolledBack = new CopyOnWriteArrayList<>();
+        AlertSink dying = new RecordingSink(rolledBack) {
+            @Override
+            public void write(Alert alert) throws IOException {
+                if (alert.itemId().equals("i-8")) {
+                    throw new StackOverflowError("the sink died in the middle of a batch");
+                }
+                super.write(alert);
+            }
+        };
+        start(dying, record(0, json(TestAlerts.alert("s-5", "i-7", Alert.Kind.STORY))),
+                record(1, json(TestAlerts.alert("s-5", "i-8", Alert.Kind.COPY))));
+
+        thread.join(10_000);
+        assertInstanceOf(StackOverflowError.class, died, "the error ends the sink's thread");
+        assertEquals(-1L, lastCommitted, "i-7 was written but never made durable: its offset is not committed");
+        assertEquals(List.of("i-7"), rolledBack, "and it is rolled back, to be written again by the next owner");
+    }
+
+    @Test
+    void aCommitFailingAtStopCommitsNoOffsetOnTheWayOut() throws Exception {
+        AtomicInteger commits = new AtomicInteger();
+        CountDownLatch written = new CountDownLatch(1);
+        List<String> rolledBack = new CopyOnWriteArrayList<>();
+        AlertSink fullOnce = new RecordingSink(rolledBack) {
+            @Override
+            public void write(Alert alert) throws IOException {
+                super.write(alert);
+                written.countDown();
+            }
+
+            @Override
+            public void commit() throws IOException {
+                if (commits.incrementAndGet() == 1) {
+                    throw new IOException("No space left on device");
+                }
+                super.commit();
+            }
+        };
+        start(fullOnce, Duration.ofMinutes(5), record(0, json(TestAlerts.alert("s-6", "i-9", Alert.Kind.STORY))));
+        assertTrue(written.await(10, TimeUnit.SECONDS), "the alert is written, to be committed when the linger ends");
+
+        assertTrue(service.stop(Duration.ofSeconds(10)));
+        assertEquals(1, service.failedBatches(), "the commit at stop failed");
+        assertEquals(-1L, lastCommitted, "so no offset is committed, not even by the revocation in close()");
+        assertTrue(rolledBack.contains("i-9"));
+    }
+
+    /** Remembers what it was given since its last commit, and what a rollback threw away. */
+    private static class RecordingSink implements AlertSink {
+        private final List<String> sinceCommit = new CopyOnWriteArrayList<>();
+        private final List<String> rolledBack;
+
+        RecordingSink(List<String> rolledBack) {
+            this.rolledBack = rolledBack;
+        }
+
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public void write(Alert alert) throws IOException {
+            sinceCommit.add(alert.itemId());
+        }
+
+        @Override
+        public void commit() throws IOException {
+            sinceCommit.clear();
+        }
+
+        @Override
+        public void rollback() {
+            rolledBack.addAll(sinceCommit);
+            sinceCommit.clear();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Assigns the partition and hands over the records at the consumer's first poll, as a broker would. */
@@ -182,6 +314,7 @@ class SinkServiceTest {
         });
         service = new SinkService(consumer, dlq, sink, linger);
         thread = new Thread(service, "sink-under-test");
+        thread.setUncaughtExceptionHandler((t, e) -> died = e);
         thread.start();
     }
 

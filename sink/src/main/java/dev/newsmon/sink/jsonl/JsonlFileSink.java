@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,13 +26,17 @@ import java.util.Set;
  * Appends each alert as one JSON line to {@code alerts.jsonl}, or with daily rotation to
  * {@code alerts-YYYY-MM-DD.jsonl} by the UTC day the alert was decided (its {@code alerted} time, so a replay
  * picks the same file). A commit forces the bytes to disk (fsync); a rollback cuts each file back to its size at
- * the last commit, so a batch that failed half-way (disk full) is written again whole rather than twice in part.
+ * the last commit, so a batch that failed half-way (disk full) is written again whole rather than twice in part, and
+ * closes it, so the next batch opens it afresh: whatever fixed the failure outside (space freed, the folder made
+ * writable, the file moved aside) takes effect without a restart. Errors name the file.
  *
  * <p>Idempotent: when a file is opened, the item ids in its tail are read back, and an alert already there is not
  * written again. A crash between the fsync and the offset commit re-delivers only alerts of that tail.
  */
 public final class JsonlFileSink implements AlertSink {
     public static final String FILE_NAME = "alerts.jsonl";
+    /** The sink's name, and so the end of its consumer group's id. */
+    public static final String NAME = "jsonl";
     private static final Logger LOG = LoggerFactory.getLogger(JsonlFileSink.class);
     /** Far more than one uncommitted batch of alert lines. */
     private static final long TAIL_BYTES = 8L * 1024 * 1024;
@@ -68,30 +71,37 @@ public final class JsonlFileSink implements AlertSink {
 
     @Override
     public String name() {
-        return "jsonl";
+        return NAME;
     }
 
     @Override
     public void write(Alert alert) throws IOException {
-        OpenFile f = open(fileFor(alert));
-        if (!f.itemIds.add(alert.itemId())) {
-            LOG.debug("item_id={} already in file={}, not written again", alert.itemId(), f.path);
-            return;
+        Path path = fileFor(alert);
+        try {
+            OpenFile f = open(path);
+            if (!f.itemIds.add(alert.itemId())) {
+                LOG.debug("item_id={} already in file={}, not written again", alert.itemId(), f.path);
+                return;
+            }
+            byte[] json = writer.writeValueAsBytes(alert);
+            ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
+            while (line.hasRemaining()) {
+                f.channel.write(line);
+            }
+        } catch (IOException e) {
+            throw new IOException("cannot append to " + path + ": " + e, e);
         }
-        byte[] json = writer.writeValueAsBytes(alert);
-        ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
-        while (line.hasRemaining()) {
-            f.channel.write(line);
-        }
-        f.uncommitted.add(alert.itemId());
     }
 
     @Override
     public void commit() throws IOException {
         for (OpenFile f : open.values()) {
-            f.channel.force(false);
-            f.committedSize = f.channel.size();
-            f.uncommitted.clear();
+            try {
+                f.channel.force(false);
+                f.committedSize = f.channel.size();
+            } catch (IOException e) {
+                throw new IOException("cannot flush " + f.path + " to disk: " + e, e);
+            }
         }
         // Yesterday's file is done once today's exists; keep only the newest one open.
         Iterator<OpenFile> it = open.values().iterator();
@@ -103,13 +113,15 @@ public final class JsonlFileSink implements AlertSink {
 
     @Override
     public void rollback() throws IOException {
-        for (OpenFile f : open.values()) {
-            if (f.channel.isOpen()) {
-                f.channel.truncate(f.committedSize);
-                f.channel.position(f.committedSize);
+        try {
+            for (OpenFile f : open.values()) {
+                if (f.channel.isOpen()) {
+                    f.channel.truncate(f.committedSize);
+                }
             }
-            f.itemIds.removeAll(f.uncommitted);
-            f.uncommitted.clear();
+        } finally {
+            // Reopened at the next write, which reads the item ids back from what the file really holds.
+            close();
         }
     }
 
@@ -177,7 +189,6 @@ public final class JsonlFileSink implements AlertSink {
         final Path path;
         final FileChannel channel;
         final Set<String> itemIds;
-        final Set<String> uncommitted = new HashSet<>();
         long committedSize;
 
         OpenFile(Path path, FileChannel channel, long committedSize, Set<String> itemIds) {

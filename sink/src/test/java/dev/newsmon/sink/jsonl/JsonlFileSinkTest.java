@@ -5,6 +5,7 @@ import dev.newsmon.sink.TestAlerts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonlFileSinkTest {
@@ -96,6 +98,42 @@ class JsonlFileSinkTest {
             sink.commit();
         }
         assertEquals(1, Files.readAllLines(out.resolve(JsonlFileSink.FILE_NAME)).size());
+    }
+
+    @Test
+    void aFullDiskIsAnErrorNamingTheFileAndTheFileIsOpenedAfreshOnceThereIsSpace() throws Exception {
+        Path file = out.resolve(JsonlFileSink.FILE_NAME);
+        // Every write to /dev/full fails with ENOSPC, as on a full disk.
+        Files.createSymbolicLink(file, Path.of("/dev/full"));
+        try (JsonlFileSink sink = new JsonlFileSink(out)) {
+            IOException full = assertThrows(IOException.class,
+                    () -> sink.write(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY)));
+            assertTrue(full.getMessage().contains(file.toString()), full.getMessage());
+            assertTrue(full.getMessage().contains("No space left on device"), full.getMessage());
+            sink.rollback();
+
+            Files.delete(file);
+            sink.write(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY));
+            sink.commit();
+        }
+        assertEquals(1, Files.readAllLines(file).size(), "written once the disk has room");
+    }
+
+    @Test
+    void anUnwritableFolderIsAnErrorNamingTheFileAndIsUsedOnceFixed() throws Exception {
+        Path blocker = Files.writeString(out.resolve("blocked"), "a file where the folder should be");
+        Path folder = blocker.resolve("alerts");
+        try (JsonlFileSink sink = new JsonlFileSink(folder)) {
+            IOException blocked = assertThrows(IOException.class,
+                    () -> sink.write(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY)));
+            assertTrue(blocked.getMessage().startsWith("cannot append to " + sink.file()), blocked.getMessage());
+            sink.rollback();
+
+            Files.delete(blocker);
+            sink.write(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY));
+            sink.commit();
+            assertEquals(1, Files.readAllLines(sink.file()).size());
+        }
     }
 
     private static Alert withAlerted(Alert a, Instant alerted) {
