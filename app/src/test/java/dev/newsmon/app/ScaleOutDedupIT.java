@@ -73,7 +73,7 @@ class ScaleOutDedupIT {
 
         try (NewsmonProcess first = processor("scaled", 1); NewsmonProcess second = processor("scaled", 2)) {
             awaitAlerts("scaled", items / 4, first);
-            first.close();
+            first.kill();
             System.out.println("[scale-out] killed instance 1 (SIGKILL) after a quarter of the alerts; restarting it");
             try (NewsmonProcess restarted = processor("scaled", 1)) {
                 Map<String, Set<String>> clusters = awaitClusters("scaled", items, restarted);
