@@ -64,10 +64,10 @@ public final class Settings {
             "Boilerplate patterns stripped before fingerprinting, one '<text|lead|title> <regex>' a line; empty ="
                     + " the built-in list (processor/DEDUP.md).");
     public static final Setting<Long> PROCESSOR_ROCKSDB_CACHE = new Setting<>("processor.rocksdb.block.cache",
-            ValueType.SIZE, "64MiB", "Off-heap memory of all the processor's RocksDB stores in this JVM: one shared"
+            ValueType.SIZE, "128MiB", "Off-heap memory of all the processor's RocksDB stores in this JVM: one shared"
             + " block cache that the write buffers are charged to.");
     public static final Setting<Long> PROCESSOR_ROCKSDB_WRITE_BUFFER = new Setting<>(
-            "processor.rocksdb.write.buffer", ValueType.SIZE, "16MiB",
+            "processor.rocksdb.write.buffer", ValueType.SIZE, "64MiB",
             "Share of processor.rocksdb.block.cache that the stores' write buffers (memtables) may use together.");
     public static final Setting<Integer> PROCESSOR_THREADS = new Setting<>("processor.threads", ValueType.INT, "1",
             "Kafka Streams stream threads in this instance.");

@@ -42,6 +42,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -81,12 +82,12 @@ public class DedupWindowBenchmark {
     @Param({"10000", "100000", "1000000"})
     public int windowItems;
 
-    /** processor.rocksdb.block.cache, the memory all stores share. */
-    @Param("64MiB")
+    /** processor.rocksdb.block.cache, the memory all stores share; "default" keeps the shipped value. */
+    @Param("default")
     public String blockCache;
 
-    /** processor.rocksdb.write.buffer, the memtables' share of it. */
-    @Param("16MiB")
+    /** processor.rocksdb.write.buffer, the memtables' share of it; "default" keeps the shipped value. */
+    @Param("default")
     public String writeBuffer;
 
     private Path stateDir;
@@ -102,9 +103,14 @@ public class DedupWindowBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         stateDir = Files.createTempDirectory("newsmon-dedup-bench");
-        NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of(Settings.DATA_DIR.key(), stateDir.toString(),
-                Settings.PROCESSOR_ROCKSDB_CACHE.key(), blockCache, Settings.PROCESSOR_ROCKSDB_WRITE_BUFFER.key(),
-                writeBuffer));
+        Map<String, String> settings = new HashMap<>(Map.of(Settings.DATA_DIR.key(), stateDir.toString()));
+        if (!blockCache.equals("default")) {
+            settings.put(Settings.PROCESSOR_ROCKSDB_CACHE.key(), blockCache);
+        }
+        if (!writeBuffer.equals("default")) {
+            settings.put(Settings.PROCESSOR_ROCKSDB_WRITE_BUFFER.key(), writeBuffer);
+        }
+        NewsmonConfig config = NewsmonConfig.defaults().withKnown(settings);
         Duration window = config.get(Settings.PROCESSOR_DEDUP_WINDOW);
         StateStores stores = StateStores.from(config);
         Properties props = NewsTopology.streamsProperties(config);
