@@ -238,6 +238,7 @@ class NewsTopologyTest {
         assertEquals(Topics.DLQ, p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG));
         assertEquals("250", p.get("commit.interval.ms"));
         assertEquals(BoundedRocksDb.class, p.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG));
-        assertEquals(String.valueOf(64L << 20), p.get(BoundedRocksDb.CACHE_BYTES));
+        assertEquals(String.valueOf(128L << 20), p.get(BoundedRocksDb.CACHE_BYTES));
+        assertEquals(String.valueOf(64L << 20), p.get(BoundedRocksDb.WRITE_BUFFER_BYTES));
     }
 }

@@ -128,7 +128,7 @@ public class DedupWindowBenchmark {
         // Stored items spread over most of the window, so several segments are live, as in a running processor.
         long spread = window.toMillis() - Duration.ofHours(1).toMillis();
         Random words = new Random(7);
-        fill(words, spread);
+        fill(window, spread);
         measured = new ArrayList<>(MEASURED_POOL);
         for (int i = 0; i < MEASURED_POOL; i++) {
             String id = "measured-" + i;
@@ -180,10 +180,11 @@ public class DedupWindowBenchmark {
         }
     }
 
-    private void fill(Random words, long spread) {
+    private void fill(Duration window, long spread) {
         WindowStore<String, String> directory = resolverContext.getStateStore(ProcessorNames.DIRECTORY_STORE);
         WindowStore<String, Hashes> shingles = resolverContext.getStateStore(ProcessorNames.SHINGLE_STORE);
-        WindowStore<String, BandEntry> buckets = bandContext.getStateStore(ProcessorNames.BAND_STORE);
+        WindowStore<String, BandBucket> buckets = bandContext.getStateStore(ProcessorNames.BAND_STORE);
+        long sliceMs = BandMatcher.slice(window).toMillis();
         Random random = new Random(11);
         for (int i = 0; i < windowItems; i++) {
             String id = "stored-" + i;
@@ -191,15 +192,17 @@ public class DedupWindowBenchmark {
             if (i % stride() == 0) {
                 List<BandProbe> probes = probes(id, text(new Random(seedOf(i))), ts);
                 for (BandProbe p : probes) {
-                    buckets.put(p.bandKey(), p.entry(), ts);
+                    BandBucket current = buckets.fetch(p.bandKey(), BandMatcher.sliceStart(ts, sliceMs));
+                    BandMatcher.store(buckets, p.bandKey(), current, p.entry(ts), ts, sliceMs);
                 }
                 shingles.put(id, probes.get(0).shingles(), ts);
             } else {
                 OrderKey order = new OrderKey(ts, id);
                 long[] bandHashes = random.longs(Fingerprinter.TOTAL_BANDS).toArray();
+                // Random band keys: a bucket of its own each, as for a story no other item shares a band with.
                 for (int b = 0; b < bandHashes.length; b++) {
-                    buckets.put("b" + b + ":" + Hash64.hex(bandHashes[b]), new BandEntry(order,
-                            Hashes.of(bandHashes)), ts);
+                    BandMatcher.store(buckets, "b" + b + ":" + Hash64.hex(bandHashes[b]), null,
+                            new BandEntry(order, ts, Hashes.of(bandHashes)), ts, sliceMs);
                 }
                 shingles.put(id, Hashes.of(random.longs(WORDS_PER_TEXT - 3).toArray()), ts);
             }

@@ -8,9 +8,10 @@ import java.util.Objects;
  * happens on the resolver that owns the item, where its shingles are stored once (see processor/DEDUP.md).
  *
  * @param order      the item's order key
+ * @param timestamp  the item's record time, which places it in the window
  * @param bandHashes {@link Hash64} of each of its band keys
  */
-public record BandEntry(OrderKey order, Hashes bandHashes) {
+public record BandEntry(OrderKey order, long timestamp, Hashes bandHashes) {
     public BandEntry {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(bandHashes, "bandHashes");

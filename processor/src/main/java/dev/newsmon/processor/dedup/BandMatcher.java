@@ -9,7 +9,6 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +18,14 @@ import java.util.Set;
 
 /**
  * Owns a share of the band buckets. For each probe it lists the items already in the probe's bucket (the most
- * recent {@link #MAX_CANDIDATES}), stores the item there, and answers the item's resolver with what it found. Only
- * one bucket is read per probe, and at most a fixed number of its entries, so the cost per item does not grow with
- * the number of items in the window. The exact comparison is not made here: the bucket keeps no text.
+ * recent {@link #MAX_CANDIDATES}), stores the item there, and answers the item's resolver with what it found. The
+ * exact comparison is not made here: the bucket keeps no text.
+ *
+ * <p>A band's entries are kept per slice of half a window, as one value per (band key, slice start) in a window
+ * store, so a probe reads its bucket with a handful of point lookups (the slices that overlap its window), never a
+ * range scan: point lookups are served by RocksDB's bloom filters, so the cost per item does not grow with the
+ * number of items in the window, where a range scan's seek touches every file. A slice holds at most
+ * {@link #MAX_CANDIDATES} entries; whole slices expire with the store's segments, one slice after the window.
  */
 public final class BandMatcher implements Processor<String, BandProbe, String, ResolveMessage> {
     /**
@@ -31,11 +35,13 @@ public final class BandMatcher implements Processor<String, BandProbe, String, R
     public static final int MAX_CANDIDATES = 32;
 
     private final long windowMs;
+    private final long sliceMs;
     private ProcessorContext<String, ResolveMessage> context;
-    private WindowStore<String, BandEntry> buckets;
+    private WindowStore<String, BandBucket> buckets;
 
     private BandMatcher(Duration window) {
         this.windowMs = window.toMillis();
+        this.sliceMs = slice(window).toMillis();
     }
 
     public static ProcessorSupplier<String, BandProbe, String, ResolveMessage> supplier(Duration window,
@@ -48,9 +54,15 @@ public final class BandMatcher implements Processor<String, BandProbe, String, R
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(stores.window(ProcessorNames.BAND_STORE, window, true, JsonSerde.of(BandEntry.class)));
+                // A slice is stored at its start, up to one slice before the entries it holds.
+                return Set.of(stores.window(ProcessorNames.BAND_STORE, window.plus(slice(window)), false,
+                        JsonSerde.of(BandBucket.class)));
             }
         };
+    }
+
+    static Duration slice(Duration window) {
+        return window.dividedBy(2);
     }
 
     @Override
@@ -63,22 +75,48 @@ public final class BandMatcher implements Processor<String, BandProbe, String, R
     public void process(Record<String, BandProbe> record) {
         BandProbe probe = record.value();
         long ts = record.timestamp();
+        long from = Math.max(0, ts - windowMs);
+        long to = ts + windowMs;
         String self = probe.order().itemId();
         List<Candidate> candidates = new ArrayList<>();
         Set<String> met = new HashSet<>();
-        try (WindowStoreIterator<BandEntry> it =
-                     buckets.backwardFetch(probe.bandKey(), Math.max(0, ts - windowMs), ts + windowMs)) {
-            while (it.hasNext() && candidates.size() < MAX_CANDIDATES) {
-                BandEntry entry = it.next().value;
+        BandBucket own = null;
+        // Newest slice first, newest entry first: the most recent entries are the candidates.
+        for (long start = sliceStart(to); start >= sliceStart(from); start -= sliceMs) {
+            BandBucket bucket = buckets.fetch(probe.bandKey(), start);
+            if (start == sliceStart(ts)) {
+                own = bucket;
+            }
+            List<BandEntry> entries = bucket == null ? List.of() : bucket.entries();
+            for (int i = entries.size() - 1; i >= 0 && candidates.size() < MAX_CANDIDATES; i--) {
+                BandEntry entry = entries.get(i);
                 String id = entry.order().itemId();
-                if (!id.equals(self) && met.add(id)) {
+                if (entry.timestamp() >= from && entry.timestamp() <= to && !id.equals(self) && met.add(id)) {
                     candidates.add(new Candidate(entry.order(), entry.shared(probe.bandKeys())));
                 }
             }
         }
-        buckets.put(probe.bandKey(), probe.entry(), ts);
+        store(buckets, probe.bandKey(), own, probe.entry(ts), ts, sliceMs);
         BandAnswer answer = new BandAnswer(probe.order(), probe.bandKey(), Fingerprint.bandIndex(probe.bandKey()),
                 probe.bandKeys().size(), candidates, probe.tagged(), probe.shingles());
         context.forward(record.withKey(answer.routingKey()).withValue(answer));
+    }
+
+    /**
+     * Appends {@code entry} (of record time {@code ts}) to the bucket of {@code bandKey} in its slice, whose current
+     * content is {@code current} (null if none).
+     */
+    static void store(WindowStore<String, BandBucket> buckets, String bandKey, BandBucket current, BandEntry entry,
+                      long ts, long sliceMs) {
+        buckets.put(bandKey, (current == null ? BandBucket.EMPTY : current).plus(entry, MAX_CANDIDATES),
+                sliceStart(ts, sliceMs));
+    }
+
+    static long sliceStart(long timestamp, long sliceMs) {
+        return timestamp - Math.floorMod(timestamp, sliceMs);
+    }
+
+    private long sliceStart(long timestamp) {
+        return sliceStart(timestamp, sliceMs);
     }
 }

@@ -32,8 +32,8 @@ public record BandProbe(String bandKey, OrderKey order, List<String> bandKeys, T
                 .toList();
     }
 
-    /** What the band bucket keeps: the order key and the band keys as hashes, a few hundred bytes. */
-    public BandEntry entry() {
-        return new BandEntry(order, Hashes.of(bandKeys.stream().mapToLong(Hash64::of).toArray()));
+    /** What the band bucket keeps: the order key, the record time and the band keys as hashes, a few hundred bytes. */
+    public BandEntry entry(long timestamp) {
+        return new BandEntry(order, timestamp, Hashes.of(bandKeys.stream().mapToLong(Hash64::of).toArray()));
     }
 }

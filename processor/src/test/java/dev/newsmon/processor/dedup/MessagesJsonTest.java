@@ -58,7 +58,7 @@ class MessagesJsonTest {
         assertEquals(probes.get(0), back);
         assertEquals(1.0, back.shingles().containment(fp.shingles()));
 
-        BandEntry entry = roundTrip(BandEntry.class, probes.get(1).entry());
+        BandEntry entry = roundTrip(BandEntry.class, probes.get(1).entry(1_700_000_000_000L));
         assertEquals(fp.bandKeys(), entry.shared(fp.bandKeys()));
         int entryBytes = JsonSerde.of(BandEntry.class).serializer().serialize("t", entry).length;
         assertTrue(entryBytes < 400, "band entry bytes " + entryBytes);
