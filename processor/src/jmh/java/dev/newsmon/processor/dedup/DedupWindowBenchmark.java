@@ -60,7 +60,8 @@ import java.util.concurrent.TimeUnit;
  * spread over the window, come from generated texts; the others carry random band keys and shingles of the same
  * sizes, i.e. unrelated stories. Half the measured items are truncated copies of a stored text (a bucket hit, a
  * lookup and a containment check each), half are new stories. Their fingerprints are computed before the
- * measurement: fingerprinting does not depend on the window.
+ * measurement: fingerprinting does not depend on the window. The warm-up is long because filling a large window
+ * leaves RocksDB a backlog of compaction that would otherwise run during the first measured seconds.
  *
  * <p>Run (about 15 minutes, most of it filling the 1M window):
  * {@code mvn -B -o -pl processor -am -Pjmh -DskipTests verify -Djmh.args="DedupWindowBenchmark"}
@@ -68,7 +69,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 3)
+@Warmup(iterations = 6, time = 3)
 @Measurement(iterations = 3, time = 3)
 @Fork(value = 1, jvmArgs = {"-Xmx1g"})
 public class DedupWindowBenchmark {
