@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -35,6 +36,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,6 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScaleOutDedupIT {
     private static final int PARTITIONS = 6;
     private static final int STORIES = 800;
+    private static final int VOCABULARY = 200;
     private static final String[] OUTLETS = {"Meridian Wire", "Harbor Ledger", "Pine Valley Times", "Coastline Post"};
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
 
@@ -93,22 +98,47 @@ class ScaleOutDedupIT {
         Map<String, Set<String>> known = new TreeMap<>();
         Random random = new Random(5);
         Instant published = Instant.parse("2026-11-28T08:00:00Z");
-        try (KafkaProducer<String, FeedItem> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers()),
-                new StringSerializer(), JsonSerde.of(FeedItem.class).serializer())) {
-            for (int s = 0; s < STORIES; s++) {
-                String title = "Station report " + s + ": " + words(random, 6);
-                String text = words(random, 25) + " aboard the International Space Station " + words(random, 70) + ".";
-                Set<String> ids = new HashSet<>();
-                int copies = s % 4;
-                for (int c = 0; c <= copies; c++) {
-                    FeedItem item = variant(s, c, title, text, published.plusSeconds(60L * s + 600L * c));
-                    ids.add(item.itemId());
-                    producer.send(new ProducerRecord<>(Topics.ITEMS, item.itemId(), item));
-                }
-                known.put("story-" + s, ids);
+        List<FeedItem> items = new ArrayList<>();
+        for (int s = 0; s < STORIES; s++) {
+            String title = "Station report " + s + ": " + words(random, 6);
+            String text = words(random, 25) + " aboard the International Space Station " + words(random, 70) + ".";
+            Set<String> ids = new HashSet<>();
+            int copies = s % 4;
+            for (int c = 0; c <= copies; c++) {
+                FeedItem item = variant(s, c, title, text, published.plusSeconds(60L * s + 600L * c));
+                ids.add(item.itemId());
+                items.add(item);
             }
-            producer.flush();
+            known.put("story-" + s, ids);
+        }
+        // Just after the topics are created, an idempotent producer's first batches met NOT_LEADER_OR_FOLLOWER then
+        // OUT_OF_ORDER_SEQUENCE_NUMBER until they expired (one run lost 51 items that way). The order of the items
+        // does not matter here, so no sequence numbers; and every item must be in news.items before a missing alert
+        // can blame the processor, so a failed send is sent again (a repeat is dropped by the seen filter).
+        try (KafkaProducer<String, FeedItem> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), JsonSerde.of(FeedItem.class).serializer())) {
+            List<FeedItem> pending = items;
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                assertTrue(attempt <= 5, pending.size() + " items could not be produced");
+                Map<FeedItem, Future<RecordMetadata>> sent = new LinkedHashMap<>();
+                pending.forEach(i -> sent.put(i, producer.send(new ProducerRecord<>(Topics.ITEMS, i.itemId(), i))));
+                producer.flush();
+                List<FeedItem> failed = new ArrayList<>();
+                for (Map.Entry<FeedItem, Future<RecordMetadata>> e : sent.entrySet()) {
+                    try {
+                        e.getValue().get();
+                    } catch (ExecutionException ex) {
+                        failed.add(e.getKey());
+                    }
+                }
+                if (!failed.isEmpty()) {
+                    System.out.printf("[scale-out] %d sends failed, sending them again%n", failed.size());
+                }
+                pending = failed;
+            }
         }
         return known;
     }
@@ -132,10 +162,11 @@ class ScaleOutDedupIT {
                 + ".example/feed", outlet, id, t, body, published, published);
     }
 
+    /** Made-up words from a small vocabulary: stories share words, rarely a run of four, as real reports do. */
     private static String words(Random random, int n) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            b.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+            b.append(i == 0 ? "" : " ").append("w").append(Integer.toString(random.nextInt(VOCABULARY), 36));
         }
         return b.toString();
     }
@@ -213,16 +244,4 @@ class ScaleOutDedupIT {
     private static Set<Set<String>> clustersOf(Map<String, Set<String>> known) {
         return Set.copyOf(known.values());
     }
-
-    private static final String[] WORDS = ("module crew orbit engineers cargo docking hatch airlock laboratory "
-            + "experiment freighter thruster solar array radiator battery leak inspection schedule spacewalk robotic "
-            + "arm truss segment oxygen water recycler sample freezer telescope camera antenna software update "
-            + "ground control flight director planners partner agencies contract budget hearing committee senators "
-            + "launch pad capsule parachute splashdown recovery ship weather delay rehearsal checklist valve pump "
-            + "coolant loop heater sensor alarm drill procedure training simulator instructor rookie veteran "
-            + "commander pilot specialist handover ceremony photo interview students classroom radio call amateur "
-            + "operators tracking station relay satellite bandwidth downlink uplink archive scientists plants seeds "
-            + "lettuce tomatoes microbes bacteria fungus filter dust vacuum cleaning inventory spare parts toolbox "
-            + "wrench bolts panel cover insulation blanket debris shield impact window cupola sunrise sunset ocean "
-            + "desert storm aurora lightning city lights night pass").split(" ");
 }
