@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -43,7 +45,7 @@ public final class Replay {
         try (Ops ops = Ops.start(replay.withKnown(Map.of(Settings.OPS_HTTP_PORT.key(), "0")), "bench-replay");
              ProcessorService processor = Services.processor(replay, ops)) {
             processor.start();
-            return time(replay, processor.streams(), timeout);
+            return time(replay, processor::awaitRunning, timeout);
         }
     }
 
@@ -58,18 +60,26 @@ public final class Replay {
                 .to(Topics.BENCH_PASSTHROUGH, Produced.with(Serdes.String(), items));
         NewsmonConfig replay = config.withKnown(Map.of(Settings.PROCESSOR_APP_ID.key(), applicationId));
         try (KafkaStreams streams = new KafkaStreams(builder.build(), NewsTopology.streamsProperties(replay))) {
+            CountDownLatch running = new CountDownLatch(1);
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.RUNNING) {
+                    running.countDown();
+                }
+            });
             streams.start();
-            return time(replay, streams, timeout);
+            return time(replay, t -> running.await(t.toMillis(), TimeUnit.MILLISECONDS), timeout);
         }
     }
 
-    private static double time(NewsmonConfig replay, KafkaStreams streams, Duration timeout) throws Exception {
+    /** Waits up to a timeout for the replay's streams to be RUNNING; false if they are not by then. */
+    private interface Running {
+        boolean await(Duration timeout) throws InterruptedException;
+    }
+
+    private static double time(NewsmonConfig replay, Running running, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
-                throw new TimeoutException("the replay did not start: " + streams.state());
-            }
-            Thread.sleep(50);
+        if (!running.await(timeout)) {
+            throw new TimeoutException("the replay did not reach RUNNING within " + timeout);
         }
         long started = System.nanoTime();
         Pipeline.awaitQuiet(replay, List.of(), Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
