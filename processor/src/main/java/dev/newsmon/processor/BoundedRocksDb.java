@@ -3,6 +3,8 @@ package dev.newsmon.processor;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
+import org.rocksdb.CompactionStyle;
+import org.rocksdb.IndexType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.WriteBufferManager;
@@ -15,6 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * tasks and threads (and of every processor instance in the JVM with the same sizes), with the memtables charged
  * to it through one write-buffer manager, and index and filter blocks kept inside it. Without this each store
  * instance gets its own cache and memtables, so memory grows with the number of partitions.
+ *
+ * <p>It also undoes three Kafka Streams defaults that make a lookup's cost grow with the size of a store, which
+ * matters for dedup: most of its reads are point lookups of band keys that are not there. Streams drops the bloom
+ * filters of the last level ({@code optimize_filters_for_hits}, right for a store read mostly for keys it holds), so
+ * every miss read the biggest sorted run's index and a data block; it compacts universally, so a miss checks more
+ * sorted runs as the store grows (leveled compaction keeps one per level); and it keeps one whole index and filter
+ * per file, which at a few GB no longer fits the bounded cache and was read again on each lookup. Partitioned
+ * indexes and filters load only the 4 KiB part a lookup needs.
  */
 public final class BoundedRocksDb implements RocksDBConfigSetter {
     /** Streams config key of the shared cache's size in bytes (set from processor.rocksdb.block.cache). */
@@ -30,6 +40,7 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
      */
     private static final long ARENA_BLOCK_BYTES = 64 * 1024;
     private static final double HIGH_PRIORITY_SHARE = 0.1;
+    private static final long METADATA_BLOCK_BYTES = 4096;
     private static final Map<Sizes, Shared> SHARED = new ConcurrentHashMap<>();
 
     private record Sizes(long cacheBytes, long writeBufferBytes) {
@@ -56,6 +67,13 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
         table.setCacheIndexAndFilterBlocks(true);
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         table.setPinTopLevelIndexAndFilter(true);
+        table.setPinL0FilterAndIndexBlocksInCache(true);
+        table.setIndexType(IndexType.kTwoLevelIndexSearch);
+        table.setPartitionFilters(true);
+        table.setMetadataBlockSize(METADATA_BLOCK_BYTES);
+        options.setOptimizeFiltersForHits(false);
+        options.setCompactionStyle(CompactionStyle.LEVEL);
+        options.setLevelCompactionDynamicLevelBytes(true);
         options.setWriteBufferManager(shared.writeBuffers());
         options.setMaxWriteBufferNumber(MEMTABLES_PER_STORE);
         options.setArenaBlockSize(ARENA_BLOCK_BYTES);

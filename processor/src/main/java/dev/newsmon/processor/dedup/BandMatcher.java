@@ -92,7 +92,7 @@ public final class BandMatcher implements Processor<String, BandProbe, String, R
                 BandEntry entry = entries.get(i);
                 String id = entry.order().itemId();
                 if (entry.timestamp() >= from && entry.timestamp() <= to && !id.equals(self) && met.add(id)) {
-                    candidates.add(new Candidate(entry.order(), entry.shared(probe.bandKeys())));
+                    candidates.add(new Candidate(entry.order(), entry.timestamp(), entry.shared(probe.bandKeys())));
                 }
             }
         }

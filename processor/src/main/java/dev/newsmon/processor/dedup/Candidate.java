@@ -7,9 +7,10 @@ import java.util.Objects;
  * An item found earlier in a band bucket: a possible original, to be checked exactly.
  *
  * @param order       the candidate's order key (its id is the candidate's item id)
+ * @param timestamp   the candidate's record time, under which its story and shingles are stored
  * @param sharedBands the band keys both items have
  */
-public record Candidate(OrderKey order, List<String> sharedBands) {
+public record Candidate(OrderKey order, long timestamp, List<String> sharedBands) {
     public Candidate {
         Objects.requireNonNull(order, "order");
         sharedBands = List.copyOf(sharedBands);

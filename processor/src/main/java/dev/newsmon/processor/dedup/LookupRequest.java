@@ -8,9 +8,11 @@ import java.util.Objects;
  * @param askerId        the possible copy
  * @param askerTimestamp record time of the asker, so the reply carries it on
  * @param targetId       the candidate original: the record key
+ * @param targetTimestamp record time of the target, the time its story and shingles are stored under
  * @param shingles       the asker's shingles, compared with the target's where those are stored
  */
-public record LookupRequest(String askerId, long askerTimestamp, String targetId, Hashes shingles)
+public record LookupRequest(String askerId, long askerTimestamp, String targetId, long targetTimestamp,
+                            Hashes shingles)
         implements ResolveMessage {
     public LookupRequest {
         Objects.requireNonNull(askerId, "askerId");

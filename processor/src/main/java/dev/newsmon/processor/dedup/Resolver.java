@@ -16,7 +16,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,7 +35,6 @@ import java.util.Set;
 public final class Resolver implements Processor<String, ResolveMessage, String, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(Resolver.class);
 
-    private final long windowMs;
     private final double threshold;
     private final Duration waitTimeout;
     private ProcessorContext<String, Object> context;
@@ -48,8 +45,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
     private long startedAtMs;
     private long timedOut;
 
-    private Resolver(Duration window, double threshold, Duration waitTimeout) {
-        this.windowMs = window.toMillis();
+    private Resolver(double threshold, Duration waitTimeout) {
         this.threshold = threshold;
         this.waitTimeout = waitTimeout;
     }
@@ -60,14 +56,16 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, ResolveMessage, String, Object> get() {
-                return new Resolver(window, threshold, waitTimeout);
+                return new Resolver(threshold, waitTimeout);
             }
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                // The directory outlives the window twice over: a copy may ask about an original up to one
-                // window older than itself, and it may itself be asked about for one window more. The shingles
-                // are only compared with items found in a band bucket, which keeps one window.
+                // Both are read with point lookups at the item's own record time (carried in band entries and
+                // lookup requests), never scanned. The directory outlives the window twice over: a copy may ask
+                // about an original up to one window older than itself, and it may itself be asked about for one
+                // window more. The shingles are only compared with items found in a band bucket, which keeps one
+                // window.
                 Duration directoryRetention = window.multipliedBy(2);
                 return Set.of(
                         stores.keyValue(ProcessorNames.PENDING_STORE, JsonSerde.of(PendingDecision.class)),
@@ -107,7 +105,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
     private void onAnswer(BandAnswer answer, long timestamp) {
         String id = answer.order().itemId();
         PendingDecision current = pending.get(id);
-        if (current == null && storyOf(id, timestamp).isPresent()) {
+        if (current == null && directory.fetch(id, timestamp) != null) {
             LOG.debug("ignoring band answer of a settled item item_id={} band={}", id, answer.bandKey());
             return;
         }
@@ -131,17 +129,17 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
         }
         PendingDecision asking = p.asking(candidates);
         pending.put(p.itemId(), asking);
-        send(new LookupRequest(p.itemId(), p.recordTimestamp(), asking.asking().itemId(), p.shingles()),
+        send(new LookupRequest(p.itemId(), p.recordTimestamp(), asking.asking().itemId(), asking.asking().timestamp(),
+                        p.shingles()),
                 p.recordTimestamp());
     }
 
     private void onRequest(LookupRequest request) {
         String target = request.targetId();
-        Optional<String> story = storyOf(target, request.askerTimestamp());
-        if (story.isPresent()) {
-            double similarity = shinglesOf(target, request.askerTimestamp())
-                    .map(s -> s.containment(request.shingles())).orElse(0.0);
-            reply(request, similarity, story.get());
+        String story = directory.fetch(target, request.targetTimestamp());
+        if (story != null) {
+            Hashes shingles = shingleStore.fetch(target, request.targetTimestamp());
+            reply(request, shingles == null ? 0.0 : shingles.containment(request.shingles()), story);
             return;
         }
         PendingDecision p = pending.get(target);
@@ -203,20 +201,6 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
 
     private boolean isCopy(double similarity) {
         return similarity >= threshold;
-    }
-
-    private Optional<String> storyOf(String itemId, long aroundTimestamp) {
-        return latest(directory, itemId, aroundTimestamp, 2 * windowMs);
-    }
-
-    private Optional<Hashes> shinglesOf(String itemId, long aroundTimestamp) {
-        return latest(shingleStore, itemId, aroundTimestamp, windowMs);
-    }
-
-    private static <V> Optional<V> latest(WindowStore<String, V> store, String key, long around, long reach) {
-        try (WindowStoreIterator<V> it = store.fetch(key, Math.max(0, around - reach), around + reach)) {
-            return it.hasNext() ? Optional.of(it.next().value) : Optional.empty();
-        }
     }
 
     /**

@@ -18,7 +18,7 @@ class DedupDecisionTest {
     }
 
     private static Candidate candidate(OrderKey other) {
-        return new Candidate(other, BANDS);
+        return new Candidate(other, other.eventMillis(), BANDS);
     }
 
     /**
@@ -72,8 +72,8 @@ class DedupDecisionTest {
         OrderKey b = new OrderKey(2_000, "item-b");
         OrderKey c = new OrderKey(3_000, "item-c");
         // c shares all three bands with self, a and b only the first one.
-        Candidate weakA = new Candidate(a, List.of("b0:aa"));
-        Candidate weakB = new Candidate(b, List.of("b0:aa"));
+        Candidate weakA = new Candidate(a, a.eventMillis(), List.of("b0:aa"));
+        Candidate weakB = new Candidate(b, b.eventMillis(), List.of("b0:aa"));
         List<BandAnswer> answers = List.of(answer(self, "b0:aa", weakB, candidate(c), weakA),
                 answer(self, "b1:bb", candidate(c)), answer(self, "b2:cc", candidate(c)));
 

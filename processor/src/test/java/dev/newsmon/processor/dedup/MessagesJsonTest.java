@@ -30,9 +30,9 @@ class MessagesJsonTest {
         OrderKey order = OrderKey.of(tagged.item());
         List<ResolveMessage> messages = List.of(
                 new BandAnswer(order, "b3:00ff", 3, 18,
-                        List.of(new Candidate(new OrderKey(5, "i-0"), List.of("b3:00ff"))), tagged,
+                        List.of(new Candidate(new OrderKey(5, "i-0"), 6, List.of("b3:00ff"))), tagged,
                         Hashes.of(new long[] {3, -7, 42})),
-                new LookupRequest("i-2", 1234L, "i-1", Hashes.of(new long[] {1, 2})),
+                new LookupRequest("i-2", 1234L, "i-1", 1200L, Hashes.of(new long[] {1, 2})),
                 new LookupReply("i-2", "i-1", 0.75, "s-0011223344556677"),
                 new LookupReply("i-2", "i-1", 0.0, null));
 

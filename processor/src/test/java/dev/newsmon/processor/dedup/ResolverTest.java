@@ -74,11 +74,11 @@ class ResolverTest {
     }
 
     private static Candidate candidate(OrderKey other) {
-        return new Candidate(other, BANDS);
+        return new Candidate(other, T0.toEpochMilli(), BANDS);
     }
 
     private static LookupRequest ask(String asker, String target) {
-        return new LookupRequest(asker, T0.toEpochMilli(), target, SHINGLES.get(asker));
+        return new LookupRequest(asker, T0.toEpochMilli(), target, T0.toEpochMilli(), SHINGLES.get(asker));
     }
 
     /** Delivers one message and returns what the resolver sent in response. */
@@ -136,7 +136,7 @@ class ResolverTest {
         deliver(answer(Q, 0));
         deliver(answer(Q, 1));
         // q is found in both bands, p in one: q is asked first.
-        deliver(answer(X, 0, candidate(Q), new Candidate(P, List.of(BANDS.get(0)))));
+        deliver(answer(X, 0, candidate(Q), new Candidate(P, T0.toEpochMilli(), List.of(BANDS.get(0)))));
         List<Object> asked = deliver(answer(X, 1, candidate(Q)));
         assertEquals(List.of(ask("x", "q")), asked);
 

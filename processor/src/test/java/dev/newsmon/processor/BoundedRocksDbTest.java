@@ -1,0 +1,53 @@
+package dev.newsmon.processor;
+
+import org.junit.jupiter.api.Test;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.CompactionStyle;
+import org.rocksdb.IndexType;
+import org.rocksdb.Options;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BoundedRocksDbTest {
+    private static final Map<String, Object> SIZES =
+            Map.of(BoundedRocksDb.CACHE_BYTES, "8388608", BoundedRocksDb.WRITE_BUFFER_BYTES, "4194304");
+
+    /** Options as Kafka Streams hands them to the config setter. */
+    private static Options streamsDefaults() {
+        Options options = new Options();
+        options.setOptimizeFiltersForHits(true);
+        options.setCompactionStyle(CompactionStyle.UNIVERSAL);
+        options.setTableFormatConfig(new BlockBasedTableConfig());
+        return options;
+    }
+
+    @Test
+    void aMissingKeyIsAnsweredByFiltersAtEveryLevel() {
+        try (Options options = streamsDefaults()) {
+            new BoundedRocksDb().setConfig("band-buckets", options, SIZES);
+
+            BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+            assertFalse(options.optimizeFiltersForHits(), "the last level keeps its bloom filters");
+            assertEquals(CompactionStyle.LEVEL, options.compactionStyle());
+            assertTrue(options.levelCompactionDynamicLevelBytes());
+            assertEquals(IndexType.kTwoLevelIndexSearch, table.indexType());
+            assertTrue(table.partitionFilters());
+            assertTrue(table.cacheIndexAndFilterBlocks(), "index and filters count against the bounded cache");
+        }
+    }
+
+    @Test
+    void writeBuffersMustFitInTheCache() {
+        try (Options options = streamsDefaults()) {
+            Map<String, Object> tooBig =
+                    Map.of(BoundedRocksDb.CACHE_BYTES, "4194304", BoundedRocksDb.WRITE_BUFFER_BYTES, "8388608");
+            assertThrows(IllegalArgumentException.class,
+                    () -> new BoundedRocksDb().setConfig("band-buckets", options, tooBig));
+        }
+    }
+}
