@@ -15,6 +15,8 @@ public final class ProcessorNames {
     public static final String BAND_STORE = "dedup-band-entries";
     /** Item id to the band answers received so far, then to the parent it waits for. */
     public static final String PENDING_STORE = "dedup-pending";
+    /** Item id to the undecided item itself (text, tags, shingles), written once, not at every answer. */
+    public static final String PENDING_ITEM_STORE = "dedup-pending-items";
     /** Item id to the shingles of decided items, for the exact check of later items that find them. */
     public static final String SHINGLE_STORE = "dedup-shingles";
     /** Item id to story id of decided items. */

@@ -1,7 +1,5 @@
 package dev.newsmon.processor.dedup;
 
-import dev.newsmon.processor.TaggedItem;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,8 +8,8 @@ import java.util.Objects;
  * An item the resolver has not settled yet: collecting band answers, then asking its possible originals one by one.
  *
  * @param order           the item's order key
- * @param tagged          the item; null until the answer of its first band arrives
- * @param shingles        the item's shingles, with the item
+ * @param itemArrived     whether the answer of its first band, with the item, has arrived (the item itself is a
+ *                        {@link PendingItem}, stored apart)
  * @param totalBands      answers needed before deciding
  * @param answers         answers so far, without the item; emptied once the candidates are known
  * @param recordTimestamp record time of the item, given to everything emitted for it
@@ -19,7 +17,7 @@ import java.util.Objects;
  * @param asking          the candidate it waits for; null while still collecting answers
  * @param remaining       candidates to ask after {@code asking}, best first
  */
-public record PendingDecision(OrderKey order, TaggedItem tagged, Hashes shingles, int totalBands,
+public record PendingDecision(OrderKey order, boolean itemArrived, int totalBands,
                               List<BandAnswer> answers, long recordTimestamp, long sinceMs, Candidate asking,
                               List<Candidate> remaining) {
     public PendingDecision {
@@ -29,7 +27,7 @@ public record PendingDecision(OrderKey order, TaggedItem tagged, Hashes shingles
     }
 
     public static PendingDecision start(BandAnswer first, long recordTimestamp, long nowMs) {
-        return new PendingDecision(first.order(), null, null, first.totalBands(), List.of(), recordTimestamp, nowMs,
+        return new PendingDecision(first.order(), false, first.totalBands(), List.of(), recordTimestamp, nowMs,
                 null, List.of());
     }
 
@@ -40,14 +38,12 @@ public record PendingDecision(OrderKey order, TaggedItem tagged, Hashes shingles
         }
         List<BandAnswer> all = new ArrayList<>(answers);
         all.add(answer.withoutItem());
-        boolean carriesItem = tagged == null && answer.tagged() != null;
-        return new PendingDecision(order, carriesItem ? answer.tagged() : tagged,
-                carriesItem ? answer.shingles() : shingles, totalBands, all, recordTimestamp, sinceMs, asking,
-                remaining);
+        return new PendingDecision(order, itemArrived || answer.tagged() != null, totalBands, all, recordTimestamp,
+                sinceMs, asking, remaining);
     }
 
     public boolean complete() {
-        return tagged != null && answers.size() == totalBands;
+        return itemArrived && answers.size() == totalBands;
     }
 
     /** True once the answers are in and the item is asking its candidates. */
@@ -57,7 +53,7 @@ public record PendingDecision(OrderKey order, TaggedItem tagged, Hashes shingles
 
     /** Asks the first of {@code candidates} next (which must not be empty); the answers are no longer needed. */
     public PendingDecision asking(List<Candidate> candidates) {
-        return new PendingDecision(order, tagged, shingles, totalBands, List.of(), recordTimestamp, sinceMs,
+        return new PendingDecision(order, itemArrived, totalBands, List.of(), recordTimestamp, sinceMs,
                 candidates.get(0), candidates.subList(1, candidates.size()));
     }
 

@@ -39,6 +39,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
     private final Duration waitTimeout;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, PendingDecision> pending;
+    private KeyValueStore<String, PendingItem> pendingItems;
     private WindowStore<String, String> directory;
     private WindowStore<String, Hashes> shingleStore;
     private KeyValueStore<String, Waiters> lookups;
@@ -69,6 +70,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
                 Duration directoryRetention = window.multipliedBy(2);
                 return Set.of(
                         stores.keyValue(ProcessorNames.PENDING_STORE, JsonSerde.of(PendingDecision.class)),
+                        stores.keyValue(ProcessorNames.PENDING_ITEM_STORE, JsonSerde.of(PendingItem.class)),
                         stores.window(ProcessorNames.DIRECTORY_STORE, directoryRetention, false, Serdes.String()),
                         stores.window(ProcessorNames.SHINGLE_STORE, window, false, JsonSerde.of(Hashes.class)),
                         stores.keyValue(ProcessorNames.LOOKUP_STORE, JsonSerde.of(Waiters.class)));
@@ -80,6 +82,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.pending = context.getStateStore(ProcessorNames.PENDING_STORE);
+        this.pendingItems = context.getStateStore(ProcessorNames.PENDING_ITEM_STORE);
         this.directory = context.getStateStore(ProcessorNames.DIRECTORY_STORE);
         this.shingleStore = context.getStateStore(ProcessorNames.SHINGLE_STORE);
         this.lookups = context.getStateStore(ProcessorNames.LOOKUP_STORE);
@@ -114,23 +117,28 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
             return;
         }
         PendingDecision p = (current == null ? PendingDecision.start(answer, timestamp, now()) : current).with(answer);
+        PendingItem item = null;
+        if (answer.tagged() != null && (current == null || !current.itemArrived())) {
+            item = new PendingItem(answer.tagged(), answer.shingles());
+            pendingItems.put(id, item);
+        }
         if (!p.complete()) {
             pending.put(id, p);
             return;
         }
-        askNext(p, DedupDecision.parents(p.order(), p.answers()));
+        askNext(p, item == null ? pendingItems.get(id) : item, DedupDecision.parents(p.order(), p.answers()));
     }
 
     /** Asks the best remaining candidate whether the item copies it; with none left the item is a new story. */
-    private void askNext(PendingDecision p, List<Candidate> candidates) {
+    private void askNext(PendingDecision p, PendingItem item, List<Candidate> candidates) {
         if (candidates.isEmpty()) {
-            settleAsStory(p);
+            settleAsStory(p, item);
             return;
         }
         PendingDecision asking = p.asking(candidates);
         pending.put(p.itemId(), asking);
         send(new LookupRequest(p.itemId(), p.recordTimestamp(), asking.asking().itemId(), asking.asking().timestamp(),
-                        p.shingles()),
+                        item.shingles()),
                 p.recordTimestamp());
     }
 
@@ -143,13 +151,14 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
             return;
         }
         PendingDecision p = pending.get(target);
+        PendingItem item = p != null && p.itemArrived() ? pendingItems.get(target) : null;
         if (p == null) {
             // Past retention: the target's decision is gone, so the asker cannot join its story.
             LOG.info("lookup for an unknown item, the asker tries its next candidate item_id={} asker_id={}", target,
                     request.askerId());
             reply(request, 0.0, null);
-        } else if (p.shingles() != null && !isCopy(p.shingles().containment(request.shingles()))) {
-            reply(request, p.shingles().containment(request.shingles()), null);
+        } else if (item != null && !isCopy(similarity(item, request))) {
+            reply(request, similarity(item, request), null);
         } else {
             // Similar (or not known yet): the answer needs the target's story id, which it does not have yet.
             Waiters waiters = lookups.get(target);
@@ -165,32 +174,38 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
                     reply.targetId());
             return;
         }
+        PendingItem item = pendingItems.get(p.itemId());
         if (reply.storyId() == null) {
-            askNext(p, p.remaining());
+            askNext(p, item, p.remaining());
             return;
         }
-        emit(AlertFactory.copy(p.tagged(), reply.storyId(), reply.targetId(), reply.similarity(), alertedAt()), p);
-        settle(p, reply.storyId());
+        emit(AlertFactory.copy(item.tagged(), reply.storyId(), reply.targetId(), reply.similarity(), alertedAt()), p);
+        settle(p, item, reply.storyId());
     }
 
-    private void settleAsStory(PendingDecision p) {
+    private void settleAsStory(PendingDecision p, PendingItem item) {
         String storyId = StoryIds.of(p.itemId());
-        emit(AlertFactory.story(p.tagged(), storyId, alertedAt()), p);
-        settle(p, storyId);
+        emit(AlertFactory.story(item.tagged(), storyId, alertedAt()), p);
+        settle(p, item, storyId);
     }
 
     /** Records the item's story and shingles, and answers the items that were waiting for it. */
-    private void settle(PendingDecision p, String storyId) {
+    private void settle(PendingDecision p, PendingItem item, String storyId) {
         String id = p.itemId();
         directory.put(id, storyId, p.recordTimestamp());
-        shingleStore.put(id, p.shingles(), p.recordTimestamp());
+        shingleStore.put(id, item.shingles(), p.recordTimestamp());
         pending.delete(id);
+        pendingItems.delete(id);
         Waiters waiters = lookups.delete(id);
         if (waiters != null) {
             for (LookupRequest r : waiters.requests()) {
-                reply(r, p.shingles().containment(r.shingles()), storyId);
+                reply(r, similarity(item, r), storyId);
             }
         }
+    }
+
+    private static double similarity(PendingItem item, LookupRequest request) {
+        return item.shingles().containment(request.shingles());
     }
 
     /** Answers with the story id only when the texts are similar enough: the one place the threshold applies. */
@@ -219,7 +234,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
         }
         for (PendingDecision p : expired) {
             timedOut++;
-            if (p.tagged() == null) {
+            if (!p.itemArrived()) {
                 LOG.warn("dropping undecidable item, its first band answer never came item_id={} answers={}/{}"
                         + " timed_out_total={}", p.itemId(), p.answers().size(), p.totalBands(), timedOut);
                 pending.delete(p.itemId());
@@ -229,7 +244,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
                             + " timeout={} timed_out_total={}", p.itemId(),
                     p.deciding() ? p.asking().itemId() : null, p.answers().size(), p.totalBands(),
                     waitTimeout, timedOut);
-            settleAsStory(p);
+            settleAsStory(p, pendingItems.get(p.itemId()));
         }
     }
 

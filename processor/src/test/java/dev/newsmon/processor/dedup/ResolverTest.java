@@ -122,6 +122,18 @@ class ResolverTest {
     }
 
     @Test
+    void itemArrivingWithItsLastAnswerIsDecidedThen() {
+        assertEquals(List.of(), deliver(answer(P, 1)), "the item itself has not arrived yet");
+        List<Object> decided = deliver(answer(P, 0));
+
+        Alert story = (Alert) decided.get(0);
+        assertEquals(Alert.Kind.STORY, story.kind());
+        assertEquals("p", story.itemId());
+        assertEquals(List.of(new LookupReply("x", "p", X_IN_P, StoryIds.of("p"))), deliver(ask("x", "p")),
+                "the settled item keeps its shingles for later copies");
+    }
+
+    @Test
     void settledOriginalAnswersAtOnce() {
         deliver(answer(P, 0));
         deliver(answer(P, 1));
