@@ -21,11 +21,13 @@ import java.util.Set;
  * recent {@link #MAX_CANDIDATES}), stores the item there, and answers the item's resolver with what it found. The
  * exact comparison is not made here: the bucket keeps no text.
  *
- * <p>A band's entries are kept per slice of half a window, as one value per (band key, slice start) in a window
- * store, so a probe reads its bucket with a handful of point lookups (the slices that overlap its window), never a
- * range scan: point lookups are served by RocksDB's bloom filters, so the cost per item does not grow with the
- * number of items in the window, where a range scan's seek touches every file. A slice holds at most
- * {@link #MAX_CANDIDATES} entries; whole slices expire with the store's segments, one slice after the window.
+ * <p>A band's entries are kept per slice of one window, as one value per (band key, slice start) in a window
+ * store, so a probe reads its bucket with three point lookups (the slices that overlap the window before and after
+ * its record time), never a range scan: point lookups are served by RocksDB's bloom filters, so the cost per item
+ * does not grow with the number of items in the window, where a range scan's seek touches every file. A slice
+ * holds at most {@link #MAX_CANDIDATES} entries; whole slices expire with the store's segments, at most one slice
+ * after the window. Slices of a whole window keep entries on disk up to two windows; half-window slices kept them
+ * 1.5 windows but cost five lookups per probe, and lookups of absent keys were most of the dedup stage's time.
  */
 public final class BandMatcher implements Processor<String, BandProbe, String, ResolveMessage> {
     /**
@@ -62,7 +64,7 @@ public final class BandMatcher implements Processor<String, BandProbe, String, R
     }
 
     static Duration slice(Duration window) {
-        return window.dividedBy(2);
+        return window;
     }
 
     @Override
