@@ -70,8 +70,8 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 6, time = 3)
-@Measurement(iterations = 5, time = 4)
+@Warmup(iterations = 10, time = 3)
+@Measurement(iterations = 10, time = 3)
 @Fork(value = 1, jvmArgs = {"-Xmx1g"})
 public class DedupWindowBenchmark {
     private static final int MEASURED_POOL = 20_000;
@@ -229,12 +229,15 @@ public class DedupWindowBenchmark {
                 }
                 shingles.put(id, probes.get(0).shingles(), ts);
             } else {
-                OrderKey order = new OrderKey(ts, id);
-                long[] bandHashes = random.longs(Fingerprinter.TOTAL_BANDS).toArray();
                 // Random band keys: a bucket of its own each, as for a story no other item shares a band with.
-                for (int b = 0; b < bandHashes.length; b++) {
-                    BandMatcher.store(buckets, "b" + b + ":" + Hash64.hex(bandHashes[b]), null,
-                            new BandEntry(order, ts, Hashes.of(bandHashes)), ts, sliceMs);
+                List<String> keys = new ArrayList<>(Fingerprinter.TOTAL_BANDS);
+                for (int b = 0; b < Fingerprinter.TOTAL_BANDS; b++) {
+                    keys.add("b" + b + ":" + Hash64.hex(random.nextLong()));
+                }
+                BandEntry entry = new BandEntry(new OrderKey(ts, id), ts,
+                        Hashes.of(keys.stream().mapToLong(BandEntry::bandHash).toArray()));
+                for (String key : keys) {
+                    BandMatcher.store(buckets, key, null, entry, ts, sliceMs);
                 }
                 shingles.put(id, Hashes.of(random.longs(WORDS_PER_TEXT - 3).toArray()), ts);
             }

@@ -1,5 +1,6 @@
 package dev.newsmon.processor.dedup;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,16 +10,28 @@ import java.util.Objects;
  *
  * @param order      the item's order key
  * @param timestamp  the item's record time, which places it in the window
- * @param bandHashes {@link Hash64} of each of its band keys
+ * @param bandHashes {@link #bandHash} of each of its band keys
  */
 public record BandEntry(OrderKey order, long timestamp, Hashes bandHashes) {
     public BandEntry {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(bandHashes, "bandHashes");
+        if (Arrays.stream(bandHashes.toArray()).anyMatch(h -> h >>> Integer.SIZE != 0)) {
+            throw new IllegalArgumentException("band hashes are 32-bit: " + order);
+        }
+    }
+
+    /**
+     * The top 32 bits of the band key's {@link Hash64}. Only used to tell which of two items' bands are the same,
+     * among their 18: a false match is about one in 4 billion per pair of keys, and 32 bits keep the entry, of
+     * which the band store holds 18 per item, small.
+     */
+    public static long bandHash(String bandKey) {
+        return Hash64.of(bandKey) >>> Integer.SIZE;
     }
 
     /** The keys of {@code bandKeys} that this item has too. */
     public List<String> shared(List<String> bandKeys) {
-        return bandKeys.stream().filter(k -> bandHashes.contains(Hash64.of(k))).toList();
+        return bandKeys.stream().filter(k -> bandHashes.contains(bandHash(k))).toList();
     }
 }

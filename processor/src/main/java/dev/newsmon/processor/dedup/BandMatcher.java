@@ -1,6 +1,5 @@
 package dev.newsmon.processor.dedup;
 
-import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.processor.ProcessorNames;
 import dev.newsmon.processor.StateStores;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -58,7 +57,7 @@ public final class BandMatcher implements Processor<String, BandProbe, String, R
             public Set<StoreBuilder<?>> stores() {
                 // A slice is stored at its start, up to one slice before the entries it holds.
                 return Set.of(stores.window(ProcessorNames.BAND_STORE, window.plus(slice(window)), false,
-                        JsonSerde.of(BandBucket.class)));
+                        new BandBucketSerde()));
             }
         };
     }

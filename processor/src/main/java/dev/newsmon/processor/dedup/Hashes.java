@@ -38,6 +38,10 @@ public final class Hashes {
         return buf.array();
     }
 
+    public long[] toArray() {
+        return sorted.clone();
+    }
+
     public int size() {
         return sorted.length;
     }
