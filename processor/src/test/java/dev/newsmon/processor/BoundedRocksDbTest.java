@@ -38,6 +38,7 @@ class BoundedRocksDbTest {
             assertEquals(IndexType.kTwoLevelIndexSearch, table.indexType());
             assertTrue(table.partitionFilters());
             assertTrue(table.cacheIndexAndFilterBlocks(), "index and filters count against the bounded cache");
+            assertEquals(16 * 1024, table.blockSize(), "larger data blocks, smaller indexes");
         }
     }
 

@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -75,6 +76,12 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgs = {"-Xmx1g"})
 public class DedupWindowBenchmark {
     private static final int MEASURED_POOL = 20_000;
+    private static final List<String> STORES = List.of(ProcessorNames.BAND_STORE, ProcessorNames.PENDING_STORE,
+            ProcessorNames.PENDING_ITEM_STORE, ProcessorNames.DIRECTORY_STORE, ProcessorNames.SHINGLE_STORE,
+            ProcessorNames.LOOKUP_STORE);
+    private static final Set<String> COMPACTION_METRICS = Set.of("compaction-pending", "num-running-compactions",
+            "mem-table-flush-pending", "num-running-flushes");
+    private static final Duration COMPACTION_WAIT = Duration.ofMinutes(10);
     /**
      * Stored items with a real text (every n-th, spread over the window); the rest carry random hashes. The same
      * number at every window size, so every size meets the same stories and band collisions between them, and
@@ -111,7 +118,7 @@ public class DedupWindowBenchmark {
     private long now;
 
     @Setup(Level.Trial)
-    public void setUp() throws IOException {
+    public void setUp() throws IOException, InterruptedException {
         stateDir = Files.createTempDirectory("newsmon-dedup-bench");
         Map<String, String> settings = new HashMap<>(Map.of(Settings.DATA_DIR.key(), stateDir.toString()));
         if (!blockCache.equals("default")) {
@@ -144,6 +151,7 @@ public class DedupWindowBenchmark {
         long spread = window.toMillis() - Duration.ofHours(1).toMillis();
         Random words = new Random(7);
         fill(spread);
+        awaitCompactions();
         measured = new ArrayList<>(MEASURED_POOL);
         for (int i = 0; i < MEASURED_POOL; i++) {
             String id = "measured-" + i;
@@ -160,9 +168,7 @@ public class DedupWindowBenchmark {
         bandMatcher.close();
         resolver.close();
         for (MockProcessorContext<?, ?> c : List.of(bandContext, resolverContext)) {
-            for (String name : List.of(ProcessorNames.BAND_STORE, ProcessorNames.PENDING_STORE,
-                    ProcessorNames.PENDING_ITEM_STORE, ProcessorNames.DIRECTORY_STORE, ProcessorNames.SHINGLE_STORE,
-                    ProcessorNames.LOOKUP_STORE)) {
+            for (String name : STORES) {
                 StateStore store = c.getStateStore(name);
                 if (store != null) {
                     store.close();
@@ -243,6 +249,48 @@ public class DedupWindowBenchmark {
             }
             directory.put(id, StoryIds.of(id), ts);
         }
+    }
+
+    /**
+     * Waits until RocksDB has flushed and compacted what the fill wrote. The fill writes the window in about a
+     * minute, far faster than a processor ever would, and leaves a compaction backlog that would take the CPU from
+     * the measured items; a running processor's compaction is proportional to its input, which the measured items
+     * make (their writes are compacted during the measurement). Read from the stores' own RocksDB metrics.
+     */
+    private void awaitCompactions() throws InterruptedException {
+        for (MockProcessorContext<?, ?> c : List.of(bandContext, resolverContext)) {
+            for (String name : STORES) {
+                StateStore store = c.getStateStore(name);
+                if (store != null) {
+                    store.flush();
+                }
+            }
+        }
+        long deadline = System.nanoTime() + COMPACTION_WAIT.toNanos();
+        double busy = compactionBusy();
+        while (busy > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            busy = compactionBusy();
+        }
+        System.out.printf("fill compacted: %s (pending or running compactions and flushes: %.0f)%n",
+                busy == 0 ? "yes" : "no, gave up after " + COMPACTION_WAIT, busy);
+    }
+
+    private double compactionBusy() {
+        double busy = 0;
+        int seen = 0;
+        for (MockProcessorContext<?, ?> c : List.of(bandContext, resolverContext)) {
+            for (var e : c.metrics().metrics().entrySet()) {
+                if (COMPACTION_METRICS.contains(e.getKey().name())) {
+                    busy += ((Number) e.getValue().metricValue()).doubleValue();
+                    seen++;
+                }
+            }
+        }
+        if (seen == 0) {
+            throw new IllegalStateException("no RocksDB compaction metrics: cannot tell when the fill is compacted");
+        }
+        return busy;
     }
 
     private int stride() {
