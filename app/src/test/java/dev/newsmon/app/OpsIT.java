@@ -77,6 +77,7 @@ class OpsIT {
                     "newsmon_alert_lag_fetched_seconds_count{service=\"pipeline\"} 3",
                     "newsmon_alert_lag_published_seconds_bucket{",
                     "newsmon_processor_running{service=\"pipeline\"} 1.0",
+                    "newsmon_processor_rules_rejected_total{service=\"pipeline\"} 0.0",
                     "kafka_producer_record_send_total",
                     "kafka_consumer_fetch_manager_records_consumed_total",
                     "kafka_stream_",

@@ -95,6 +95,11 @@ public final class ProcessorService implements AutoCloseable {
         return replacedThreads.get();
     }
 
+    /** Rule sets read from news.rules that could not be used (the rules in force stayed). */
+    public long rulesRejected() {
+        return tagger.rejected();
+    }
+
     /**
      * Stops after the current records are committed; true if it stopped within the timeout. It leaves the group
      * on the way out, so the partitions move at once instead of after the session timeout (45 s by default).

@@ -5,6 +5,7 @@ import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.group.FeedAssignment;
 import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.sink.SinkService;
+import dev.newsmon.sink.http.ViewFeeder;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,6 +62,16 @@ public final class ServiceMetrics {
                 processor, ProcessorService::replacedThreads);
         Gauge.builder("newsmon.processor.running", processor, p -> p.state() == KafkaStreams.State.RUNNING ? 1 : 0)
                 .description("1 while Kafka Streams is RUNNING, else 0").register(registry);
+        counter(registry, "newsmon.processor.rules.rejected",
+                "Rule sets on news.rules that could not be parsed or built (the rules in force stay)",
+                processor, ProcessorService::rulesRejected);
+    }
+
+    /** The dashboard's reader of news.alerts and news.feed-status. */
+    public static void dashboard(MeterRegistry registry, ViewFeeder feeder) {
+        counter(registry, "newsmon.sink.dashboard.records.unreadable",
+                "Records of news.alerts or news.feed-status the dashboard could not read (each skipped)",
+                feeder, ViewFeeder::unreadable);
     }
 
     public static void sink(MeterRegistry registry, SinkService sink) {

@@ -117,6 +117,7 @@ public final class Services {
                 AlertView view = new AlertView(config.get(Settings.SINK_HTTP_WINDOW), Clock.systemUTC());
                 ViewFeeder feeder = new ViewFeeder(new KafkaConsumer<>(ViewFeeder.consumerConfig(config)), view,
                         Clock.systemUTC());
+                ServiceMetrics.dashboard(ops.registry(), feeder);
                 Thread feederThread = new Thread(feeder, "newsmon-dashboard-feeder");
                 feederThread.setDaemon(true);
                 feederThread.start();
