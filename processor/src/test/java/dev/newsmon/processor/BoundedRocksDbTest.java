@@ -35,6 +35,7 @@ class BoundedRocksDbTest {
             assertFalse(options.optimizeFiltersForHits(), "the last level keeps its bloom filters");
             assertEquals(CompactionStyle.LEVEL, options.compactionStyle());
             assertTrue(options.levelCompactionDynamicLevelBytes());
+            assertEquals(4L << 30, options.maxBytesForLevelBase(), "stores up to 4 GiB keep one sorted level");
             assertEquals(IndexType.kTwoLevelIndexSearch, table.indexType());
             assertTrue(table.partitionFilters());
             assertTrue(table.cacheIndexAndFilterBlocks(), "index and filters count against the bounded cache");
