@@ -65,8 +65,9 @@ import java.util.concurrent.TimeUnit;
  * after it, untimed, so the window stays at its size. The warm-up is long because filling a large window
  * leaves RocksDB a backlog of compaction that would otherwise run during the first measured seconds.
  *
- * <p>Run (about 10 minutes, half of it filling the 1M window):
- * {@code mvn -B -o -pl processor -am -Pjmh -DskipTests verify -Djmh.args="DedupWindowBenchmark"}
+ * <p>Run (about 6 minutes in one fork, a minute of it filling the 1M window; the README figures are from three
+ * forks, {@code -Djmh.args="DedupWindowBenchmark -f 3"}, about 17 minutes):
+ * {@code mvn -B -pl processor -am -Pjmh -DskipTests verify -Djmh.args="DedupWindowBenchmark"}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

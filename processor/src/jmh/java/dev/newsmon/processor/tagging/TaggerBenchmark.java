@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * baseline that tries one {@code java.util.regex} alternation per rule on the same items. Every operation is one
  * item (the evaluation set, {@value #ITEMS_PER_PASS} items, tagged in a loop).
  *
- * <p>Run: {@code mvn -B -o -pl processor -am -Pjmh -DskipTests verify} (see processor/pom.xml, profile jmh).
+ * <p>Run: {@code mvn -B -pl processor -am -Pjmh -DskipTests verify} (see processor/pom.xml, profile jmh).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
