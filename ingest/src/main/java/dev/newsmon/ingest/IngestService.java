@@ -244,6 +244,11 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         return notModified.get();
     }
 
+    /** Records of news.ingest-seen that could not be read at start-up (each skipped). */
+    public long seenRecordsUnreadable() {
+        return seen.unreadableOnRestore();
+    }
+
     /** Failed polls of one feed (fetch, parse or publish) since start. */
     public long failures(String feedUrl) {
         AtomicLong n = failuresByFeed.get(feedUrl);

@@ -39,6 +39,9 @@ public final class ServiceMetrics {
                 ingest, IngestService::parseFailures);
         counter(registry, "newsmon.ingest.items.produced", "Items acknowledged by Kafka on news.items",
                 ingest, IngestService::itemsProduced);
+        counter(registry, "newsmon.ingest.seen.records.unreadable",
+                "Records of news.ingest-seen that could not be read at start-up (their items may be produced again)",
+                ingest, IngestService::seenRecordsUnreadable);
         FunctionCounter.builder("newsmon.ingest.fetched", ingest, IngestService::bytesFetched)
                 .baseUnit("bytes").description("Feed body bytes read (after decoding)").register(registry);
         Gauge.builder("newsmon.ingest.feeds", ingest, i -> i.feedStates().size())

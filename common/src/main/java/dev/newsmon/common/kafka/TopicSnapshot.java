@@ -25,11 +25,17 @@ public final class TopicSnapshot {
     }
 
     /**
+     * @param records    records read and handed on
+     * @param unreadable records that could not be deserialized, each logged with its partition and offset and skipped
+     */
+    public record Result(int records, int unreadable) {
+    }
+
+    /**
      * @param consumer a consumer without a group (it is assigned the partitions here)
      * @param each     takes every record in offset order per partition, tombstones included
-     * @return how many records were read
      */
-    public static <K, V> int read(Consumer<K, V> consumer, String topic, Duration timeout,
+    public static <K, V> Result read(Consumer<K, V> consumer, String topic, Duration timeout,
                                   java.util.function.Consumer<ConsumerRecord<K, V>> each) throws TimeoutException {
         Instant deadline = Instant.now().plus(timeout);
         List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
@@ -38,6 +44,7 @@ public final class TopicSnapshot {
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
         int n = 0;
+        int unreadable = 0;
         while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             if (Instant.now().isAfter(deadline)) {
                 throw new TimeoutException("reading " + topic + " took longer than " + timeout);
@@ -51,8 +58,9 @@ public final class TopicSnapshot {
                 // Kafka names the partition and offset in the message; skip the one bad record.
                 LOG.warn("unreadable record topic={} skipped: {}", topic, e.getMessage());
                 consumer.seek(e.topicPartition(), e.offset() + 1);
+                unreadable++;
             }
         }
-        return n;
+        return new Result(n, unreadable);
     }
 }

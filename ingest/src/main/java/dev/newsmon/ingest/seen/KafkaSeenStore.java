@@ -66,13 +66,15 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
     static int load(Consumer<String, SeenRecord> consumer, SeenItems seen, Duration timeout)
             throws TimeoutException {
         AtomicInteger restored = new AtomicInteger();
-        TopicSnapshot.read(consumer, Topics.INGEST_SEEN, timeout, r -> {
+        TopicSnapshot.Result read = TopicSnapshot.read(consumer, Topics.INGEST_SEEN, timeout, r -> {
             if (r.key() != null && r.value() != null) {
                 seen.restore(r.key(), r.value());
                 restored.incrementAndGet();
             }
         });
-        LOG.info("seen-set loaded topic={} records={}", Topics.INGEST_SEEN, restored.get());
+        seen.restoreFailed(read.unreadable());
+        LOG.info("seen-set loaded topic={} records={} unreadable={}", Topics.INGEST_SEEN, restored.get(),
+                read.unreadable());
         return restored.get();
     }
 

@@ -33,6 +33,7 @@ public final class SeenItems implements AutoCloseable {
     private final SeenStore store;
     private final Map<String, SeenRecord> byId = new HashMap<>();
     private final Map<String, String> idByContent = new HashMap<>();
+    private long unreadableOnRestore;
 
     public SeenItems(SeenStore store) {
         this.store = Objects.requireNonNull(store, "store");
@@ -76,6 +77,18 @@ public final class SeenItems implements AutoCloseable {
             idByContent.remove(old.contentHash(), itemId);
         }
         put(itemId, record);
+    }
+
+    /**
+     * Counts records of the store that could not be read at start-up: their items may be produced once more, which
+     * the processor's seen-id filter absorbs.
+     */
+    public synchronized void restoreFailed(int records) {
+        unreadableOnRestore += records;
+    }
+
+    public synchronized long unreadableOnRestore() {
+        return unreadableOnRestore;
     }
 
     public synchronized int size() {
