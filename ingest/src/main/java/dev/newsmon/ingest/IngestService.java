@@ -109,7 +109,8 @@ public final class IngestService implements FeedPoller, AutoCloseable {
      */
     public static IngestService create(NewsmonConfig config, List<FeedSource> feeds, ItemPublisher publisher)
             throws TimeoutException {
-        SeenItems seen = new SeenItems(KafkaSeenStore.create(config));
+        SeenItems seen = new SeenItems(KafkaSeenStore.create(config), Clock.systemUTC(),
+                config.get(Settings.INGEST_SEEN_RETENTION));
         try {
             KafkaSeenStore.load(config, seen, SEEN_LOAD_TIMEOUT);
         } catch (TimeoutException | RuntimeException e) {
@@ -244,6 +245,16 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         return notModified.get();
     }
 
+    /** Items the seen-set holds. */
+    public int seenItems() {
+        return seen.size();
+    }
+
+    /** Items the seen-set forgot because neither their feed nor ingest had shown them for its retention. */
+    public long seenItemsExpired() {
+        return seen.expired();
+    }
+
     /** Records of news.ingest-seen that could not be read at start-up (each skipped). */
     public long seenRecordsUnreadable() {
         return seen.unreadableOnRestore();
@@ -325,6 +336,7 @@ public final class IngestService implements FeedPoller, AutoCloseable {
             return new Outcome(feed.url(), 0, "interrupted");
         }
         seen.remember(fresh);
+        seen.stillListed(read.items());
         Optional<FeedState> next = scheduler.succeeded(feed.url(), at, read.status(), read.validators(),
                 read.movedTo(), read.ttl(), read.hints(), read.notModified() ? -1 : read.items().size());
         next.ifPresent(s -> status.publish(s, fresh.size()));

@@ -182,7 +182,8 @@ class IngestServiceTest {
         return new IngestService(config, feeds, reader, new ItemPublisher(producer),
                 new StatusPublisher(new MockProducer<>(true, null, new StringSerializer(),
                         JsonSerde.of(FeedStatus.class).serializer())),
-                new SeenItems(SeenStore.NONE), Clock.fixed(NOW, ZoneOffset.UTC));
+                new SeenItems(SeenStore.NONE, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static FeedSource source(String file, String name) {

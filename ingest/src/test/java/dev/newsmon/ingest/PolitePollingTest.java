@@ -168,7 +168,7 @@ class PolitePollingTest {
         try (IngestService service = service(feed("/feed"))) {
             service.pollOnce();
         }
-        SeenItems restored = new SeenItems(seenTopic::put);
+        SeenItems restored = new SeenItems(seenTopic::put, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30));
         seenTopic.forEach(restored::restore);
         MockProducer<String, FeedItem> after =
                 new MockProducer<>(true, null, new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
@@ -198,7 +198,7 @@ class PolitePollingTest {
 
     private IngestService service(FeedSource... feeds) {
         return new IngestService(config, List.of(feeds), reader(), new ItemPublisher(items),
-                new StatusPublisher(statuses), new SeenItems(seenTopic::put), Clock.fixed(NOW, ZoneOffset.UTC));
+                new StatusPublisher(statuses), new SeenItems(seenTopic::put, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private FeedReader reader() {

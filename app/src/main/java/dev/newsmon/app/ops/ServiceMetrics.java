@@ -42,6 +42,12 @@ public final class ServiceMetrics {
         counter(registry, "newsmon.ingest.seen.records.unreadable",
                 "Records of news.ingest-seen that could not be read at start-up (their items may be produced again)",
                 ingest, IngestService::seenRecordsUnreadable);
+        counter(registry, "newsmon.ingest.seen.expired",
+                "Items forgotten by the seen-set: neither listed by their feed nor produced for ingest.seen.retention",
+                ingest, IngestService::seenItemsExpired);
+        Gauge.builder("newsmon.ingest.seen.items", ingest, IngestService::seenItems)
+                .description("Items in the seen-set (what ingest has produced and still remembers)")
+                .register(registry);
         FunctionCounter.builder("newsmon.ingest.fetched", ingest, IngestService::bytesFetched)
                 .baseUnit("bytes").description("Feed body bytes read (after decoding)").register(registry);
         Gauge.builder("newsmon.ingest.feeds", ingest, i -> i.feedStates().size())

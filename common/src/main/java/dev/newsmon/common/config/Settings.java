@@ -47,6 +47,9 @@ public final class Settings {
             "Longest time between two polls of a feed: caps ttl, cache headers, Retry-After and error backoff.");
     public static final Setting<Duration> INGEST_MISSING_BACKOFF = new Setting<>("ingest.poll.missing.backoff",
             ValueType.DURATION, "12h", "Wait after a 404 or 410 (a 410 also disables the feed until it is re-added).");
+    public static final Setting<Duration> INGEST_SEEN_RETENTION = new Setting<>("ingest.seen.retention",
+            ValueType.DURATION, "30d", "How long ingest remembers an item its feed no longer lists (in memory and"
+            + " in news.ingest-seen's retention.ms); an item still listed is kept.");
 
     public static final Setting<String> PROCESSOR_APP_ID = new Setting<>("processor.application.id",
             ValueType.STRING, "newsmon-processor", "Kafka Streams application.id: the processor's group and prefix.");
@@ -142,7 +145,7 @@ public final class Settings {
             TOPIC_PARTITIONS, TOPIC_REPLICATION,
             INGEST_FEEDS, INGEST_GROUP_ID, INGEST_POLL_INTERVAL, INGEST_CONNECT_TIMEOUT, INGEST_REQUEST_TIMEOUT, INGEST_MAX_BODY,
             INGEST_USER_AGENT, INGEST_CONCURRENCY, INGEST_CONCURRENCY_PER_HOST, INGEST_POLL_INTERVAL_MIN,
-            INGEST_POLL_INTERVAL_MAX, INGEST_MISSING_BACKOFF,
+            INGEST_POLL_INTERVAL_MAX, INGEST_MISSING_BACKOFF, INGEST_SEEN_RETENTION,
             PROCESSOR_APP_ID, PROCESSOR_RULES, PROCESSOR_DEDUP_WINDOW, PROCESSOR_DEDUP_THRESHOLD,
             PROCESSOR_DEDUP_WAIT_TIMEOUT, PROCESSOR_DEDUP_BOILERPLATE_FILE,
             PROCESSOR_ROCKSDB_CACHE, PROCESSOR_ROCKSDB_WRITE_BUFFER, PROCESSOR_THREADS,

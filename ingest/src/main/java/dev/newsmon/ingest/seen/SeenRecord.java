@@ -1,5 +1,6 @@
 package dev.newsmon.ingest.seen;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -9,11 +10,16 @@ import java.util.Objects;
  * @param feedUrl       the feed the item belongs to (its stable key)
  * @param contentHash   {@link SeenItems#contentHash} of the version last produced
  * @param revision      the revision last produced (0 for the first sighting)
+ * @param seenAt        when ingest last produced the item or found it still listed; absent from version 1 records
  */
-public record SeenRecord(int schemaVersion, String feedUrl, String contentHash, int revision) {
-    public static final int SCHEMA_VERSION = 1;
+public record SeenRecord(int schemaVersion, String feedUrl, String contentHash, int revision, Instant seenAt) {
+    public static final int SCHEMA_VERSION = 2;
 
     public SeenRecord {
         Objects.requireNonNull(contentHash, "contentHash");
+    }
+
+    public SeenRecord seenAgain(Instant at) {
+        return new SeenRecord(SCHEMA_VERSION, feedUrl, contentHash, revision, at);
     }
 }

@@ -8,7 +8,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +30,7 @@ class KafkaSeenStoreTest {
         consumer.schedulePollTask(() -> consumer.setPollException(
                 new RecordDeserializationException(PARTITION, 1, "not a seen record", null)));
         consumer.schedulePollTask(() -> consumer.addRecord(record(2, "item-c")));
-        SeenItems seen = new SeenItems(SeenStore.NONE);
+        SeenItems seen = new SeenItems(SeenStore.NONE, Clock.systemUTC(), Duration.ofDays(30));
 
         int restored = KafkaSeenStore.load(consumer, seen, Duration.ofSeconds(10));
 
@@ -39,6 +41,6 @@ class KafkaSeenStoreTest {
 
     private static ConsumerRecord<String, SeenRecord> record(long offset, String itemId) {
         return new ConsumerRecord<>(Topics.INGEST_SEEN, 0, offset, itemId, new SeenRecord(SeenRecord.SCHEMA_VERSION,
-                "https://wire.example/feed", "hash-" + itemId, 0));
+                "https://wire.example/feed", "hash-" + itemId, 0, Instant.now()));
     }
 }
