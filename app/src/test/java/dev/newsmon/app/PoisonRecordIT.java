@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -53,7 +52,7 @@ class PoisonRecordIT {
             List<String> topics = new ArrayList<>(Topics.ALL);
             topics.add(resolve);
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                TopicAdmin.ensureTopics(admin, topics, Set.of(), 3, (short) 1);
+                TopicAdmin.ensureTopics(admin, topics, Map.of(), 3, (short) 1);
             }
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

@@ -93,7 +93,7 @@ class ScaleOutDedupIT {
     /** Each story: an original and 0–3 copies (headline suffix and footer, dateline, truncation). */
     private Map<String, Set<String>> produceStories() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", BROKER.bootstrapServers()))) {
-            TopicAdmin.ensureTopics(admin, Topics.ALL, Topics.COMPACTED, PARTITIONS, (short) 1);
+            TopicAdmin.ensureTopics(admin, Topics.ALL, Topics.configs(Duration.ofDays(30)), PARTITIONS, (short) 1);
         }
         Map<String, Set<String>> known = new TreeMap<>();
         Random random = new Random(5);

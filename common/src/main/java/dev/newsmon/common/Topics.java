@@ -1,7 +1,10 @@
 package dev.newsmon.common;
 
+import org.apache.kafka.common.config.TopicConfig;
+
+import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /** Every topic newsmon reads or writes, named in one place. */
 public final class Topics {
@@ -21,7 +24,11 @@ public final class Topics {
 
     /** Latest health of each feed (compacted); key = feed URL as listed, value = FeedStatus JSON. */
     public static final String FEED_STATUS = "news.feed-status";
-    /** What ingest has produced of each item (compacted); key = item id, value = content hash and revision. */
+    /**
+     * What ingest has produced of each item; key = item id, value = content hash, revision and when last seen.
+     * Compacted, and records older than ingest.seen.retention are deleted: ingest writes an item still listed
+     * again before that.
+     */
     public static final String INGEST_SEEN = "news.ingest-seen";
     /**
      * The feed list of the ingest service (compacted); key = feed URL, value = the feed's definition as JSON, a
@@ -41,8 +48,17 @@ public final class Topics {
     public static final List<String> ALL = List.of(ITEMS, ALERTS, DLQ, DLQ_WEBHOOK, FEED_STATUS, INGEST_SEEN,
             FEEDS);
 
-    /** Those of {@link #ALL} that hold the latest value per key, so they are created compacted. */
-    public static final Set<String> COMPACTED = Set.of(FEED_STATUS, INGEST_SEEN, FEEDS);
+    /** The config of a topic that holds the latest value per key. */
+    public static final Map<String, String> COMPACTED = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_COMPACT);
+
+    /** The configs of those of {@link #ALL} that are not created with the broker's defaults, by name. */
+    public static Map<String, Map<String, String>> configs(Duration seenRetention) {
+        return Map.of(FEED_STATUS, COMPACTED, FEEDS, COMPACTED, INGEST_SEEN, Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(seenRetention.toMillis())));
+    }
 
     private Topics() {
     }

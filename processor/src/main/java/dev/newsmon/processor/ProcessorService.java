@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -64,7 +63,7 @@ public final class ProcessorService implements AutoCloseable {
         try (Admin admin = Admin.create(config.kafkaProperties(Map.of()))) {
             TopicAdmin.ensureTopics(admin, List.of(Topics.ALERTS, Topics.STORIES,
                             ProcessorNames.resolveTopic(config)),
-                    Set.of(Topics.STORIES),
+                    Map.of(Topics.STORIES, Topics.COMPACTED),
                     config.get(Settings.TOPIC_PARTITIONS), config.get(Settings.TOPIC_REPLICATION).shortValue());
             RulesTopic.ensure(admin, config);
         }

@@ -54,7 +54,8 @@ public final class Cluster implements AutoCloseable {
         }
         try (Admin admin = admin(effective)) {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs(reachTimeoutMs(effective))).clusterId().get();
-            TopicAdmin.ensureTopics(admin, Topics.ALL, Topics.COMPACTED, effective.get(Settings.TOPIC_PARTITIONS),
+            TopicAdmin.ensureTopics(admin, Topics.ALL, Topics.configs(effective.get(Settings.INGEST_SEEN_RETENTION)),
+                    effective.get(Settings.TOPIC_PARTITIONS),
                     effective.get(Settings.TOPIC_REPLICATION).shortValue());
         } catch (ExecutionException e) {
             if (broker != null) {

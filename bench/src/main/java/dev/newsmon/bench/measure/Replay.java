@@ -23,7 +23,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,7 +51,7 @@ public final class Replay {
     /** Read, deserialize and write each item unchanged: the engine's own limit with the same serde and guarantee. */
     public static double passThrough(NewsmonConfig config, Admin admin, String applicationId, Duration timeout)
             throws Exception {
-        TopicAdmin.ensureTopics(admin, List.of(Topics.BENCH_PASSTHROUGH), Set.of(),
+        TopicAdmin.ensureTopics(admin, List.of(Topics.BENCH_PASSTHROUGH), Map.of(),
                 config.get(Settings.TOPIC_PARTITIONS), config.get(Settings.TOPIC_REPLICATION).shortValue());
         Serde<FeedItem> items = JsonSerde.of(FeedItem.class);
         StreamsBuilder builder = new StreamsBuilder();

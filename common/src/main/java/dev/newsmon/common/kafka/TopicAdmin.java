@@ -25,11 +25,11 @@ public final class TopicAdmin {
     }
 
     /**
-     * @param topics            names to ensure
-     * @param compacted         those among them that are compacted (keyed state, not a log of events)
+     * @param topics  names to ensure
+     * @param configs the topic configs of those among them not created with the broker's defaults, by name
      */
-    public static void ensureTopics(Admin admin, Collection<String> topics, Set<String> compacted, int partitions,
-                                    short replication) throws InterruptedException {
+    public static void ensureTopics(Admin admin, Collection<String> topics, Map<String, Map<String, String>> configs,
+                                    int partitions, short replication) throws InterruptedException {
         Set<String> existing;
         try {
             existing = admin.listTopics().names().get();
@@ -38,7 +38,7 @@ public final class TopicAdmin {
         }
         List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
                 .map(t -> new NewTopic(t, partitions, replication)
-                        .configs(compacted.contains(t) ? Map.of("cleanup.policy", "compact") : Map.of()))
+                        .configs(configs.getOrDefault(t, Map.of())))
                 .toList();
         if (missing.isEmpty()) {
             return;
