@@ -54,9 +54,10 @@ public final class Cluster implements AutoCloseable {
         }
         try (Admin admin = admin(effective)) {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs(reachTimeoutMs(effective))).clusterId().get();
-            TopicAdmin.ensureTopics(admin, Topics.ALL, Topics.configs(effective.get(Settings.INGEST_SEEN_RETENTION)),
-                    effective.get(Settings.TOPIC_PARTITIONS),
+            Map<String, Map<String, String>> configs = Topics.configs(effective.get(Settings.INGEST_SEEN_RETENTION));
+            TopicAdmin.ensureTopics(admin, Topics.ALL, configs, effective.get(Settings.TOPIC_PARTITIONS),
                     effective.get(Settings.TOPIC_REPLICATION).shortValue());
+            warnOfConfigDifferences(admin, configs);
         } catch (ExecutionException e) {
             if (broker != null) {
                 broker.close();
@@ -86,6 +87,20 @@ public final class Cluster implements AutoCloseable {
         return Admin.create(config.kafkaProperties(Map.of(
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout)));
+    }
+
+    /**
+     * Existing topics keep their configs (see {@link TopicAdmin}); one that differs from what newsmon creates, such as
+     * a news.ingest-seen made before it had a retention, is named at start-up with the command that aligns it. Not
+     * being allowed to describe configs is no reason to refuse to start, so that is only logged too.
+     */
+    private static void warnOfConfigDifferences(Admin admin, Map<String, Map<String, String>> configs)
+            throws InterruptedException {
+        try {
+            TopicAdmin.configDifferences(admin, configs).forEach(d -> LOG.warn("{}", d));
+        } catch (IllegalStateException e) {
+            LOG.warn("cannot compare the configs of existing topics with newsmon's: {}", e.getMessage());
+        }
     }
 
     private static int reachTimeoutMs(NewsmonConfig config) {

@@ -1,7 +1,11 @@
 package dev.newsmon.common.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -9,13 +13,21 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 
-/** Creates newsmon's topics at start-up when they are absent; existing topics are left as they are. */
+/**
+ * Creates newsmon's topics at start-up when they are absent. Existing topics are left as they are: their configs
+ * belong to whoever runs the cluster, so a difference from what newsmon would create is reported, not changed.
+ */
 public final class TopicAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
     private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(30);
@@ -54,6 +66,57 @@ public final class TopicAdmin {
             }
         }
         awaitVisible(admin, names);
+    }
+
+    /**
+     * The differences between the configs of existing topics and {@code configs}, one readable line each, naming
+     * the topic, the key, both values and the command that sets newsmon's. A {@code cleanup.policy} is compared as
+     * a set of policies. Topics that do not exist are not reported.
+     */
+    public static List<String> configDifferences(Admin admin, Map<String, Map<String, String>> configs)
+            throws InterruptedException {
+        Set<String> existing;
+        Map<ConfigResource, Config> described;
+        try {
+            existing = admin.listTopics().names().get();
+            described = admin.describeConfigs(configs.keySet().stream().filter(existing::contains)
+                    .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList()).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe topics: " + e.getCause().getMessage(), e.getCause());
+        }
+        List<String> differences = new ArrayList<>();
+        for (String topic : new TreeSet<>(configs.keySet())) {
+            Config config = described.get(new ConfigResource(ConfigResource.Type.TOPIC, topic));
+            if (config == null) {
+                continue;
+            }
+            for (Map.Entry<String, String> want : new TreeMap<>(configs.get(topic)).entrySet()) {
+                ConfigEntry entry = config.get(want.getKey());
+                String have = entry == null ? null : entry.value();
+                if (!sameValue(want.getKey(), want.getValue(), have)) {
+                    String value = want.getValue().contains(",") ? "[" + want.getValue() + "]" : want.getValue();
+                    differences.add("topic " + topic + " has " + want.getKey() + "=" + have
+                            + " where newsmon creates it with " + want.getKey() + "=" + want.getValue()
+                            + " (kafka-configs --alter --entity-type topics --entity-name " + topic
+                            + " --add-config '" + want.getKey() + "=" + value + "')");
+                }
+            }
+        }
+        return differences;
+    }
+
+    private static boolean sameValue(String key, String want, String have) {
+        if (have == null) {
+            return false;
+        }
+        if (key.equals(TopicConfig.CLEANUP_POLICY_CONFIG)) {
+            return policies(want).equals(policies(have));
+        }
+        return want.equals(have);
+    }
+
+    private static Set<String> policies(String cleanupPolicy) {
+        return Arrays.stream(cleanupPolicy.split(",")).map(String::trim).collect(Collectors.toSet());
     }
 
     /**
