@@ -76,9 +76,9 @@ public final class NewsTopology {
                 .stream(Topics.ITEMS, Consumed.with(KEYS, JsonSerde.of(FeedItem.class)).withName("items"))
                 .filter((id, item) -> item != null, Named.as("drop-tombstones"))
                 .mapValues(Normalizer::normalize, Named.as("normalize"))
-                .processValues(SeenFilter.supplier(window, stores), Named.as("drop-seen"))
                 .processValues(tagger.step(TaggedItem::new), Named.as("tag"))
-                .filter((id, t) -> t.tags().tagged(), Named.as("drop-untagged"));
+                .filter((id, t) -> t.tags().tagged(), Named.as("drop-untagged"))
+                .processValues(SeenFilter.supplier(window, stores), Named.as("drop-seen"));
 
         Fingerprinter fingerprinter = new Fingerprinter(boilerplate(config));
         tagged.flatMap((id, t) -> probes(fingerprinter, t), Named.as("band-probes"))

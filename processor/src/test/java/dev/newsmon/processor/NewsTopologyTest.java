@@ -197,6 +197,30 @@ class NewsTopologyTest {
     }
 
     @Test
+    void anItemThatMatchedNoRuleIsAlertedWhenItsRevisionMatches() {
+        // The first version is a stub that names no station; the edit an hour later fills in the story.
+        send(item("stub", "harbor-point-herald", "Crew news expected today", "Details to follow.", T0), T0);
+        Instant edited = T0.plus(Duration.ofHours(1));
+        send(item("stub", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0).withRevision(1), edited);
+        // A re-delivery of the revision (ingest restarted) changes nothing.
+        send(item("stub", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0).withRevision(1),
+                edited.plus(Duration.ofMinutes(5)));
+
+        List<Alert> out = alerts.readValuesToList();
+        assertEquals(List.of(Alert.Kind.STORY), out.stream().map(Alert::kind).toList());
+        assertEquals("stub", out.get(0).itemId());
+    }
+
+    @Test
+    void anEditOfAnItemAlreadyInAStoryGivesNoSecondAlert() {
+        send(item("orig", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0), T0);
+        send(item("orig", "harbor-point-herald", TITLE + " (updated)", INDEPENDENT_TEXT, T0).withRevision(1),
+                T0.plus(Duration.ofHours(2)));
+
+        assertEquals(1, alerts.readValuesToList().size());
+    }
+
+    @Test
     void poisonRecordGoesToDeadLetterQueueAndProcessingContinues() {
         TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.ITEMS, new StringSerializer(),
                 new ByteArraySerializer());

@@ -3,6 +3,7 @@ package dev.newsmon.processor.dedup;
 import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.processor.ProcessorNames;
 import dev.newsmon.processor.StateStores;
+import dev.newsmon.processor.TaggedItem;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -18,28 +19,32 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Drops items whose id was already processed within the dedup window, so that ingest re-producing items (after a
- * restart, or a feed re-listing old entries) never yields a second alert.
+ * Lets each item id into dedup once within the dedup window, so that ingest re-producing items (after a restart,
+ * or a feed re-listing old entries) never yields a second alert. It runs after tagging and sees only tagged items:
+ * an item that matched no rule is not remembered, so its revision (ingest produces an edited entry again with the
+ * next revision) is tagged afresh and enters dedup if it matches now, as when a short first version gains the
+ * paragraph that names the station.
  *
- * <p>Same id means drop, even when the content changed: an edited article is not a new story, and alerting on
- * edits would need a notion of "significant change" that newsmon does not have. The content hash is kept so the
- * log says whether a dropped re-delivery was an edit.
+ * <p>Once an id has entered, the same id means drop, even when the content changed: an edited article is not a new
+ * story, and alerting on edits would need a notion of "significant change" that newsmon does not have. The content
+ * hash is kept so the log says whether a dropped re-delivery was an edit.
  */
-public final class SeenFilter implements FixedKeyProcessor<String, FeedItem, FeedItem> {
+public final class SeenFilter implements FixedKeyProcessor<String, TaggedItem, TaggedItem> {
     private static final Logger LOG = LoggerFactory.getLogger(SeenFilter.class);
 
     private final long windowMs;
-    private FixedKeyProcessorContext<String, FeedItem> context;
+    private FixedKeyProcessorContext<String, TaggedItem> context;
     private WindowStore<String, String> seen;
 
     private SeenFilter(Duration window) {
         this.windowMs = window.toMillis();
     }
 
-    public static FixedKeyProcessorSupplier<String, FeedItem, FeedItem> supplier(Duration window, StateStores stores) {
+    public static FixedKeyProcessorSupplier<String, TaggedItem, TaggedItem> supplier(Duration window,
+                                                                                    StateStores stores) {
         return new FixedKeyProcessorSupplier<>() {
             @Override
-            public FixedKeyProcessor<String, FeedItem, FeedItem> get() {
+            public FixedKeyProcessor<String, TaggedItem, TaggedItem> get() {
                 return new SeenFilter(window);
             }
 
@@ -51,14 +56,14 @@ public final class SeenFilter implements FixedKeyProcessor<String, FeedItem, Fee
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, FeedItem> context) {
+    public void init(FixedKeyProcessorContext<String, TaggedItem> context) {
         this.context = context;
         this.seen = context.getStateStore(ProcessorNames.SEEN_STORE);
     }
 
     @Override
-    public void process(FixedKeyRecord<String, FeedItem> record) {
-        FeedItem item = record.value();
+    public void process(FixedKeyRecord<String, TaggedItem> record) {
+        FeedItem item = record.value().item();
         String hash = Hash64.hex(Hash64.of(item.title() + "\n" + item.text()));
         long ts = record.timestamp();
         String previous = null;
@@ -68,8 +73,8 @@ public final class SeenFilter implements FixedKeyProcessor<String, FeedItem, Fee
             }
         }
         if (previous != null) {
-            LOG.debug("dropping re-delivered item item_id={} content_changed={}", item.itemId(),
-                    !previous.equals(hash));
+            LOG.debug("dropping re-delivered item item_id={} revision={} content_changed={}", item.itemId(),
+                    item.revision(), !previous.equals(hash));
             return;
         }
         seen.put(item.itemId(), hash, ts);
