@@ -3,8 +3,11 @@ package dev.newsmon.app;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
+import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.common.ops.Ops;
 import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.feedlist.FeedListReader;
@@ -12,6 +15,10 @@ import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.feedlist.FeedsTopic;
 import dev.newsmon.ingest.group.FeedGroup;
 import dev.newsmon.ingest.schedule.FeedState;
+import dev.newsmon.ingest.status.KafkaFeedStatusReader;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +128,36 @@ class FeedGroupIT {
                 }
             }
         }
+    }
+
+    @Test
+    void theNextPollerOfAFeedReadsTheLatestStatusItsPreviousPollerPublished() throws Exception {
+        NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of(
+                "kafka.bootstrap.servers", BROKER.bootstrapServers()));
+        Cluster.open(config).close();
+        String polled = "https://status-ledger.example/feed.xml";
+        String removed = "https://status-gone.example/rss";
+        try (KafkaProducer<String, FeedStatus> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", BROKER.bootstrapServers()), new StringSerializer(),
+                JsonSerde.of(FeedStatus.class).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.FEED_STATUS, polled, status(polled, "\"v1\"")));
+            producer.send(new ProducerRecord<>(Topics.FEED_STATUS, polled, status(polled, "\"v2\"")));
+            producer.send(new ProducerRecord<>(Topics.FEED_STATUS, removed, status(removed, "\"x\"")));
+            producer.send(new ProducerRecord<>(Topics.FEED_STATUS, removed, null));
+            producer.send(new ProducerRecord<>(Topics.FEED_STATUS, "https://other.example/rss",
+                    status("https://other.example/rss", "\"o\""))).get();
+        }
+
+        Map<String, FeedStatus> latest = KafkaFeedStatusReader.create(config)
+                .latest(Set.of(polled, removed, "https://never-polled.example/rss"));
+
+        assertEquals(Set.of(polled), latest.keySet(), "only feeds asked about, and a tombstone removes one");
+        assertEquals("\"v2\"", latest.get(polled).etag());
+    }
+
+    private static FeedStatus status(String url, String etag) {
+        return new FeedStatus(FeedStatus.SCHEMA_VERSION, url, url, null, null, null, 200, 0, null, null, 0, 0, false,
+                etag, null);
     }
 
     @Test

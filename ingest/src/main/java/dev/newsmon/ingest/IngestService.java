@@ -3,6 +3,7 @@ package dev.newsmon.ingest;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.model.FeedItem;
+import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.fetch.FetchException;
 import dev.newsmon.ingest.group.FeedPoller;
@@ -126,6 +127,17 @@ public final class IngestService implements FeedPoller, AutoCloseable {
     @Override
     public void addFeed(FeedSource feed) {
         scheduler.add(feed, clock.instant());
+        events.add(WAKE);
+    }
+
+    @Override
+    public void resumeFeed(FeedSource feed, FeedStatus last) {
+        Instant now = clock.instant();
+        if (scheduler.state(feed.url()).isPresent() || !last.feedUrl().equals(feed.url())) {
+            scheduler.add(feed, now);
+        } else {
+            scheduler.restore(FeedState.resumed(feed, last, now));
+        }
         events.add(WAKE);
     }
 

@@ -184,6 +184,37 @@ class PolitePollingTest {
     }
 
     @Test
+    void aFeedTakenOverResumesWhereItsPreviousPollerLeftIt() {
+        List<String> conditions = new CopyOnWriteArrayList<>();
+        serve("/moved", ex -> redirect(ex, 301, "/home"));
+        serve("/home", ex -> {
+            String etag = ex.getRequestHeaders().getFirst("If-None-Match");
+            conditions.add(String.valueOf(etag));
+            if ("\"v1\"".equals(etag)) {
+                respond(ex, 304, new byte[0]);
+            } else {
+                ex.getResponseHeaders().add("ETag", "\"v1\"");
+                respond(ex, 200, rss("g-1", "Hatch seal holds", "The leak check passed."));
+            }
+        });
+        FeedSource feed = feed("/moved");
+        try (IngestService previous = service(feed)) {
+            previous.pollOnce();
+        }
+        FeedStatus published = statuses.history().get(statuses.history().size() - 1).value();
+
+        try (IngestService next = service()) {
+            next.resumeFeed(feed, published);
+            PollSummary summary = next.pollOnce();
+
+            assertEquals(0, summary.itemsProduced());
+            assertEquals(url("/home"), next.feedStates().get(0).fetchUrl());
+        }
+        assertEquals(1, hits.get("/moved").get(), "the new owner went straight to where the feed moved");
+        assertEquals(List.of("null", "\"v1\""), conditions, "and asked conditionally: a 304, no body");
+    }
+
+    @Test
     void theDefaultUserAgentNamesNewsmonAndAFeedMaySetItsOwn() {
         serve("/a", ex -> respond(ex, 200, rss("g-1", "A", "a.")));
         serve("/b", ex -> respond(ex, 200, rss("g-2", "B", "b.")));

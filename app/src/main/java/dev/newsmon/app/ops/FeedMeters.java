@@ -1,5 +1,6 @@
 package dev.newsmon.app.ops;
 
+import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.group.FeedPoller;
@@ -34,6 +35,12 @@ public final class FeedMeters implements FeedPoller {
     public void addFeed(FeedSource feed) {
         register(feed);
         ingest.addFeed(feed);
+    }
+
+    @Override
+    public void resumeFeed(FeedSource feed, FeedStatus last) {
+        register(feed);
+        ingest.resumeFeed(feed, last);
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.newsmon.ingest.feedlist.FeedListReader;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.group.FeedGroup;
 import dev.newsmon.ingest.publish.ItemPublisher;
+import dev.newsmon.ingest.status.KafkaFeedStatusReader;
 import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.processor.tagging.RuleTagger;
 import dev.newsmon.processor.tagging.RulesException;
@@ -197,7 +198,8 @@ public final class Services {
     public static FeedGroup feedGroup(NewsmonConfig config, IngestService ingest, Ops ops) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(FeedGroup.consumerConfig(config));
         ops.bind(new KafkaClientMetrics(consumer));
-        FeedGroup group = FeedGroup.start(consumer, new FeedMeters(ops.registry(), ingest));
+        FeedGroup group = FeedGroup.start(consumer, new FeedMeters(ops.registry(), ingest),
+                KafkaFeedStatusReader.create(config));
         ServiceMetrics.feedGroup(ops.registry(), group.assignment());
         ops.readiness().add("ingest-feeds", group.assignment()::loaded);
         return group;

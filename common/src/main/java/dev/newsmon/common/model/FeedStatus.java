@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param itemsSeen         entries the feed held at its latest read with a body
  * @param itemsProduced     items the latest poll produced (new ones and updates)
  * @param disabled          true after a 410 Gone: it is not polled until it is added again
- * @param etag              ETag of the latest successful poll, or null (lets a restart poll conditionally)
+ * @param etag              ETag of the latest successful poll, or null (the next poller of the feed asks with it)
  * @param lastModified      Last-Modified of the latest successful poll, or null
  */
 public record FeedStatus(

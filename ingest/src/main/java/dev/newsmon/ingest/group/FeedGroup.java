@@ -3,6 +3,7 @@ package dev.newsmon.ingest.group;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
+import dev.newsmon.ingest.status.FeedStatusReader;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,16 +42,19 @@ public final class FeedGroup implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    private FeedGroup(Consumer<String, byte[]> consumer, FeedPoller poller) {
+    private FeedGroup(Consumer<String, byte[]> consumer, FeedPoller poller, FeedStatusReader statuses) {
         this.consumer = consumer;
-        this.assignment = new FeedAssignment(consumer, poller);
+        this.assignment = new FeedAssignment(consumer, poller, statuses);
         this.thread = new Thread(this::run, "newsmon-ingest-feeds");
         thread.setDaemon(true);
     }
 
-    /** Joins the group on a thread of its own, and hands the feeds it is assigned to {@code poller}. */
-    public static FeedGroup start(Consumer<String, byte[]> consumer, FeedPoller poller) {
-        FeedGroup group = new FeedGroup(consumer, poller);
+    /**
+     * Joins the group on a thread of its own, and hands the feeds it is assigned to {@code poller}, each resumed
+     * from its status in {@code statuses} where it has one.
+     */
+    public static FeedGroup start(Consumer<String, byte[]> consumer, FeedPoller poller, FeedStatusReader statuses) {
+        FeedGroup group = new FeedGroup(consumer, poller, statuses);
         group.thread.start();
         return group;
     }

@@ -1,5 +1,6 @@
 package dev.newsmon.ingest.schedule;
 
+import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.fetch.Conditional;
 
@@ -34,6 +35,20 @@ public record FeedState(FeedSource source, String fetchUrl, Conditional validato
     /** A feed never polled, due at {@code at}. */
     public static FeedState fresh(FeedSource source, Instant at) {
         return new FeedState(source, source.url(), Conditional.NONE, 0, at, false, null, null, 0, null, 0);
+    }
+
+    /**
+     * A feed taken over from another instance, in the state that instance last published: its moved URL, its
+     * validators (so the first poll is conditional), its backoff and its next due time (now if that has passed).
+     * A feed disabled by a 410 is not kept disabled: the new owner asks once more, and a second 410 disables it
+     * again, where keeping it would ignore a person's re-adding it while no instance ran.
+     */
+    public static FeedState resumed(FeedSource source, FeedStatus last, Instant now) {
+        Instant due = last.disabled() || last.nextPoll() == null || last.nextPoll().isBefore(now)
+                ? now : last.nextPoll();
+        return new FeedState(source, last.fetchUrl(), new Conditional(last.etag(), last.lastModified()),
+                last.consecutiveErrors(), due, false, last.lastAttempt(), last.lastSuccess(), last.httpStatus(),
+                last.lastError(), last.itemsSeen());
     }
 
     public String key() {

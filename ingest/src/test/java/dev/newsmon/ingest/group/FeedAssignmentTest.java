@@ -2,6 +2,7 @@ package dev.newsmon.ingest.group;
 
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -12,9 +13,11 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +35,15 @@ class FeedAssignmentTest {
 
     private final MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
     private final RecordingPoller poller = new RecordingPoller();
-    private final FeedAssignment assignment = new FeedAssignment(consumer, poller);
+    /** The statuses news.feed-status holds, by feed URL; and the sets of feeds asked about. */
+    private final Map<String, FeedStatus> statuses = new HashMap<>();
+    private final List<Set<String>> asked = new ArrayList<>();
+    private final FeedAssignment assignment = new FeedAssignment(consumer, poller, urls -> {
+        asked.add(Set.copyOf(urls));
+        Map<String, FeedStatus> found = new HashMap<>(statuses);
+        found.keySet().retainAll(urls);
+        return found;
+    });
 
     @BeforeEach
     void subscribe() {
@@ -112,6 +123,25 @@ class FeedAssignmentTest {
     }
 
     @Test
+    void theFeedsOfAPartitionReadToItsEndResumeFromTheStatusTheirPreviousPollerPublished() {
+        FeedStatus ledger = new FeedStatus(FeedStatus.SCHEMA_VERSION, LEDGER.url(), LEDGER.url(), "Orbital Ledger",
+                null, null, 200, 0, null, null, 12, 0, false, "\"v7\"", null);
+        statuses.put(LEDGER.url(), ledger);
+        statuses.put(MERIDIAN.url(), ledger);
+
+        assignAndPoll(Map.of(P0, 2L, P1, 0L), List.of(put(P0, 0, LEDGER), put(P0, 1, SKYWARD)));
+
+        assertEquals(List.of(Set.of(LEDGER.url(), SKYWARD.url())), asked, "one read per partition, for its feeds");
+        assertEquals(List.of("add " + SKYWARD.url(), "resume " + LEDGER.url() + " etag=\"v7\""),
+                poller.calls.stream().sorted().toList());
+
+        consumer.addRecord(put(P1, 0, MERIDIAN));
+        poll();
+        assertEquals("add " + MERIDIAN.url(), poller.calls.get(poller.calls.size() - 1),
+                "a feed added while the partition is held is new: it has no state to resume");
+    }
+
+    @Test
     void anInstanceAssignedNoPartitionIsLoadedWithNothingToPoll() {
         consumer.rebalance(List.of());
         poll();
@@ -154,6 +184,12 @@ class FeedAssignmentTest {
         public void addFeed(FeedSource feed) {
             polled.put(feed.url(), feed);
             calls.add("add " + feed.url());
+        }
+
+        @Override
+        public void resumeFeed(FeedSource feed, FeedStatus last) {
+            polled.put(feed.url(), feed);
+            calls.add("resume " + feed.url() + " etag=" + last.etag());
         }
 
         @Override

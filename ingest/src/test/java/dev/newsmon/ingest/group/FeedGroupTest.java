@@ -3,7 +3,9 @@ package dev.newsmon.ingest.group;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.ingest.feedlist.FeedSource;
+import dev.newsmon.ingest.status.FeedStatusReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -65,10 +67,15 @@ class FeedGroupTest {
             }
 
             @Override
+            public void resumeFeed(FeedSource feed, FeedStatus last) {
+                throw new AssertionError("no feed has a status");
+            }
+
+            @Override
             public void removeFeed(String url) {
                 throw new AssertionError("nothing is revoked");
             }
-        });
+        }, FeedStatusReader.NONE);
         try {
             assertEquals(LEDGER, added.poll(10, TimeUnit.SECONDS), "the poll after the failure hands over the feed");
         } finally {

@@ -1,0 +1,18 @@
+package dev.newsmon.ingest.status;
+
+import dev.newsmon.common.model.FeedStatus;
+
+import java.util.Map;
+import java.util.Set;
+
+/** Where an instance that takes feeds over finds the state their previous poller published. */
+public interface FeedStatusReader {
+    /**
+     * The latest status of each of {@code feedUrls} that has one. A status that cannot be read is left out, so its
+     * feed starts afresh: a handover must not wait on it.
+     */
+    Map<String, FeedStatus> latest(Set<String> feedUrls);
+
+    /** Reads nothing: every feed starts afresh. */
+    FeedStatusReader NONE = urls -> Map.of();
+}

@@ -1,0 +1,68 @@
+package dev.newsmon.ingest.status;
+
+import dev.newsmon.common.Topics;
+import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.kafka.TopicSnapshot;
+import dev.newsmon.common.model.FeedStatus;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Reads the compacted {@link Topics#FEED_STATUS} whole (one small record per feed) for the feeds asked about. A
+ * read that fails or times out is logged and yields nothing: the feeds then start afresh, as before there was a
+ * status to read.
+ */
+public final class KafkaFeedStatusReader implements FeedStatusReader {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaFeedStatusReader.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final Supplier<Consumer<String, FeedStatus>> consumers;
+
+    KafkaFeedStatusReader(Supplier<Consumer<String, FeedStatus>> consumers) {
+        this.consumers = consumers;
+    }
+
+    public static KafkaFeedStatusReader create(NewsmonConfig config) {
+        Map<String, Object> props = new HashMap<>(config.kafka());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsmon-ingest-feed-status");
+        return new KafkaFeedStatusReader(() -> new KafkaConsumer<>(props, new StringDeserializer(),
+                JsonSerde.of(FeedStatus.class).deserializer()));
+    }
+
+    @Override
+    public Map<String, FeedStatus> latest(Set<String> feedUrls) {
+        Map<String, FeedStatus> found = new HashMap<>();
+        try (Consumer<String, FeedStatus> consumer = consumers.get()) {
+            TopicSnapshot.Result read = TopicSnapshot.read(consumer, Topics.FEED_STATUS, TIMEOUT, r -> {
+                if (r.key() != null && feedUrls.contains(r.key())) {
+                    if (r.value() == null) {
+                        found.remove(r.key());
+                    } else {
+                        found.put(r.key(), r.value());
+                    }
+                }
+            });
+            LOG.info("feed states read topic={} feeds={} found={} unreadable={}", Topics.FEED_STATUS,
+                    feedUrls.size(), found.size(), read.unreadable());
+            return found;
+        } catch (TimeoutException | KafkaException e) {
+            LOG.warn("feed states not read topic={} feeds={}; they start afresh: {}", Topics.FEED_STATUS,
+                    feedUrls.size(), e.toString());
+            return Map.of();
+        }
+    }
+}
