@@ -3,6 +3,7 @@ package dev.newsmon.app.ops;
 import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.group.FeedAssignment;
+import dev.newsmon.ingest.status.KafkaFeedStatusReader;
 import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.sink.SinkService;
 import dev.newsmon.sink.http.ViewFeeder;
@@ -58,12 +59,15 @@ public final class ServiceMetrics {
     }
 
     /** The ingest instance's share of news.feeds. */
-    public static void feedGroup(MeterRegistry registry, FeedAssignment assignment) {
+    public static void feedGroup(MeterRegistry registry, FeedAssignment assignment, KafkaFeedStatusReader statuses) {
         Gauge.builder("newsmon.ingest.feed.partitions", assignment, FeedAssignment::partitions)
                 .description("Partitions of news.feeds assigned to this instance").register(registry);
         counter(registry, "newsmon.ingest.feed.records.invalid",
                 "Records of news.feeds that could not be read (each leaves its feed out)",
                 assignment, FeedAssignment::invalidRecords);
+        counter(registry, "newsmon.ingest.feed.status.records.unreadable",
+                "Records of news.feed-status that could not be read when feeds were taken over (each feed starts afresh)",
+                statuses, KafkaFeedStatusReader::unreadableRecords);
     }
 
     public static void processor(MeterRegistry registry, ProcessorService processor) {

@@ -198,9 +198,9 @@ public final class Services {
     public static FeedGroup feedGroup(NewsmonConfig config, IngestService ingest, Ops ops) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(FeedGroup.consumerConfig(config));
         ops.bind(new KafkaClientMetrics(consumer));
-        FeedGroup group = FeedGroup.start(consumer, new FeedMeters(ops.registry(), ingest),
-                KafkaFeedStatusReader.create(config));
-        ServiceMetrics.feedGroup(ops.registry(), group.assignment());
+        KafkaFeedStatusReader statuses = KafkaFeedStatusReader.create(config);
+        FeedGroup group = FeedGroup.start(consumer, new FeedMeters(ops.registry(), ingest), statuses);
+        ServiceMetrics.feedGroup(ops.registry(), group.assignment(), statuses);
         ops.readiness().add("ingest-feeds", group.assignment()::loaded);
         return group;
     }

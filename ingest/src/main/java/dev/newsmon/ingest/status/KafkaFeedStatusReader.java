@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +31,7 @@ public final class KafkaFeedStatusReader implements FeedStatusReader {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Supplier<Consumer<String, FeedStatus>> consumers;
+    private final AtomicLong unreadable = new AtomicLong();
 
     KafkaFeedStatusReader(Supplier<Consumer<String, FeedStatus>> consumers) {
         this.consumers = consumers;
@@ -56,6 +58,7 @@ public final class KafkaFeedStatusReader implements FeedStatusReader {
                     }
                 }
             });
+            unreadable.addAndGet(read.unreadable());
             LOG.info("feed states read topic={} feeds={} found={} unreadable={}", Topics.FEED_STATUS,
                     feedUrls.size(), found.size(), read.unreadable());
             return found;
@@ -64,5 +67,10 @@ public final class KafkaFeedStatusReader implements FeedStatusReader {
                     feedUrls.size(), e.toString());
             return Map.of();
         }
+    }
+
+    /** Records of news.feed-status that could not be read (each skipped: its feed starts afresh). */
+    public long unreadableRecords() {
+        return unreadable.get();
     }
 }
