@@ -264,8 +264,9 @@ class FeedGroupIT {
         static Instance start(NewsmonConfig base, String agent) throws Exception {
             NewsmonConfig config = base.withKnown(Map.of("ingest.http.user.agent", agent));
             Ops ops = Ops.start(config, "ingest");
-            IngestService ingest = Services.ingest(config, List.of(), ops);
-            FeedGroup group = Services.feedGroup(config, ingest, ops);
+            KafkaFeedStatusReader statuses = KafkaFeedStatusReader.create(config);
+            IngestService ingest = Services.ingest(config, List.of(), statuses, ops);
+            FeedGroup group = Services.feedGroup(config, ingest, statuses, ops);
             Thread loop = new Thread(ingest::runForever, "it-" + agent);
             loop.start();
             return new Instance(agent, ops, ingest, group, loop);

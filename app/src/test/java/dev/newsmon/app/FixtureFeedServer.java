@@ -10,12 +10,18 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Serves one fixture folder of feeds over HTTP on 127.0.0.1, and writes a feed list pointing at it. */
+/**
+ * Serves one fixture folder of feeds over HTTP on 127.0.0.1, each with an ETag (a 304 when the request names it),
+ * and writes a feed list pointing at it.
+ */
 final class FixtureFeedServer implements AutoCloseable {
     private final HttpServer server;
     private final String folder;
+    private final AtomicInteger notModified = new AtomicInteger();
 
     FixtureFeedServer(String folder) throws IOException {
         this.folder = folder;
@@ -28,6 +34,13 @@ final class FixtureFeedServer implements AutoCloseable {
                     return;
                 }
                 byte[] body = in.readAllBytes();
+                String etag = "\"" + Integer.toHexString(Arrays.hashCode(body)) + "\"";
+                exchange.getResponseHeaders().set("ETag", etag);
+                if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    notModified.incrementAndGet();
+                    exchange.sendResponseHeaders(304, -1);
+                    return;
+                }
                 exchange.getResponseHeaders().set("Content-Type", "application/rss+xml");
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -36,6 +49,11 @@ final class FixtureFeedServer implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** Requests answered 304 Not Modified: conditional requests that named a feed's current ETag. */
+    int notModified() {
+        return notModified.get();
     }
 
     int port() {

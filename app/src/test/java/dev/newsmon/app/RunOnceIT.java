@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The acceptance path of the foundation: {@code newsmon run --once} over feeds served by a local HTTP server, on
- * the embedded broker, then the exact content of alerts.jsonl. A second run on the same data must add nothing.
+ * the embedded broker, then the exact content of alerts.jsonl. A second run on the same data must add nothing, and
+ * ask for each feed with the validators of the first.
  */
 class RunOnceIT {
     private static final ObjectMapper JSON = Json.mapper();
@@ -55,8 +56,11 @@ class RunOnceIT {
             }
             assertTrue(alerts.stream().noneMatch(a -> a.title().toLowerCase().contains("gas station")));
 
+            assertEquals(0, server.notModified(), "the first run has no validators to send");
             assertEquals(0, runOnce(feeds, out), "second run on the same data");
             assertEquals(alerts, readAlerts(out), "a restart re-reads the feeds but alerts nothing again");
+            assertEquals(3, server.notModified(), "the restart resumes each well-formed feed from its news.feed-status"
+                    + " record, so it asks with the ETag the first run got and is answered 304");
         }
     }
 

@@ -52,8 +52,7 @@ public final class FeedMeters implements FeedPoller {
         }
     }
 
-    /** Registers the meters of a feed the service polls from its start. */
-    void register(FeedSource feed) {
+    private void register(FeedSource feed) {
         byFeed.computeIfAbsent(feed.url(), url -> List.of(
                 FunctionCounter.builder("newsmon.ingest.feed.failures", ingest, i -> i.failures(url))
                         .description("Failed polls per feed (fetch, parse or publish)")

@@ -1,7 +1,6 @@
 package dev.newsmon.app.ops;
 
 import dev.newsmon.ingest.IngestService;
-import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.group.FeedAssignment;
 import dev.newsmon.ingest.status.KafkaFeedStatusReader;
 import dev.newsmon.processor.ProcessorService;
@@ -12,7 +11,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 
-import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -27,7 +25,7 @@ public final class ServiceMetrics {
      * @param feeds the feeds the service polls from its start, each with its own meters (labelled feed_url); those
      *              of a feed group get theirs through {@link FeedMeters}
      */
-    public static void ingest(MeterRegistry registry, IngestService ingest, List<FeedSource> feeds) {
+    public static void ingest(MeterRegistry registry, IngestService ingest, KafkaFeedStatusReader statuses) {
         counter(registry, "newsmon.ingest.feeds.polled", "Feed polls by outcome (ok includes 304 Not Modified)",
                 ingest, IngestService::feedsOk, "outcome", "ok");
         counter(registry, "newsmon.ingest.feeds.polled", "Feed polls by outcome (ok includes 304 Not Modified)",
@@ -54,20 +52,19 @@ public final class ServiceMetrics {
         Gauge.builder("newsmon.ingest.feeds", ingest, i -> i.feedStates().size())
                 .description("Feeds this instance polls: those of its partitions of news.feeds in the ingest service")
                 .register(registry);
-        FeedMeters meters = new FeedMeters(registry, ingest);
-        feeds.forEach(meters::register);
+        counter(registry, "newsmon.ingest.feed.status.records.unreadable",
+                "Records of news.feed-status that could not be read when feeds were started or taken over (each feed"
+                        + " starts afresh)",
+                statuses, KafkaFeedStatusReader::unreadableRecords);
     }
 
     /** The ingest instance's share of news.feeds. */
-    public static void feedGroup(MeterRegistry registry, FeedAssignment assignment, KafkaFeedStatusReader statuses) {
+    public static void feedGroup(MeterRegistry registry, FeedAssignment assignment) {
         Gauge.builder("newsmon.ingest.feed.partitions", assignment, FeedAssignment::partitions)
                 .description("Partitions of news.feeds assigned to this instance").register(registry);
         counter(registry, "newsmon.ingest.feed.records.invalid",
                 "Records of news.feeds that could not be read (each leaves its feed out)",
                 assignment, FeedAssignment::invalidRecords);
-        counter(registry, "newsmon.ingest.feed.status.records.unreadable",
-                "Records of news.feed-status that could not be read when feeds were taken over (each feed starts afresh)",
-                statuses, KafkaFeedStatusReader::unreadableRecords);
     }
 
     public static void processor(MeterRegistry registry, ProcessorService processor) {

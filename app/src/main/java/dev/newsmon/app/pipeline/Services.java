@@ -177,15 +177,18 @@ public final class Services {
     }
 
     /**
-     * The ingest service, its seen-set loaded from Kafka; returns once its producer has read the cluster's
-     * metadata for news.items, which is when it counts as ready.
+     * The ingest service, its seen-set loaded from Kafka, polling {@code feeds}, each resumed from its last status in
+     * {@code statuses} (so a restart keeps validators, backoff and due times); returns once its producer has read
+     * the cluster's metadata for news.items, which is when it counts as ready.
      */
-    public static IngestService ingest(NewsmonConfig config, List<FeedSource> feeds, Ops ops) throws TimeoutException {
+    public static IngestService ingest(NewsmonConfig config, List<FeedSource> feeds, KafkaFeedStatusReader statuses,
+                                       Ops ops) throws TimeoutException {
         KafkaProducer<String, FeedItem> producer = new KafkaProducer<>(ItemPublisher.producerConfig(config),
                 new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
         ops.bind(new KafkaClientMetrics(producer));
-        IngestService ingest = IngestService.create(config, feeds, new ItemPublisher(producer));
-        ServiceMetrics.ingest(ops.registry(), ingest, feeds);
+        IngestService ingest = IngestService.create(config, List.of(), new ItemPublisher(producer));
+        ServiceMetrics.ingest(ops.registry(), ingest, statuses);
+        new FeedMeters(ops.registry(), ingest).startFeeds(feeds, statuses);
         producer.partitionsFor(Topics.ITEMS);
         ops.readiness().add("ingest", () -> true);
         return ingest;
@@ -193,14 +196,15 @@ public final class Services {
 
     /**
      * Joins the ingest service to its group on news.feeds: from here on it polls the feeds of the partitions Kafka
-     * assigns this instance. Ready once the partitions of its first assignment are read.
+     * assigns this instance, each resumed from its last status in {@code statuses}. Ready once the partitions of its
+     * first assignment are read.
      */
-    public static FeedGroup feedGroup(NewsmonConfig config, IngestService ingest, Ops ops) {
+    public static FeedGroup feedGroup(NewsmonConfig config, IngestService ingest, KafkaFeedStatusReader statuses,
+                                      Ops ops) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(FeedGroup.consumerConfig(config));
         ops.bind(new KafkaClientMetrics(consumer));
-        KafkaFeedStatusReader statuses = KafkaFeedStatusReader.create(config);
         FeedGroup group = FeedGroup.start(consumer, new FeedMeters(ops.registry(), ingest), statuses);
-        ServiceMetrics.feedGroup(ops.registry(), group.assignment(), statuses);
+        ServiceMetrics.feedGroup(ops.registry(), group.assignment());
         ops.readiness().add("ingest-feeds", group.assignment()::loaded);
         return group;
     }

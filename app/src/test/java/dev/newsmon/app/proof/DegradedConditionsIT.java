@@ -9,6 +9,7 @@ import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.ops.Ops;
+import dev.newsmon.ingest.status.KafkaFeedStatusReader;
 import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.processor.ProcessorService;
@@ -77,7 +78,8 @@ class DegradedConditionsIT {
                 "ingest.http.max.body", "1MiB"));
         try (StoryWorkload workload = new StoryWorkload("hf", STORIES, HEALTHY_FEEDS, CARRIERS);
              Ops ops = Ops.start(config, "proof");
-             IngestService alone = Services.ingest(config, workload.feeds(), ops);
+             IngestService alone = Services.ingest(config, workload.feeds(),
+                     KafkaFeedStatusReader.create(config), ops);
              ProcessorService processor = Services.processor(config, ops);
              RunningSink<SinkRunner> sinks = RunningSink.start(CLUSTER.sinks(config, ops))) {
             // Started first, so the alerts are made while the polls are timed; the rounds are interleaved, so
@@ -95,7 +97,8 @@ class DegradedConditionsIT {
             long[] aloneMillis = new long[ROUNDS];
             long[] withHostile = new long[ROUNDS];
             try (Ops mixedOps = Ops.start(config, "proof-mixed");
-                 IngestService mixed = Services.ingest(config, mixedFeeds, mixedOps)) {
+                 IngestService mixed = Services.ingest(config, mixedFeeds,
+                         KafkaFeedStatusReader.create(config), mixedOps)) {
                 healthyPollMillis(mixed, workload);
                 // Interleaved, and each side's fastest round compared: a busy machine only ever adds time, so the
                 // fastest round is the one that shows what the hostile feeds themselves cost.
@@ -129,7 +132,8 @@ class DegradedConditionsIT {
         sinkLog.addAppender(log);
         try (StoryWorkload workload = new StoryWorkload(fault.code, 4);
              Ops ops = Ops.start(config, "proof");
-             IngestService ingest = Services.ingest(config, workload.feeds(), ops);
+             IngestService ingest = Services.ingest(config, workload.feeds(),
+                     KafkaFeedStatusReader.create(config), ops);
              ProcessorService processor = Services.processor(config, ops)) {
             SinkRunner sinks = CLUSTER.sinks(config, ops);
             SinkService jsonl = sinks.services().stream().filter(s -> s.sinkName().equals(JsonlFileSink.NAME))

@@ -1,7 +1,6 @@
 package dev.newsmon.ingest.group;
 
 import dev.newsmon.common.Topics;
-import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.feedlist.FeedsTopic;
 import dev.newsmon.ingest.status.FeedStatusReader;
@@ -130,17 +129,9 @@ public final class FeedAssignment implements ConsumerRebalanceListener {
                 loading.remove(p);
                 ends.remove(p);
                 Map<String, FeedSource> of = feeds.get(p);
-                Map<String, FeedStatus> last = of.isEmpty() ? Map.of() : statuses.latest(of.keySet());
-                of.values().forEach(f -> {
-                    FeedStatus status = last.get(f.url());
-                    if (status == null) {
-                        poller.addFeed(f);
-                    } else {
-                        poller.resumeFeed(f, status);
-                    }
-                });
+                int resumed = poller.startFeeds(of.values(), statuses);
                 LOG.info("feed partition read topic={} partition={} feeds={} resumed={}", Topics.FEEDS,
-                        p.partition(), of.size(), last.size());
+                        p.partition(), of.size(), resumed);
             }
         }
         loaded |= loading.isEmpty();

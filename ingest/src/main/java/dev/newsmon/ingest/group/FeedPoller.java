@@ -2,6 +2,12 @@ package dev.newsmon.ingest.group;
 
 import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.ingest.feedlist.FeedSource;
+import dev.newsmon.ingest.status.FeedStatusReader;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What the feed group hands the feeds of its partitions to: the scheduler of this instance's polls. */
 public interface FeedPoller {
@@ -16,4 +22,24 @@ public interface FeedPoller {
 
     /** Stops polling a feed. */
     void removeFeed(String url);
+
+    /**
+     * Starts polling {@code feeds}: each that has a status in {@code statuses} resumes from it (a restart or a
+     * handover keeps its validators, backoff and due time), the others start afresh.
+     *
+     * @return how many resumed
+     */
+    default int startFeeds(Collection<FeedSource> feeds, FeedStatusReader statuses) {
+        Set<String> urls = feeds.stream().map(FeedSource::url).collect(Collectors.toSet());
+        Map<String, FeedStatus> last = urls.isEmpty() ? Map.of() : statuses.latest(urls);
+        for (FeedSource f : feeds) {
+            FeedStatus status = last.get(f.url());
+            if (status == null) {
+                addFeed(f);
+            } else {
+                resumeFeed(f, status);
+            }
+        }
+        return last.size();
+    }
 }
