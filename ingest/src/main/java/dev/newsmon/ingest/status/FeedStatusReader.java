@@ -5,7 +5,7 @@ import dev.newsmon.common.model.FeedStatus;
 import java.util.Map;
 import java.util.Set;
 
-/** Where an instance that takes feeds over finds the state their previous poller published. */
+/** Where an instance that starts or takes feeds over finds the state their last poller published. */
 public interface FeedStatusReader {
     /**
      * The latest status of each of {@code feedUrls} that has one. A status that cannot be read is left out, so its
