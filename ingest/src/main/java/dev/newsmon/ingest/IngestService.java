@@ -104,12 +104,12 @@ public final class IngestService implements FeedPoller, AutoCloseable {
 
     /**
      * The service with its Kafka producers, and the seen-set read back from {@code news.ingest-seen} first, so a
-     * restart produces nothing it produced before.
+     * restart produces nothing it produced before. It polls no feed yet: they are given to it with
+     * {@link #startFeeds}, {@link #addFeed} or {@link #resumeFeed}.
      *
      * @param publisher owned by the service from here on: closed with it, or here if the seen-set cannot load
      */
-    public static IngestService create(NewsmonConfig config, List<FeedSource> feeds, ItemPublisher publisher)
-            throws TimeoutException {
+    public static IngestService create(NewsmonConfig config, ItemPublisher publisher) throws TimeoutException {
         SeenItems seen = new SeenItems(KafkaSeenStore.create(config), Clock.systemUTC(),
                 config.get(Settings.INGEST_SEEN_RETENTION));
         try {
@@ -119,7 +119,7 @@ public final class IngestService implements FeedPoller, AutoCloseable {
             publisher.close();
             throw e;
         }
-        return new IngestService(config, feeds, FeedReader.create(config), publisher,
+        return new IngestService(config, List.of(), FeedReader.create(config), publisher,
                 StatusPublisher.create(config), seen, Clock.systemUTC());
     }
 

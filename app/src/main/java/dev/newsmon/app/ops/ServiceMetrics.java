@@ -22,8 +22,9 @@ public final class ServiceMetrics {
     }
 
     /**
-     * @param feeds the feeds the service polls from its start, each with its own meters (labelled feed_url); those
-     *              of a feed group get theirs through {@link FeedMeters}
+     * The ingest service's meters; each feed's own (labelled feed_url) come with it through {@link FeedMeters}.
+     *
+     * @param statuses the reader its feeds are started or taken over from
      */
     public static void ingest(MeterRegistry registry, IngestService ingest, KafkaFeedStatusReader statuses) {
         counter(registry, "newsmon.ingest.feeds.polled", "Feed polls by outcome (ok includes 304 Not Modified)",

@@ -186,7 +186,7 @@ public final class Services {
         KafkaProducer<String, FeedItem> producer = new KafkaProducer<>(ItemPublisher.producerConfig(config),
                 new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
         ops.bind(new KafkaClientMetrics(producer));
-        IngestService ingest = IngestService.create(config, List.of(), new ItemPublisher(producer));
+        IngestService ingest = IngestService.create(config, new ItemPublisher(producer));
         ServiceMetrics.ingest(ops.registry(), ingest, statuses);
         new FeedMeters(ops.registry(), ingest).startFeeds(feeds, statuses);
         producer.partitionsFor(Topics.ITEMS);
