@@ -47,6 +47,17 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
      */
     private static final long ARENA_BLOCK_BYTES = 64 * 1024;
     private static final double HIGH_PRIORITY_SHARE = 0.5;
+    /**
+     * Smallest shard of the block cache. Each shard has its own share of the capacity, and the write-buffer manager
+     * reserves the memtables' memory in 256 KiB pieces that land on shards by hash. RocksDB's default (up to 64
+     * shards of at least 512 KiB: 2 MiB each for 128 MiB) left some shards nearly full of reservations, and they
+     * evicted index and filter blocks as soon as they were read: in {@code DedupWindowBenchmark} at 1M items, 3.5
+     * filter partitions per item were read back from the files, and at 10k the 30 MB state did not stay cached.
+     * With shards of 32 MiB the reservations spread evenly, and a shard's lock is held only for a cache lookup, so
+     * a few shards serve the stream threads of one instance.
+     */
+    private static final long MIN_SHARD_BYTES = 32L << 20;
+    private static final int MAX_SHARD_BITS = 6;
     private static final long METADATA_BLOCK_BYTES = 4096;
     private static final long DATA_BLOCK_BYTES = 16 * 1024;
     /**
@@ -65,7 +76,7 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
     /** Deliberately never closed: they live as long as the JVM, like the stores that use them. */
     private record Shared(Cache cache, WriteBufferManager writeBuffers) {
         static Shared of(Sizes s) {
-            Cache cache = new LRUCache(s.cacheBytes(), -1, false, HIGH_PRIORITY_SHARE);
+            Cache cache = new LRUCache(s.cacheBytes(), shardBits(s.cacheBytes()), false, HIGH_PRIORITY_SHARE);
             return new Shared(cache, new WriteBufferManager(s.writeBufferBytes(), cache));
         }
     }
@@ -101,6 +112,15 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
     @Override
     public void close(String storeName, Options options) {
         // The cache and the write-buffer manager are shared with the other stores: closing them here would break them.
+    }
+
+    /** log2 of the number of cache shards: as many as keep each at {@link #MIN_SHARD_BYTES} or more, at most 64. */
+    static int shardBits(long cacheBytes) {
+        int bits = 0;
+        while (bits < MAX_SHARD_BITS && cacheBytes >> (bits + 1) >= MIN_SHARD_BYTES) {
+            bits++;
+        }
+        return bits;
     }
 
     private static long bytes(Map<String, Object> configs, String key) {

@@ -44,6 +44,16 @@ class BoundedRocksDbTest {
     }
 
     @Test
+    void cacheShardsAreAtLeast32MiB() {
+        assertEquals(0, BoundedRocksDb.shardBits(8L << 20), "a small cache is one shard");
+        assertEquals(0, BoundedRocksDb.shardBits(63L << 20));
+        assertEquals(1, BoundedRocksDb.shardBits(64L << 20));
+        assertEquals(2, BoundedRocksDb.shardBits(128L << 20), "the default cache: four shards of 32 MiB");
+        assertEquals(5, BoundedRocksDb.shardBits(1L << 30));
+        assertEquals(6, BoundedRocksDb.shardBits(64L << 30), "never more than RocksDB's 64 shards");
+    }
+
+    @Test
     void writeBuffersMustFitInTheCache() {
         try (Options options = streamsDefaults()) {
             Map<String, Object> tooBig =
