@@ -8,7 +8,6 @@ import dev.newsmon.common.ops.Ops;
 import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.PollSummary;
 import dev.newsmon.ingest.feedlist.FeedSource;
-import dev.newsmon.ingest.status.KafkaFeedStatusReader;
 import dev.newsmon.processor.ProcessorNames;
 import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.sink.SinkRunner;
@@ -75,8 +74,7 @@ public final class Pipeline implements AutoCloseable {
             SinkRunner sink = Services.sink(effective, console, ops);
             Thread sinkThread = new Thread(sink, "newsmon-sinks");
             sinkThread.start();
-            return new Pipeline(ops, cluster, processor, sink, sinkThread, Services.ingest(effective, feeds,
-                    KafkaFeedStatusReader.create(effective), ops));
+            return new Pipeline(ops, cluster, processor, sink, sinkThread, Services.ingest(effective, feeds, ops));
         } catch (ConfigException | IOException | TimeoutException | RuntimeException e) {
             if (processor != null) {
                 processor.close(effective.get(Settings.SHUTDOWN_TIMEOUT));

@@ -194,6 +194,11 @@ public final class Services {
         return ingest;
     }
 
+    /** The ingest service without a feed group (run, demo): its feeds resumed through a status reader of its own. */
+    public static IngestService ingest(NewsmonConfig config, List<FeedSource> feeds, Ops ops) throws TimeoutException {
+        return ingest(config, feeds, KafkaFeedStatusReader.create(config), ops);
+    }
+
     /**
      * Joins the ingest service to its group on news.feeds: from here on it polls the feeds of the partitions Kafka
      * assigns this instance, each resumed from its last status in {@code statuses}. Ready once the partitions of its

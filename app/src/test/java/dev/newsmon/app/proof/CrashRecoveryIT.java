@@ -7,7 +7,6 @@ import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.ops.Ops;
 import dev.newsmon.ingest.IngestService;
-import dev.newsmon.ingest.status.KafkaFeedStatusReader;
 import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.sink.AlertSink;
 import dev.newsmon.sink.SinkRunner;
@@ -46,8 +45,7 @@ class CrashRecoveryIT {
         NewsmonConfig config = CLUSTER.config(scenario);
         try (StoryWorkload workload = new StoryWorkload("pk", STORIES);
              Ops ops = Ops.start(config, "proof");
-             IngestService ingest = Services.ingest(config, workload.feeds(),
-                     KafkaFeedStatusReader.create(config), ops);
+             IngestService ingest = Services.ingest(config, workload.feeds(), ops);
              RunningSink<SinkRunner> sinks = RunningSink.start(CLUSTER.sinks(config, ops))) {
             NewsmonProcess processor = CLUSTER.startProcessor(scenario);
             try {
@@ -77,8 +75,7 @@ class CrashRecoveryIT {
         NewsmonConfig config = CLUSTER.config(scenario);
         try (StoryWorkload workload = new StoryWorkload("sk", STORIES);
              Ops ops = Ops.start(config, "proof");
-             IngestService ingest = Services.ingest(config, workload.feeds(),
-                     KafkaFeedStatusReader.create(config), ops);
+             IngestService ingest = Services.ingest(config, workload.feeds(), ops);
              ProcessorService processor = Services.processor(config, ops)) {
             // Built first for the names of its groups; run after the crash, as the restarted `newsmon sink`.
             SinkRunner restarted = CLUSTER.sinks(config, ops);

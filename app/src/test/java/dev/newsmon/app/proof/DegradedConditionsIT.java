@@ -11,7 +11,6 @@ import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.ops.Ops;
 import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.feedlist.FeedSource;
-import dev.newsmon.ingest.status.KafkaFeedStatusReader;
 import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.sink.SinkRunner;
 import dev.newsmon.sink.SinkService;
@@ -78,8 +77,7 @@ class DegradedConditionsIT {
                 "ingest.http.max.body", "1MiB"));
         try (StoryWorkload workload = new StoryWorkload("hf", STORIES, HEALTHY_FEEDS, CARRIERS);
              Ops ops = Ops.start(config, "proof");
-             IngestService alone = Services.ingest(config, workload.feeds(),
-                     KafkaFeedStatusReader.create(config), ops);
+             IngestService alone = Services.ingest(config, workload.feeds(), ops);
              ProcessorService processor = Services.processor(config, ops);
              RunningSink<SinkRunner> sinks = RunningSink.start(CLUSTER.sinks(config, ops))) {
             // Started first, so the alerts are made while the polls are timed; the rounds are interleaved, so
@@ -97,8 +95,7 @@ class DegradedConditionsIT {
             long[] aloneMillis = new long[ROUNDS];
             long[] withHostile = new long[ROUNDS];
             try (Ops mixedOps = Ops.start(config, "proof-mixed");
-                 IngestService mixed = Services.ingest(config, mixedFeeds,
-                         KafkaFeedStatusReader.create(config), mixedOps)) {
+                 IngestService mixed = Services.ingest(config, mixedFeeds, mixedOps)) {
                 healthyPollMillis(mixed, workload);
                 // Interleaved, and each side's fastest round compared: a busy machine only ever adds time, so the
                 // fastest round is the one that shows what the hostile feeds themselves cost.
@@ -132,8 +129,7 @@ class DegradedConditionsIT {
         sinkLog.addAppender(log);
         try (StoryWorkload workload = new StoryWorkload(fault.code, 4);
              Ops ops = Ops.start(config, "proof");
-             IngestService ingest = Services.ingest(config, workload.feeds(),
-                     KafkaFeedStatusReader.create(config), ops);
+             IngestService ingest = Services.ingest(config, workload.feeds(), ops);
              ProcessorService processor = Services.processor(config, ops)) {
             SinkRunner sinks = CLUSTER.sinks(config, ops);
             SinkService jsonl = sinks.services().stream().filter(s -> s.sinkName().equals(JsonlFileSink.NAME))
