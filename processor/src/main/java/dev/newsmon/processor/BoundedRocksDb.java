@@ -18,20 +18,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * to it through one write-buffer manager, and index and filter blocks kept inside it. Without this each store
  * instance gets its own cache and memtables, so memory grows with the number of partitions.
  *
- * <p>It also undoes three Kafka Streams defaults that make a lookup's cost grow with the size of a store, which
+ * <p>It also undoes two Kafka Streams defaults that make a lookup's cost grow with the size of a store, which
  * matters for dedup: most of its reads are point lookups of band keys that are not there. Streams drops the bloom
  * filters of the last level ({@code optimize_filters_for_hits}, right for a store read mostly for keys it holds), so
- * every miss read the biggest sorted run's index and a data block; it compacts universally, so a miss checks more
- * sorted runs as the store grows (leveled compaction keeps one per level); and it keeps one whole index and filter
- * per file, which at a few GB no longer fits the bounded cache and was read again on each lookup. Partitioned
- * indexes and filters load only the 4 KiB part a lookup needs.
+ * every miss read the biggest sorted run's index and a data block; and it compacts universally, so a miss checks
+ * more sorted runs as the store grows (leveled compaction keeps one per level).
  *
  * <p>What must stay cached for a lookup to be cheap is the filters and indexes, not the data: dedup's lookups are
- * spread evenly over the whole window, so a data block is rarely read twice while it is cached. Data blocks of
- * 16 KiB (Streams uses 4 KiB) make the indexes a quarter of the size, and half of the cache is reserved for
- * index and filter blocks (high priority), so that at a million items in the window they still fit the default
- * cache beside the write buffers ({@code DedupWindowBenchmark}: 2.3 ms per item at 1M with 4 KiB blocks and a tenth
- * of the cache for them, 1.6 ms with these).
+ * spread evenly over the whole window, so a data block is rarely read twice while it is cached. Half of the cache
+ * is reserved for index and filter blocks (high priority), and data blocks of 16 KiB (Streams uses 4 KiB) make the
+ * indexes a quarter of the size. Each file keeps one whole index and one whole filter block, so a lookup costs
+ * one cache lookup per block; partitioned ones (the design before) add a search of a top-level index, which grows
+ * with the file, to every probe ({@code DedupWindowBenchmark}, back to back: 1.12 ms per item at 1M items in the
+ * window against 1.65 ms partitioned, 0.88 and 0.95 ms at 10k). The price is the size of what the cache holds as
+ * one block, about 600 KiB of filter for a 64 MiB file: the filters and indexes of all files must fit the
+ * high-priority half, about 32 bytes per item in the dedup window (processor.rocksdb.block.cache), or lookups read
+ * whole filters back from the files, where a partition was 4 KiB.
  */
 public final class BoundedRocksDb implements RocksDBConfigSetter {
     /** Streams config key of the shared cache's size in bytes (set from processor.rocksdb.block.cache). */
@@ -58,7 +60,6 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
      */
     private static final long MIN_SHARD_BYTES = 32L << 20;
     private static final int MAX_SHARD_BITS = 6;
-    private static final long METADATA_BLOCK_BYTES = 4096;
     private static final long DATA_BLOCK_BYTES = 16 * 1024;
     /**
      * Below this size a store (a window store's segment) is one sorted level plus L0, instead of RocksDB's 256 MiB,
@@ -93,11 +94,9 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
         table.setBlockCache(shared.cache());
         table.setCacheIndexAndFilterBlocks(true);
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
-        table.setPinTopLevelIndexAndFilter(true);
         table.setPinL0FilterAndIndexBlocksInCache(true);
-        table.setIndexType(IndexType.kTwoLevelIndexSearch);
-        table.setPartitionFilters(true);
-        table.setMetadataBlockSize(METADATA_BLOCK_BYTES);
+        table.setIndexType(IndexType.kBinarySearch);
+        table.setPartitionFilters(false);
         table.setBlockSize(DATA_BLOCK_BYTES);
         options.setOptimizeFiltersForHits(false);
         options.setCompactionStyle(CompactionStyle.LEVEL);

@@ -36,8 +36,8 @@ class BoundedRocksDbTest {
             assertEquals(CompactionStyle.LEVEL, options.compactionStyle());
             assertTrue(options.levelCompactionDynamicLevelBytes());
             assertEquals(4L << 30, options.maxBytesForLevelBase(), "stores up to 4 GiB keep one sorted level");
-            assertEquals(IndexType.kTwoLevelIndexSearch, table.indexType());
-            assertTrue(table.partitionFilters());
+            assertEquals(IndexType.kBinarySearch, table.indexType(), "one whole index block per file");
+            assertFalse(table.partitionFilters(), "one whole filter block per file: one cache lookup per probe");
             assertTrue(table.cacheIndexAndFilterBlocks(), "index and filters count against the bounded cache");
             assertEquals(16 * 1024, table.blockSize(), "larger data blocks, smaller indexes");
         }

@@ -68,7 +68,8 @@ public final class Settings {
                     + " the built-in list (processor/DEDUP.md).");
     public static final Setting<Long> PROCESSOR_ROCKSDB_CACHE = new Setting<>("processor.rocksdb.block.cache",
             ValueType.SIZE, "128MiB", "Off-heap memory of all the processor's RocksDB stores in this JVM: one shared"
-            + " block cache that the write buffers are charged to.");
+            + " block cache that the write buffers are charged to. Half of it is kept for the stores' filters and"
+            + " indexes, which need about 32 bytes per item in the dedup window (the default holds them for 2M items).");
     public static final Setting<Long> PROCESSOR_ROCKSDB_WRITE_BUFFER = new Setting<>(
             "processor.rocksdb.write.buffer", ValueType.SIZE, "64MiB",
             "Share of processor.rocksdb.block.cache that the stores' write buffers (memtables) may use together.");
