@@ -44,6 +44,16 @@ class BoundedRocksDbTest {
     }
 
     @Test
+    void streamThreadsLeaveFileDeletionToRocksDbsBackgroundThreads() {
+        try (Options options = streamsDefaults()) {
+            assertFalse(options.avoidUnnecessaryBlockingIO(), "RocksDB's default: the releasing thread deletes");
+            new BoundedRocksDb().setConfig("band-buckets", options, SIZES);
+
+            assertTrue(options.avoidUnnecessaryBlockingIO());
+        }
+    }
+
+    @Test
     void cacheShardsAreAtLeast32MiB() {
         assertEquals(0, BoundedRocksDb.shardBits(8L << 20), "a small cache is one shard");
         assertEquals(0, BoundedRocksDb.shardBits(63L << 20));
