@@ -65,15 +65,20 @@ import java.util.concurrent.TimeUnit;
  * after it, untimed, so the window stays at its size. The warm-up is long because filling a large window
  * leaves RocksDB a backlog of compaction that would otherwise run during the first measured seconds.
  *
- * <p>Run (about 6 minutes in one fork, a minute of it filling the 1M window; the README figures are from three
- * forks, {@code -Djmh.args="DedupWindowBenchmark -f 3"}, about 17 minutes):
- * {@code mvn -B -pl processor -am -Pjmh -DskipTests verify -Djmh.args="DedupWindowBenchmark"}
+ * <p>The measurement is a minute (ten 6-second iterations), so that it spans several of the compactions the
+ * measured items' own writes cause: at 1M items they came about every 15 seconds, each merging flushed writes into
+ * a band-store level of several hundred MB and taking half of the second core for a few seconds (per-thread CPU
+ * from /proc), so half a minute held one to three of them.
+ *
+ * <p>Run (about 6 minutes in one fork at 1M, two of them filling the window):
+ * {@code mvn -B -pl processor -am -Pjmh -DskipTests verify -Djmh.args="DedupWindowBenchmark"}; the README's ratio
+ * of 1M to 10k comes from {@code processor/src/jmh/dedup-window-rounds.sh}, which pairs one fork of each.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 10, time = 3)
-@Measurement(iterations = 10, time = 3)
+@Measurement(iterations = 10, time = 6)
 @Fork(value = 1, jvmArgs = {"-Xmx1g"})
 public class DedupWindowBenchmark {
     private static final int MEASURED_POOL = 20_000;
