@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # DedupWindowBenchmark in paired rounds: each round runs one fork at 10,000 items in the window and one at
 # 1,000,000, back to back (alternating which goes first), and prints the ratio of the two. A fork's mean moves by
-# up to a third from one fork to the next on a shared 2-core VM, slowly, with the host's load; forks of one size
-# run one after the other (JMH's -f N) put that drift between the sizes, where pairing cancels most of it.
-#   processor/src/jmh/dedup-window-rounds.sh [rounds, default 5]      (about 7 minutes a round)
+# a third or more from one fork to the next on a shared 2-core VM, partly slowly, with the host's load; forks of
+# one size run one after the other (JMH's -f N) put that slow drift between the sizes, where pairing cancels it.
+#   processor/src/jmh/dedup-window-rounds.sh [rounds, default 5]      (about 8 minutes a round)
 set -euo pipefail
 rounds="${1:-5}"
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"

@@ -70,7 +70,7 @@ import java.util.concurrent.TimeUnit;
  * a band-store level of several hundred MB and taking half of the second core for a few seconds (per-thread CPU
  * from /proc), so half a minute held one to three of them.
  *
- * <p>Run (about 6 minutes in one fork at 1M, two of them filling the window):
+ * <p>Run (about 6 minutes in one fork at 1M, most of them filling the window and waiting for its compaction):
  * {@code mvn -B -pl processor -am -Pjmh -DskipTests verify -Djmh.args="DedupWindowBenchmark"}; the README's ratio
  * of 1M to 10k comes from {@code processor/src/jmh/dedup-window-rounds.sh}, which pairs one fork of each.
  */
