@@ -25,9 +25,9 @@ public final class KeywordTagger implements Tagger {
                 MatchedTerm term = new MatchedTerm(field, value.substring(at, at + PHRASE.length()), at,
                         at + PHRASE.length());
                 return new TagResult(List.of(TAG), Map.of(TAG, List.of(new TagMatch("space-station",
-                        List.of(term)))), RULES_VERSION);
+                        List.of(term)))), Map.of(), RULES_VERSION);
             }
         }
-        return new TagResult(List.of(), Map.of(), RULES_VERSION);
+        return new TagResult(List.of(), Map.of(), Map.of(), RULES_VERSION);
     }
 }

@@ -15,7 +15,8 @@ public final class TestAlerts {
         return new Alert(Alert.SCHEMA_VERSION, kind, story, item, "https://harborcitypost.example/a", "Station news",
                 "Harbor City Post", "https://harborcitypost.example/rss", Instant.parse("2026-11-26T09:00:00Z"),
                 Instant.parse("2026-11-26T09:05:00Z"), Instant.parse("2026-11-26T09:05:01Z"), List.of("space-station"),
-                Map.of(), kind == Alert.Kind.COPY ? 0.91 : null, kind == Alert.Kind.COPY ? "i-1" : null, "test");
+                Map.of(), kind == Alert.Kind.COPY ? 0.91 : null, kind == Alert.Kind.COPY ? "i-1" : null, "test",
+                Map.of());
     }
 
 }

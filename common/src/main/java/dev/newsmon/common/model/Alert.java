@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param similarity    for a copy, its similarity to the item it copies (0..1); null for a story
  * @param copyOf        for a copy, the item id it was found to copy; null for a story
  * @param rulesVersion  version of the rules the item was tagged with
+ * @param relevance     per tag, how much the item is about it and the evidence; empty in alerts written before
+ *                      aboutness (readers of those get an empty map)
  */
 public record Alert(
         int schemaVersion,
@@ -45,7 +47,8 @@ public record Alert(
         Map<String, List<TagMatch>> matches,
         Double similarity,
         String copyOf,
-        String rulesVersion) {
+        String rulesVersion,
+        Map<String, TagRelevance> relevance) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -55,6 +58,7 @@ public record Alert(
         Objects.requireNonNull(itemId, "itemId");
         tags = List.copyOf(tags);
         matches = Map.copyOf(matches);
+        relevance = relevance == null ? Map.of() : Map.copyOf(relevance);
     }
 
     /** What an alert announces. Serialized in lower case. */

@@ -68,7 +68,7 @@ final class DedupWindow implements AutoCloseable {
     private static final int REAL_TEXTS = 10_000;
     private static final int VOCABULARY = 20_000;
     private static final int WORDS_PER_TEXT = 90;
-    private static final TagResult TAGS = new TagResult(List.of("space-station"), Map.of(), "bench");
+    private static final TagResult TAGS = new TagResult(List.of("space-station"), Map.of(), Map.of(), "bench");
 
     private final int windowItems;
     private final Path stateDir;

@@ -26,6 +26,7 @@ public final class AlertFactory {
         FeedItem i = tagged.item();
         TagResult t = tagged.tags();
         return new Alert(Alert.SCHEMA_VERSION, kind, storyId, i.itemId(), i.url(), i.title(), i.outlet(), i.feedUrl(),
-                i.published(), i.fetched(), alerted, t.tags(), t.matches(), similarity, copyOf, t.rulesVersion());
+                i.published(), i.fetched(), alerted, t.tags(), t.matches(), similarity, copyOf, t.rulesVersion(),
+                t.appliedRelevance());
     }
 }

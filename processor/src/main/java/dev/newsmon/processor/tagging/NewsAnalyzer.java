@@ -45,10 +45,13 @@ public final class NewsAnalyzer extends Analyzer {
         return new TokenStreamComponents(source, stream);
     }
 
-    /** Keeps the title and the text apart in the field that holds both (see {@link ItemFields#ALL}). */
+    /**
+     * Keeps the title apart from what follows it in the fields that hold two values ({@link ItemFields#ALL},
+     * {@link ItemFields#HEAD}).
+     */
     @Override
     public int getPositionIncrementGap(String fieldName) {
-        return ItemFields.ALL.equals(fieldName) ? ItemFields.POSITION_GAP : 0;
+        return ItemFields.ALL.equals(fieldName) || ItemFields.HEAD.equals(fieldName) ? ItemFields.POSITION_GAP : 0;
     }
 
     /** Wildcard and prefix terms are not tokenized or stemmed, but they are folded like any other term. */

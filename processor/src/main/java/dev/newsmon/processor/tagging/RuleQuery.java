@@ -1,5 +1,6 @@
 package dev.newsmon.processor.tagging;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -7,10 +8,33 @@ import java.util.Objects;
  *
  * @param name  name of the query, unique within its tag; it names the match in alerts
  * @param query Lucene classic query syntax; unqualified terms search both title and text
+ * @param scope where a match counts as evidence (the rules file's {@code in:} key)
  */
-public record RuleQuery(String name, String query) {
+public record RuleQuery(String name, String query, Scope scope) {
     public RuleQuery {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(scope, "scope");
+    }
+
+    /** A query that counts wherever it matches, by its place and mentions. */
+    public RuleQuery(String name, String query) {
+        this(name, query, Scope.BODY);
+    }
+
+    /**
+     * The places a query's match may count from. Each admits the ones before it: a query limited to the lead counts
+     * when it matches in the title and lead, a query of the body also by its mentions anywhere.
+     */
+    public enum Scope {
+        TITLE, LEAD, BODY;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public boolean admits(Scope place) {
+            return place.ordinal() <= ordinal();
+        }
     }
 }

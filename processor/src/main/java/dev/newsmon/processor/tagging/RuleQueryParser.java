@@ -14,8 +14,13 @@ final class RuleQueryParser {
     }
 
     static Query parse(String query) throws ParseException {
+        return parse(query, ItemFields.ALL);
+    }
+
+    /** @param defaultField where unqualified terms look: {@link ItemFields#ALL}, or a narrower place of evidence */
+    static Query parse(String query, String defaultField) throws ParseException {
         // A classic parser keeps state while parsing, so each query gets its own.
-        QueryParser parser = new QueryParser(ItemFields.ALL, ANALYZER);
+        QueryParser parser = new QueryParser(defaultField, ANALYZER);
         Query parsed = parser.parse(query);
         // Text that analyses to nothing (only punctuation, say) would silently never match.
         if (parsed == null || parsed instanceof BooleanQuery b && b.clauses().isEmpty()) {

@@ -1,27 +1,15 @@
 package dev.newsmon.processor.tagging;
 
+import dev.newsmon.common.model.Evidence;
 import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.common.model.MatchedTerm;
 import dev.newsmon.common.model.TagMatch;
+import dev.newsmon.common.model.TagRelevance;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.monitor.HighlightsMatch;
-import org.apache.lucene.monitor.MatcherFactory;
-import org.apache.lucene.monitor.MatchingQueries;
-import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.QueryMatch;
-import org.apache.lucene.monitor.ScoringMatch;
 import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,46 +17,51 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Tags items with a Lucene {@link Monitor}: every rule query is registered once, and each item is matched against
- * all of them in one call; only an item that matches is matched again for the hits (and a third time, scoring,
- * when a matched tag sets {@code min_score}). Safe for concurrent use: {@link Monitor#match} is, and the analyzer
- * keeps its per-thread state itself. Close it to stop the monitor's background purge and release its index.
+ * Tags items with the rules of one rules file, and says why.
+ *
+ * <p>An item first passes the {@link Prefilter}, which from its words alone rules out every query that cannot match
+ * it; most news matches no rule and ends there. The rest is indexed once ({@link ItemIndex}) and each remaining
+ * query is matched in one walk that yields its hits and mentions ({@link QueryHits}), then asked whether it also
+ * matches in the title alone or in the title and lead: the evidence of its place, scored by {@link Aboutness}. A
+ * tag applies when its strongest evidence reaches the tag's relevance threshold.
+ *
+ * <p>Safe for concurrent use: it holds only immutable parsed queries, and the analyzer keeps its per-thread state
+ * itself.
  */
 public final class RuleTagger implements Tagger, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleTagger.class);
-    /** Metadata key of a registered query that holds its tag name. */
-    static final String TAG_METADATA = "tag";
-    private static final FieldType ANALYZED_WITH_OFFSETS = analyzedWithOffsets();
     private static final Comparator<Span> READING_ORDER = Comparator
             .comparingInt((Span s) -> ItemFields.READING_ORDER.indexOf(s.field()))
             .thenComparingInt(Span::start)
             .thenComparingInt(Span::end);
 
     private final Rules rules;
-    private final Monitor monitor;
-    private final Map<String, Registered> byId;
-    /** Whether some query names title: or text: itself; only then are those fields indexed. */
-    private final boolean titleField;
-    private final boolean textField;
+    private final List<Compiled> queries;
+    /** Null when every query is tried on every item: the reference the prefilter is tested against. */
+    private final Prefilter prefilter;
     private final Analyzer analyzer;
     private final LongAdder queryErrors = new LongAdder();
 
-    /** Where a monitor query came from; {@code order} keeps file order in results. */
-    private record Registered(TagRule tag, RuleQuery query, int order) {
+    /**
+     * One rule query, parsed for each place it is matched in: {@code all} (title and text) decides the match,
+     * {@code head} and {@code title} the place of its evidence. {@code order} keeps file order in results.
+     */
+    private record Compiled(TagRule tag, RuleQuery rule, int order, Query all, Query head, Query title) {
+        String id() {
+            return tag.name() + "/" + rule.name();
+        }
     }
 
-    private record Matched(Registered registered, HighlightsMatch hits) {
+    private record Found(Compiled query, QueryHits hits, Evidence evidence) {
     }
 
     private record Span(String field, int start, int end) {
@@ -76,52 +69,41 @@ public final class RuleTagger implements Tagger, AutoCloseable {
 
     /** Where the title ends in the field of both: its last position (-1 when it has no word) and its length. */
     private record TitleExtent(int lastPosition, int length) {
-        static final TitleExtent EMPTY = new TitleExtent(-1, 0);
     }
 
-    private RuleTagger(Rules rules, Monitor monitor, Map<String, Registered> byId, Set<String> fields,
-                       Analyzer analyzer) {
+    private RuleTagger(Rules rules, List<Compiled> queries, Prefilter prefilter, Analyzer analyzer) {
         this.rules = rules;
-        this.monitor = monitor;
-        this.byId = byId;
-        this.titleField = fields.contains(ItemFields.TITLE);
-        this.textField = fields.contains(ItemFields.TEXT);
+        this.queries = queries;
+        this.prefilter = prefilter;
         this.analyzer = analyzer;
     }
 
     /** @throws IllegalArgumentException if a query does not parse (rules from {@link RulesLoader} always do) */
     public static RuleTagger create(Rules rules) {
-        Map<String, Registered> byId = new HashMap<>();
-        List<MonitorQuery> queries = new ArrayList<>();
-        Set<String> fields = new HashSet<>();
+        return create(rules, true);
+    }
+
+    /** @param prefiltered false to try every query on every item, as the differential test's reference does */
+    static RuleTagger create(Rules rules, boolean prefiltered) {
+        List<Compiled> queries = new ArrayList<>();
         for (TagRule tag : rules.tags()) {
             for (RuleQuery q : tag.queries()) {
-                String id = tag.name() + "/" + q.name();
-                if (byId.putIfAbsent(id, new Registered(tag, q, byId.size())) != null) {
-                    throw new IllegalArgumentException("duplicate query id " + id);
-                }
                 try {
-                    Query parsed = RuleQueryParser.parse(q.query());
-                    parsed.visit(fieldCollector(fields));
-                    queries.add(new MonitorQuery(id, parsed, q.query(), Map.of(TAG_METADATA, tag.name())));
+                    queries.add(new Compiled(tag, q, queries.size(),
+                            RuleQueryParser.parse(q.query(), ItemFields.ALL),
+                            RuleQueryParser.parse(q.query(), ItemFields.HEAD),
+                            RuleQueryParser.parse(q.query(), ItemFields.TITLE)));
                 } catch (ParseException e) {
                     throw new IllegalArgumentException("tag '" + tag.name() + "' query '" + q.name()
                             + "': invalid query: " + e.getMessage(), e);
                 }
             }
         }
-        Monitor monitor = null;
         Analyzer analyzer = NewsAnalyzer.forDocuments();
-        try {
-            monitor = new Monitor(analyzer);
-            monitor.register(queries);
-            LOG.info("tagging rules loaded rules_version={} tags={} queries={}",
-                    rules.version(), rules.tags().size(), queries.size());
-            return new RuleTagger(rules, monitor, Map.copyOf(byId), fields, analyzer);
-        } catch (IOException e) {
-            closeQuietlyAfterFailure(monitor, e);
-            throw new UncheckedIOException("cannot build the query monitor, rules_version=" + rules.version(), e);
-        }
+        Prefilter prefilter = prefiltered ? Prefilter.of(queries.stream().map(Compiled::all).toList(), analyzer) : null;
+        LOG.info("tagging rules loaded rules_version={} tags={} queries={}",
+                rules.version(), rules.tags().size(), queries.size());
+        return new RuleTagger(rules, List.copyOf(queries), prefilter, analyzer);
     }
 
     public static RuleTagger load(Path rulesFile) throws RulesException {
@@ -139,87 +121,93 @@ public final class RuleTagger implements Tagger, AutoCloseable {
 
     @Override
     public TagResult tag(FeedItem item) {
-        Document doc = new Document();
-        doc.add(new Field(ItemFields.ALL, item.title(), ANALYZED_WITH_OFFSETS));
-        doc.add(new Field(ItemFields.ALL, item.text(), ANALYZED_WITH_OFFSETS));
-        if (titleField) {
-            doc.add(new Field(ItemFields.TITLE, item.title(), ANALYZED_WITH_OFFSETS));
+        BitSet candidates;
+        if (prefilter == null) {
+            candidates = new BitSet(queries.size());
+            candidates.set(0, queries.size());
+        } else {
+            candidates = prefilter.candidates(item);
         }
-        if (textField) {
-            doc.add(new Field(ItemFields.TEXT, item.text(), ANALYZED_WITH_OFFSETS));
+        if (candidates.isEmpty()) {
+            return TagResult.untagged(rules.version());
         }
-        // Most items of a news stream match no rule, and finding the hits costs about twice as much as the yes/no
-        // answer: ask that first.
-        if (match(doc, item, QueryMatch.SIMPLE_MATCHER).getMatchCount() == 0) {
-            return new TagResult(List.of(), Map.of(), rules.version());
-        }
-        MatchingQueries<HighlightsMatch> found = match(doc, item, HighlightsMatch.MATCHER);
-        Map<String, Float> scores = needsScores(found) ? scores(doc, item) : Map.of();
-
-        Map<String, List<Matched>> byTag = new TreeMap<>();
-        for (HighlightsMatch m : found.getMatches()) {
-            Registered r = byId.get(m.getQueryId());
-            double minScore = r.tag().minScore();
-            if (minScore > 0 && scores.getOrDefault(m.getQueryId(), 0f) < minScore) {
-                continue;
+        ItemIndex index = ItemIndex.of(item, analyzer);
+        Map<String, List<Found>> byTag = new LinkedHashMap<>();
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            Compiled q = queries.get(i);
+            Found found = match(q, index, item);
+            if (found != null) {
+                byTag.computeIfAbsent(q.tag().name(), k -> new ArrayList<>()).add(found);
             }
-            byTag.computeIfAbsent(r.tag().name(), k -> new ArrayList<>()).add(new Matched(r, m));
         }
-        Map<String, List<TagMatch>> matches = new LinkedHashMap<>();
-        TitleExtent title = byTag.isEmpty() ? TitleExtent.EMPTY : titleExtent(item);
-        byTag.forEach((tag, list) -> matches.put(tag, list.stream()
-                .sorted(Comparator.comparingInt(x -> x.registered().order()))
-                .map(x -> new TagMatch(x.registered().query().name(), terms(item, title, x.hits())))
-                .toList()));
-        return new TagResult(List.copyOf(byTag.keySet()), matches, rules.version());
-    }
-
-    private <T extends QueryMatch> MatchingQueries<T> match(Document doc, FeedItem item, MatcherFactory<T> matcher) {
-        MatchingQueries<T> found;
-        try {
-            found = monitor.match(doc, matcher);
-        } catch (IOException e) {
-            throw new UncheckedIOException("matching failed item_id=" + item.itemId(), e);
-        }
-        found.getErrors().forEach((id, e) -> {
-            queryErrors.increment();
-            LOG.warn("query failed on item, skipped query_id={} item_id={} error={}", id, item.itemId(), e.toString());
+        Map<String, TagRelevance> relevance = new TreeMap<>();
+        Map<String, List<TagMatch>> matches = new TreeMap<>();
+        TitleExtent title = byTag.isEmpty() ? null : titleExtent(item);
+        byTag.forEach((tag, found) -> {
+            TagRelevance r = Aboutness.relevance(found.get(0).query().tag(),
+                    found.stream().map(Found::evidence).toList());
+            relevance.put(tag, r);
+            if (r.applies()) {
+                matches.put(tag, found.stream()
+                        .map(f -> new TagMatch(f.query().rule().name(), terms(item, title, f.hits())))
+                        .toList());
+            }
         });
-        return found;
+        return new TagResult(List.copyOf(matches.keySet()), matches, relevance, rules.version());
     }
 
-    /** Scores cost a second pass, so they are computed only when a matched tag asks for a minimum. */
-    private boolean needsScores(MatchingQueries<HighlightsMatch> found) {
-        return found.getMatches().stream().anyMatch(m -> byId.get(m.getQueryId()).tag().minScore() > 0);
-    }
-
-    private Map<String, Float> scores(Document doc, FeedItem item) {
-        Map<String, Float> scores = new HashMap<>();
-        for (ScoringMatch m : match(doc, item, ScoringMatch.DEFAULT_MATCHER).getMatches()) {
-            scores.put(m.getQueryId(), m.getScore());
+    /** The query's evidence on the item, or null when it does not match or its place does not count. */
+    private Found match(Compiled q, ItemIndex index, FeedItem item) {
+        try {
+            QueryHits hits = QueryHits.of(q.all(), index);
+            if (hits == null) {
+                return null;
+            }
+            double minScore = q.tag().minScore();
+            if (minScore > 0 && index.score(q.all()) < minScore) {
+                return null;
+            }
+            RuleQuery.Scope place = index.matchesAtAll(q.title()) ? RuleQuery.Scope.TITLE
+                    : index.matchesAtAll(q.head()) ? RuleQuery.Scope.LEAD
+                    : RuleQuery.Scope.BODY;
+            if (!q.rule().scope().admits(place)) {
+                return null;
+            }
+            double score = Aboutness.score(place, hits.mentions(), q.tag().mentions());
+            return new Found(q, hits, new Evidence(q.rule().name(), place.wireName(), hits.mentions(),
+                    Math.round(score * 1000) / 1000.0));
+        } catch (RuntimeException e) {
+            // One query that cannot be evaluated (too many wildcard expansions, say) must not lose the item's
+            // other tags: it is skipped for this item, logged and counted.
+            queryErrors.increment();
+            LOG.warn("query failed on item, skipped query_id={} item_id={} error={}", q.id(), item.itemId(),
+                    e.toString());
+            return null;
         }
-        return scores;
     }
 
     /**
      * The hits of one query, in reading order. Overlapping hits (a phrase and a word inside it, matched by two
      * clauses) are merged into one span, so that a dashboard can highlight them without nesting.
      */
-    private List<MatchedTerm> terms(FeedItem item, TitleExtent title, HighlightsMatch match) {
-        List<Span> hits = new ArrayList<>();
-        match.getHits().forEach((field, fieldHits) ->
-                fieldHits.forEach(hit -> hits.add(span(field, title, hit))));
-        hits.sort(READING_ORDER);
+    private List<MatchedTerm> terms(FeedItem item, TitleExtent title, QueryHits hits) {
+        List<Span> spans = new ArrayList<>();
+        for (QueryHits.Hit hit : hits.hits()) {
+            if (!ItemFields.HEAD.equals(hit.field())) {
+                spans.add(span(title, hit));
+            }
+        }
+        spans.sort(READING_ORDER);
         List<MatchedTerm> merged = new ArrayList<>();
         Span open = null;
-        for (Span hit : hits) {
-            if (open != null && open.field().equals(hit.field()) && hit.start() < open.end()) {
-                open = new Span(open.field(), open.start(), Math.max(open.end(), hit.end()));
+        for (Span s : spans) {
+            if (open != null && open.field().equals(s.field()) && s.start() < open.end()) {
+                open = new Span(open.field(), open.start(), Math.max(open.end(), s.end()));
             } else {
                 if (open != null) {
                     merged.add(term(item, open));
                 }
-                open = hit;
+                open = s;
             }
         }
         if (open != null) {
@@ -233,15 +221,15 @@ public final class RuleTagger implements Tagger, AutoCloseable {
      * length plus the analyzer's offset gap, and its positions after the title's last position; a title without
      * words leaves the field to the text alone.
      */
-    private Span span(String field, TitleExtent title, HighlightsMatch.Hit hit) {
-        if (!ItemFields.ALL.equals(field)) {
-            return new Span(field, hit.startOffset, hit.endOffset);
+    private Span span(TitleExtent title, QueryHits.Hit hit) {
+        if (!ItemFields.ALL.equals(hit.field())) {
+            return new Span(hit.field(), hit.startOffset(), hit.endOffset());
         }
-        if (hit.startPosition <= title.lastPosition()) {
-            return new Span(ItemFields.TITLE, hit.startOffset, hit.endOffset);
+        if (hit.startPosition() <= title.lastPosition()) {
+            return new Span(ItemFields.TITLE, hit.startOffset(), hit.endOffset());
         }
         int shift = title.lastPosition() < 0 ? 0 : title.length() + analyzer.getOffsetGap(ItemFields.ALL);
-        return new Span(ItemFields.TEXT, hit.startOffset - shift, hit.endOffset - shift);
+        return new Span(ItemFields.TEXT, hit.startOffset() - shift, hit.endOffset() - shift);
     }
 
     private TitleExtent titleExtent(FeedItem item) {
@@ -259,51 +247,13 @@ public final class RuleTagger implements Tagger, AutoCloseable {
         }
     }
 
-    /** Collects the fields a query searches, the ones under NOT included. */
-    private static QueryVisitor fieldCollector(Set<String> fields) {
-        return new QueryVisitor() {
-            @Override
-            public boolean acceptField(String field) {
-                fields.add(field);
-                return true;
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return this;
-            }
-        };
-    }
-
     private static MatchedTerm term(FeedItem item, Span span) {
         String value = ItemFields.TITLE.equals(span.field()) ? item.title() : item.text();
         return new MatchedTerm(span.field(), value.substring(span.start(), span.end()), span.start(), span.end());
     }
 
+    /** Nothing to release since the tagger holds no index; kept so that callers close what they create. */
     @Override
     public void close() {
-        try {
-            monitor.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the query monitor, rules_version=" + rules.version(), e);
-        }
-    }
-
-    private static void closeQuietlyAfterFailure(Monitor monitor, IOException cause) {
-        if (monitor == null) {
-            return;
-        }
-        try {
-            monitor.close();
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private static FieldType analyzedWithOffsets() {
-        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        type.freeze();
-        return type;
     }
 }

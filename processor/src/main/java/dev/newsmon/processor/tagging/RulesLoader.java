@@ -34,8 +34,8 @@ public final class RulesLoader {
             .build();
     private static final ObjectMapper YAML = new ObjectMapper(YAML_FACTORY);
     private static final Set<String> ROOT_KEYS = Set.of("version", "tags");
-    private static final Set<String> TAG_KEYS = Set.of("priority", "min_score", "queries");
-    private static final Set<String> QUERY_KEYS = Set.of("name", "query");
+    private static final Set<String> TAG_KEYS = Set.of("priority", "min_score", "relevance", "mentions", "queries");
+    private static final Set<String> QUERY_KEYS = Set.of("name", "query", "in");
     private static final int DERIVED_VERSION_LENGTH = 12;
 
     private RulesLoader() {
@@ -161,6 +161,23 @@ public final class RulesLoader {
                 }
                 minScore = s.doubleValue();
             }
+            double relevance = TagRule.DEFAULT_RELEVANCE;
+            JsonNode r = node.get("relevance");
+            if (r != null) {
+                if (!r.isNumber() || r.doubleValue() < 0 || r.doubleValue() > 1) {
+                    throw error(at + "/relevance", what, "relevance must be a number from 0 to 1, got '"
+                            + r.asText() + "'");
+                }
+                relevance = r.doubleValue();
+            }
+            int mentions = TagRule.DEFAULT_MENTIONS;
+            JsonNode m = node.get("mentions");
+            if (m != null) {
+                if (!m.isInt() || m.intValue() < 1) {
+                    throw error(at + "/mentions", what, "mentions must be an integer >= 1, got '" + m.asText() + "'");
+                }
+                mentions = m.intValue();
+            }
             JsonNode queries = node.get("queries");
             if (queries == null || !queries.isArray() || queries.isEmpty()) {
                 throw error(at, what, "'queries' must be a list with at least one query");
@@ -174,7 +191,7 @@ public final class RulesLoader {
                 }
                 out.add(q);
             }
-            return new TagRule(name, priority, minScore, out);
+            return new TagRule(name, priority, minScore, relevance, mentions, out);
         }
 
         private RuleQuery query(JsonNode node, String at, String tagWhat) throws RulesException {
@@ -190,7 +207,19 @@ public final class RulesLoader {
             } catch (ParseException e) {
                 throw error(at + "/query", what, "invalid query: " + e.getMessage().replaceAll("\\s+", " ").trim());
             }
-            return new RuleQuery(name, query);
+            return new RuleQuery(name, query, scope(node.get("in"), at, what));
+        }
+
+        private RuleQuery.Scope scope(JsonNode in, String at, String what) throws RulesException {
+            if (in == null) {
+                return RuleQuery.Scope.BODY;
+            }
+            for (RuleQuery.Scope s : RuleQuery.Scope.values()) {
+                if (s.wireName().equals(in.asText()) && in.isTextual()) {
+                    return s;
+                }
+            }
+            throw error(at + "/in", what, "'in' must be title, lead or body, got '" + in.asText() + "'");
         }
 
         private String text(JsonNode node, String key, String at, String what) throws RulesException {

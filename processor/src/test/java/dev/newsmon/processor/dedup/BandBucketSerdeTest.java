@@ -23,7 +23,7 @@ class BandBucketSerdeTest {
     private static List<BandProbe> probes(String id, String text) {
         Fingerprint fp = new Fingerprinter(Boilerplate.builtIn()).fingerprint(id, Articles.TITLE, text);
         TaggedItem tagged = new TaggedItem(Articles.item(id, "harbor-point-herald", Articles.TITLE, text,
-                Instant.parse("2026-03-03T08:00:00Z")), new TagResult(List.of("iss"), Map.of(), "r7"));
+                Instant.parse("2026-03-03T08:00:00Z")), new TagResult(List.of("iss"), Map.of(), Map.of(), "r7"));
         return BandProbe.of(tagged, fp);
     }
 

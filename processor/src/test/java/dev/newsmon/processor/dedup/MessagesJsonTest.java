@@ -1,8 +1,10 @@
 package dev.newsmon.processor.dedup;
 
 import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.model.Evidence;
 import dev.newsmon.common.model.MatchedTerm;
 import dev.newsmon.common.model.TagMatch;
+import dev.newsmon.common.model.TagRelevance;
 import dev.newsmon.processor.Articles;
 import dev.newsmon.processor.TaggedItem;
 import dev.newsmon.processor.tagging.TagResult;
@@ -25,7 +27,9 @@ class MessagesJsonTest {
     void resolveMessagesKeepTheirType() {
         TaggedItem tagged = new TaggedItem(Articles.item("i-1", "orbital-wire", Articles.TITLE, "Short text.",
                 Instant.parse("2026-03-03T08:00:00Z")), new TagResult(List.of("iss"), Map.of("iss",
-                List.of(new TagMatch("station", List.of(new MatchedTerm("title", "Space Station", 60, 73))))), "r7"));
+                List.of(new TagMatch("station", List.of(new MatchedTerm("title", "Space Station", 60, 73))))),
+                Map.of("iss", new TagRelevance(1.0, 0.5, List.of(new Evidence("station", Evidence.TITLE, 1, 1.0)),
+                        "station in the title")), "r7"));
         OrderKey order = OrderKey.of(tagged.item());
         List<ResolveMessage> messages = List.of(
                 new BandAnswer(order, "b3:00ff", 3, 18,
@@ -46,7 +50,7 @@ class MessagesJsonTest {
                 .fingerprint("i-1", Articles.TITLE, Articles.ORIGINAL_TEXT);
         TaggedItem tagged = new TaggedItem(Articles.item("i-1", "harbor-point-herald", Articles.TITLE,
                 Articles.ORIGINAL_TEXT, Instant.parse("2026-03-03T08:00:00Z")),
-                new TagResult(List.of("iss"), Map.of(), "r7"));
+                new TagResult(List.of("iss"), Map.of(), Map.of(), "r7"));
         List<BandProbe> probes = BandProbe.of(tagged, fp);
 
         assertEquals(fp.bandKeys().size(), probes.size());

@@ -65,7 +65,7 @@ class ResolverTest {
 
     private static TaggedItem tagged(OrderKey order) {
         return new TaggedItem(Articles.item(order.itemId(), "outlet-" + order.itemId(), "A space station story",
-                "Text.", Instant.ofEpochMilli(order.eventMillis())), new TagResult(List.of("iss"), Map.of(), "r1"));
+                "Text.", Instant.ofEpochMilli(order.eventMillis())), new TagResult(List.of("iss"), Map.of(), Map.of(), "r1"));
     }
 
     private static BandAnswer answer(OrderKey self, int band, Candidate... candidates) {

@@ -11,6 +11,6 @@ import java.util.Map;
 public final class AllTagger implements Tagger {
     @Override
     public TagResult tag(FeedItem item) {
-        return new TagResult(List.of("all"), Map.of(), "eval");
+        return new TagResult(List.of("all"), Map.of(), Map.of(), "eval");
     }
 }

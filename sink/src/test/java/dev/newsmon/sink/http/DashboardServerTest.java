@@ -46,7 +46,8 @@ class DashboardServerTest {
         Alert other = TestAlerts.alert("s-2", "i-3", Alert.Kind.STORY);
         view.add(new Alert(other.schemaVersion(), other.kind(), other.storyId(), other.itemId(), "https://lakeside.example/b",
                 "Cosmonaut crew docks", "Lakeside Ledger", other.feedUrl(), other.published(), other.fetched(),
-                other.alerted(), List.of("russia-us-cooperation"), other.matches(), null, null, "test"));
+                other.alerted(), List.of("russia-us-cooperation"), other.matches(), null, null, "test",
+                other.relevance()));
         server = DashboardServer.start("127.0.0.1", 0, view, CLOCK);
     }
 
