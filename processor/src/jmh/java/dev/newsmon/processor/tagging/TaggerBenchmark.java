@@ -18,6 +18,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +30,11 @@ import java.util.regex.Pattern;
 /**
  * Items per second through the rule tagger, with the shipped rules and with 1,000 generated rules, against a
  * baseline that tries one {@code java.util.regex} alternation per rule on the same items. Every operation is one
- * item (the evaluation set, {@value #ITEMS_PER_PASS} items, tagged in a loop).
+ * item ({@value #ITEMS_PER_PASS} items tagged in a loop).
+ *
+ * <p>Two item mixes: {@code bench}, the mix of {@code newsmon bench} (95% ordinary local news that no rule matches,
+ * 5% items about the station, drawn from the labelled corpus), and {@code corpus}, the labelled corpus itself
+ * (about half of it on topic or a near miss, so most items reach the matcher).
  *
  * <p>Run: {@code mvn -B -pl processor -am -Pjmh -DskipTests verify} (see processor/pom.xml, profile jmh).
  */
@@ -39,15 +44,28 @@ import java.util.regex.Pattern;
 @Measurement(iterations = 3, time = 2)
 @Fork(1)
 public class TaggerBenchmark {
-    static final int ITEMS_PER_PASS = 157;
-    private static final Path ITEMS = Path.of("src/test/resources/eval/items.jsonl");
+    static final int ITEMS_PER_PASS = 1_000;
+    private static final Path CORPUS = Path.of("../corpus");
     private static final Path DEFAULT_RULES = Path.of("../config/rules.yaml");
     private static final int GENERATED_RULES = 1_000;
+    private static final double BENCH_TAGGED_SHARE = 0.05;
+    private static final String[] LOCAL_NEWS = ("council budget vote school teachers parents road repairs bridge"
+            + " traffic market prices farmers harvest weather rain flood river park festival concert theatre museum"
+            + " library hospital nurses doctors clinic patients police court judge trial jury mayor election"
+            + " candidates debate taxes housing rent landlords tenants business shop owners jobs factory workers"
+            + " union strike train bus airport delays tourists hotel restaurant chef menu football match coach"
+            + " players season league cup final goal fans stadium tickets charity volunteers donation community"
+            + " centre garden residents neighbours street lights parking fines cyclists lane pedestrians crossing"
+            + " safety report study university students research results survey statistics growth decline minister"
+            + " policy plan").split(" ");
     private static final Pattern QUERY_TERMS = Pattern.compile("\"([^\"]+)\"|([\\p{L}\\p{N}*]+)");
     private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT", "title", "text");
 
     @Param({"default", "generated-1000"})
     public String rules;
+
+    @Param({"bench", "corpus"})
+    public String mix;
 
     private List<FeedItem> items;
     private RuleTagger tagger;
@@ -55,15 +73,48 @@ public class TaggerBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, RulesException {
-        items = new ArrayList<>();
-        JsonlItems.read(ITEMS, items::add);
-        if (items.size() != ITEMS_PER_PASS) {
-            throw new IllegalStateException("the evaluation set has " + items.size() + " items; update ITEMS_PER_PASS");
-        }
-        Rules ruleSet = rules.equals("default") ? RulesLoader.load(DEFAULT_RULES) : generated(items);
+        List<FeedItem> corpus = new ArrayList<>();
+        JsonlItems.read(CORPUS.resolve("dev/items.jsonl"), corpus::add);
+        JsonlItems.read(CORPUS.resolve("test/items.jsonl"), corpus::add);
+        items = mix.equals("bench") ? benchMix(corpus) : cycle(corpus);
+        Rules ruleSet = rules.equals("default") ? RulesLoader.load(DEFAULT_RULES)
+                : GeneratedRules.of(corpus, GENERATED_RULES, 42);
         tagger = RuleTagger.create(ruleSet);
         baseline = new ArrayList<>();
         ruleSet.tags().forEach(t -> t.queries().forEach(q -> baseline.add(alternation(q.query()))));
+    }
+
+    private static List<FeedItem> cycle(List<FeedItem> corpus) {
+        List<FeedItem> out = new ArrayList<>();
+        for (int i = 0; i < ITEMS_PER_PASS; i++) {
+            out.add(corpus.get(i % corpus.size()));
+        }
+        return out;
+    }
+
+    /** As {@code newsmon bench} generates them: short local news, and a share of station stories. */
+    private static List<FeedItem> benchMix(List<FeedItem> corpus) {
+        Random random = new Random(7);
+        Instant t = Instant.parse("2026-11-01T00:00:00Z");
+        List<FeedItem> out = new ArrayList<>();
+        for (int i = 0; i < ITEMS_PER_PASS; i++) {
+            if (random.nextDouble() < BENCH_TAGGED_SHARE) {
+                out.add(corpus.get(random.nextInt(corpus.size())));
+            } else {
+                out.add(new FeedItem(FeedItem.SCHEMA_VERSION, "local-" + i, null, "https://local.example/feed.xml",
+                        "Local", "https://local.example/" + i, "Residents discuss " + words(random, 5),
+                        "The " + words(random, 60) + ", officials said.", t, t));
+            }
+        }
+        return out;
+    }
+
+    private static String words(Random random, int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append(i == 0 ? "" : " ").append(LOCAL_NEWS[random.nextInt(LOCAL_NEWS.length)]);
+        }
+        return s.toString();
     }
 
     @TearDown(Level.Trial)
@@ -111,32 +162,5 @@ public class TaggerBenchmark {
         }
         return Pattern.compile("\\b(?:" + String.join("|", parts) + ")\\b",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    }
-
-    /**
-     * 1,000 rules of the shape analysts write, built from the words of the items so that some of them match:
-     * a phrase of two neighbouring words, or either of two single words, AND a third word.
-     */
-    static Rules generated(List<FeedItem> items) throws RulesException {
-        List<String> words = new ArrayList<>(new LinkedHashSet<>(items.stream()
-                .flatMap(i -> List.of((i.title() + " " + i.text()).toLowerCase().split("[^a-z]+")).stream())
-                .filter(w -> w.length() > 3)
-                .toList()));
-        Random random = new Random(42);
-        StringBuilder yaml = new StringBuilder("version: generated-1000\ntags:\n");
-        for (int r = 0; r < GENERATED_RULES; r++) {
-            String a = pick(words, random);
-            String b = pick(words, random);
-            String c = pick(words, random);
-            String d = pick(words, random);
-            yaml.append("  t").append(r).append(":\n    queries:\n      - name: q\n        query: '(\"")
-                    .append(a).append(' ').append(b).append("\" OR ").append(c).append(") AND ").append(d)
-                    .append("'\n");
-        }
-        return RulesLoader.parse(yaml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "generated");
-    }
-
-    private static String pick(List<String> words, Random random) {
-        return words.get(random.nextInt(words.size()));
     }
 }

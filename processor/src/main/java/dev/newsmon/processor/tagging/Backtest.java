@@ -21,12 +21,14 @@ public final class Backtest {
     private final Tagger tagger;
     private final Labels labels;
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
+    /** Labelled items per category, in the order first met. */
+    private final Map<String, Integer> categories = new LinkedHashMap<>();
     private String rulesVersion = "";
     private int items;
     private int labelled;
 
-    /** One listed item: the title, where it is, and what the rules matched on it (every tag). */
-    public record Example(String title, String url, TagResult result) {
+    /** One listed item: the title, where it is, its label's category, and what the rules found on it. */
+    public record Example(String title, String url, String category, TagResult result) {
     }
 
     private static final class Tally {
@@ -61,7 +63,8 @@ public final class Backtest {
         TagResult result = tagger.tag(item);
         rulesVersion = result.rulesVersion();
         items++;
-        Example example = new Example(item.title(), item.url(), result);
+        String category = labels == null ? Labels.UNCATEGORISED : labels.category(item.url());
+        Example example = new Example(item.title(), item.url(), category, result);
         for (String tag : result.tags()) {
             Tally t = tallies.computeIfAbsent(tag, k -> new Tally());
             t.tagged++;
@@ -74,6 +77,7 @@ public final class Backtest {
         }
         labels.expected(item.url()).ifPresent(expected -> {
             labelled++;
+            categories.merge(category, 1, Integer::sum);
             tallies.forEach((tag, t) -> {
                 boolean predicted = result.tags().contains(tag);
                 boolean wanted = expected.contains(tag);
@@ -96,6 +100,6 @@ public final class Backtest {
         List<BacktestReport.TagStats> stats = new ArrayList<>();
         tallies.forEach((tag, t) -> stats.add(new BacktestReport.TagStats(tag, t.tagged, t.samples,
                 t.truePositives, t.falsePositives, t.falseNegatives)));
-        return new BacktestReport(rulesVersion, items, labels == null ? -1 : labelled, stats);
+        return new BacktestReport(rulesVersion, items, labels == null ? -1 : labelled, categories, stats);
     }
 }

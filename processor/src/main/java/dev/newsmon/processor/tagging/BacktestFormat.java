@@ -1,7 +1,9 @@
 package dev.newsmon.processor.tagging;
 
+import dev.newsmon.common.model.Evidence;
 import dev.newsmon.common.model.MatchedTerm;
 import dev.newsmon.common.model.TagMatch;
+import dev.newsmon.common.model.TagRelevance;
 
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,7 @@ public final class BacktestFormat {
             return out.toString();
         }
         out.append('\n').append(table(report));
+        out.append("\nerrors by label category:\n\n").append(categories(report));
         for (BacktestReport.TagStats t : report.tags()) {
             examples(out, "false positives", t.tag(), t.falsePositives());
             examples(out, "false negatives", t.tag(), t.falseNegatives());
@@ -48,6 +51,26 @@ public final class BacktestFormat {
         return out.toString();
     }
 
+    /** Per label category, its items and each tag's false positives and negatives among them (Markdown). */
+    public static String categories(BacktestReport report) {
+        StringBuilder out = new StringBuilder("| category | items |");
+        StringBuilder rule = new StringBuilder("|---|---:|");
+        for (BacktestReport.TagStats t : report.tags()) {
+            out.append(' ').append(t.tag()).append(" FP | ").append(t.tag()).append(" FN |");
+            rule.append("---:|---:|");
+        }
+        out.append('\n').append(rule).append('\n');
+        report.categories().forEach((category, items) -> {
+            out.append("| ").append(category).append(" | ").append(items).append(" |");
+            for (BacktestReport.TagStats t : report.tags()) {
+                out.append(' ').append(t.falsePositives(category)).append(" | ").append(t.falseNegatives(category))
+                        .append(" |");
+            }
+            out.append('\n');
+        });
+        return out.toString();
+    }
+
     private static void examples(StringBuilder out, String kind, String tag, List<Backtest.Example> examples) {
         if (examples.isEmpty()) {
             return;
@@ -58,14 +81,29 @@ public final class BacktestFormat {
             if (e.url() != null) {
                 out.append("  <").append(e.url()).append('>');
             }
-            out.append('\n');
-            Map<String, List<TagMatch>> matches = e.result().matches();
-            if (matches.isEmpty()) {
-                out.append("      matched nothing\n");
+            out.append("  [").append(e.category()).append("]\n");
+            TagRelevance relevance = e.result().relevance().get(tag);
+            if (relevance == null) {
+                out.append("      no query of ").append(tag).append(" matched\n");
+            } else {
+                out.append(String.format(Locale.ROOT, "      relevance %.2f (needs %.2f): %s%n", relevance.score(),
+                        relevance.threshold(), relevance.reason()));
+                List<TagMatch> hits = e.result().matches().getOrDefault(tag, List.of());
+                for (Evidence ev : relevance.evidence()) {
+                    out.append(String.format(Locale.ROOT, "        %s: %s, %d mention%s, %.2f", ev.query(), ev.where(),
+                            ev.mentions(), ev.mentions() == 1 ? "" : "s", ev.score()));
+                    hits.stream().filter(m -> m.query().equals(ev.query())).findFirst()
+                            .ifPresent(m -> out.append(": ").append(terms(m.terms())));
+                    out.append('\n');
+                }
             }
-            matches.forEach((matchedTag, queries) -> queries.forEach(q -> out.append("      ")
-                    .append(matchedTag).append('/').append(q.query()).append(": ").append(terms(q.terms()))
-                    .append('\n')));
+            Map<String, TagRelevance> others = e.result().relevance();
+            others.forEach((other, r) -> {
+                if (!other.equals(tag)) {
+                    out.append(String.format(Locale.ROOT, "      (%s: relevance %.2f, %s)%n", other, r.score(),
+                            r.reason()));
+                }
+            });
         }
     }
 

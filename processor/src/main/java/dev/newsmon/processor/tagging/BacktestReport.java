@@ -1,6 +1,7 @@
 package dev.newsmon.processor.tagging;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,10 +10,13 @@ import java.util.Optional;
  * @param rulesVersion version of the rules tested ("" when no item was read)
  * @param items        items read
  * @param labelled     items that had a label; -1 when the test ran without labels
+ * @param categories   labelled items per label category, in the order first met
  * @param tags         per tag, in report order
  */
-public record BacktestReport(String rulesVersion, int items, int labelled, List<TagStats> tags) {
+public record BacktestReport(String rulesVersion, int items, int labelled, Map<String, Integer> categories,
+                             List<TagStats> tags) {
     public BacktestReport {
+        categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories));
         tags = List.copyOf(tags);
     }
 
@@ -48,6 +52,16 @@ public record BacktestReport(String rulesVersion, int items, int labelled, List<
             double p = precision();
             double r = recall();
             return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        /** False positives among the labelled items of one category. */
+        public long falsePositives(String category) {
+            return falsePositives.stream().filter(e -> e.category().equals(category)).count();
+        }
+
+        /** False negatives among the labelled items of one category. */
+        public long falseNegatives(String category) {
+            return falseNegatives.stream().filter(e -> e.category().equals(category)).count();
         }
 
         private static double ratio(int part, int whole) {

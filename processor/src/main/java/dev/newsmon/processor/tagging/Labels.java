@@ -13,23 +13,33 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Expected tags by item URL, read from JSON lines {@code {"url": ..., "tags": [...]}}; an empty list is a label too. */
+/**
+ * Expected tags by item URL, read from JSON lines {@code {"url": ..., "tags": [...], "category": ...}}; an empty
+ * list is a label too. The optional category says why the item has its label (a passing mention, a mixed crew),
+ * so that errors can be counted by kind.
+ */
 public final class Labels {
-    private final Map<String, Set<String>> byUrl;
+    /** The category of a label that names none. */
+    public static final String UNCATEGORISED = "-";
 
-    private Labels(Map<String, Set<String>> byUrl) {
+    private final Map<String, Label> byUrl;
+
+    private record Label(Set<String> tags, String category) {
+    }
+
+    private Labels(Map<String, Label> byUrl) {
         this.byUrl = Map.copyOf(byUrl);
     }
 
     public static Labels of(Map<String, Set<String>> byUrl) {
-        Map<String, Set<String>> copy = new HashMap<>();
-        byUrl.forEach((url, tags) -> copy.put(url, Set.copyOf(tags)));
+        Map<String, Label> copy = new HashMap<>();
+        byUrl.forEach((url, tags) -> copy.put(url, new Label(Set.copyOf(tags), UNCATEGORISED)));
         return new Labels(copy);
     }
 
     /** @throws IOException when the file cannot be read, or a line is not a label (the message names the line) */
     public static Labels read(Path file) throws IOException {
-        Map<String, Set<String>> byUrl = new HashMap<>();
+        Map<String, Label> byUrl = new HashMap<>();
         try (BufferedReader in = Files.newBufferedReader(file)) {
             String line;
             int n = 0;
@@ -46,7 +56,10 @@ public final class Labels {
                 }
                 Set<String> set = new TreeSet<>();
                 tags.forEach(t -> set.add(t.asText()));
-                if (byUrl.put(url.asText(), Set.copyOf(set)) != null) {
+                JsonNode category = node.get("category");
+                String why = category == null || category.isNull() || category.asText().isBlank()
+                        ? UNCATEGORISED : category.asText();
+                if (byUrl.put(url.asText(), new Label(Set.copyOf(set), why)) != null) {
                     throw new IOException(file + ":" + n + ": second label for url " + url.asText());
                 }
             }
@@ -56,13 +69,19 @@ public final class Labels {
 
     /** The expected tags of the item at this URL, or empty when it is not labelled. */
     public Optional<Set<String>> expected(String url) {
-        return url == null ? Optional.empty() : Optional.ofNullable(byUrl.get(url));
+        return url == null ? Optional.empty() : Optional.ofNullable(byUrl.get(url)).map(Label::tags);
+    }
+
+    /** The category of the item's label; {@link #UNCATEGORISED} when it has none or is not labelled. */
+    public String category(String url) {
+        Label label = url == null ? null : byUrl.get(url);
+        return label == null ? UNCATEGORISED : label.category();
     }
 
     /** Every tag some label names. */
     public Set<String> tags() {
         Set<String> all = new TreeSet<>();
-        byUrl.values().forEach(all::addAll);
+        byUrl.values().forEach(l -> all.addAll(l.tags()));
         return all;
     }
 

@@ -8,18 +8,21 @@ import java.util.Objects;
  *
  * @param name  name of the query, unique within its tag; it names the match in alerts
  * @param query Lucene classic query syntax; unqualified terms search both title and text
- * @param scope where a match counts as evidence (the rules file's {@code in:} key)
+ * @param scope   where a match counts as evidence (the rules file's {@code in:} key)
+ * @param context a second query that must also match, anywhere in the item, or null; it says what the item must
+ *                be about around the query without adding to its place or mentions: {@code ISS} in a headline,
+ *                with NASA somewhere in the text, is still a headline about the ISS
  */
-public record RuleQuery(String name, String query, Scope scope) {
+public record RuleQuery(String name, String query, Scope scope, String context) {
     public RuleQuery {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(scope, "scope");
     }
 
-    /** A query that counts wherever it matches, by its place and mentions. */
+    /** A query without context that counts wherever it matches, by its place and mentions. */
     public RuleQuery(String name, String query) {
-        this(name, query, Scope.BODY);
+        this(name, query, Scope.BODY, null);
     }
 
     /**

@@ -9,6 +9,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +55,11 @@ public final class RuleTagger implements Tagger, AutoCloseable {
 
     /**
      * One rule query, parsed for each place it is matched in: {@code all} (title and text) decides the match,
-     * {@code head} and {@code title} the place of its evidence. {@code order} keeps file order in results.
+     * {@code head} and {@code title} the place of its evidence; {@code context}, when the rule has one, must match
+     * too. {@code order} keeps file order in results.
      */
-    private record Compiled(TagRule tag, RuleQuery rule, int order, Query all, Query head, Query title) {
+    private record Compiled(TagRule tag, RuleQuery rule, int order, Query all, Query head, Query title,
+                            Query context) {
         String id() {
             return tag.name() + "/" + rule.name();
         }
@@ -92,7 +96,8 @@ public final class RuleTagger implements Tagger, AutoCloseable {
                     queries.add(new Compiled(tag, q, queries.size(),
                             RuleQueryParser.parse(q.query(), ItemFields.ALL),
                             RuleQueryParser.parse(q.query(), ItemFields.HEAD),
-                            RuleQueryParser.parse(q.query(), ItemFields.TITLE)));
+                            RuleQueryParser.parse(q.query(), ItemFields.TITLE),
+                            q.context() == null ? null : RuleQueryParser.parse(q.context(), ItemFields.ALL)));
                 } catch (ParseException e) {
                     throw new IllegalArgumentException("tag '" + tag.name() + "' query '" + q.name()
                             + "': invalid query: " + e.getMessage(), e);
@@ -100,10 +105,22 @@ public final class RuleTagger implements Tagger, AutoCloseable {
             }
         }
         Analyzer analyzer = NewsAnalyzer.forDocuments();
-        Prefilter prefilter = prefiltered ? Prefilter.of(queries.stream().map(Compiled::all).toList(), analyzer) : null;
+        Prefilter prefilter = prefiltered ? Prefilter.of(queries.stream().map(RuleTagger::required).toList(), analyzer)
+                : null;
         LOG.info("tagging rules loaded rules_version={} tags={} queries={}",
                 rules.version(), rules.tags().size(), queries.size());
         return new RuleTagger(rules, List.copyOf(queries), prefilter, analyzer);
+    }
+
+    /** All that an item must match for the query to count: the query, and its context when it has one. */
+    private static Query required(Compiled q) {
+        if (q.context() == null) {
+            return q.all();
+        }
+        return new BooleanQuery.Builder()
+                .add(q.all(), BooleanClause.Occur.MUST)
+                .add(q.context(), BooleanClause.Occur.MUST)
+                .build();
     }
 
     public static RuleTagger load(Path rulesFile) throws RulesException {
@@ -160,7 +177,7 @@ public final class RuleTagger implements Tagger, AutoCloseable {
     private Found match(Compiled q, ItemIndex index, FeedItem item) {
         try {
             QueryHits hits = QueryHits.of(q.all(), index);
-            if (hits == null) {
+            if (hits == null || q.context() != null && !index.matchesAtAll(q.context())) {
                 return null;
             }
             double minScore = q.tag().minScore();

@@ -35,7 +35,7 @@ public final class RulesLoader {
     private static final ObjectMapper YAML = new ObjectMapper(YAML_FACTORY);
     private static final Set<String> ROOT_KEYS = Set.of("version", "tags");
     private static final Set<String> TAG_KEYS = Set.of("priority", "min_score", "relevance", "mentions", "queries");
-    private static final Set<String> QUERY_KEYS = Set.of("name", "query", "in");
+    private static final Set<String> QUERY_KEYS = Set.of("name", "query", "in", "context");
     private static final int DERIVED_VERSION_LENGTH = 12;
 
     private RulesLoader() {
@@ -201,13 +201,18 @@ public final class RulesLoader {
             checkKeys(node, QUERY_KEYS, at, tagWhat);
             String name = text(node, "name", at, tagWhat);
             String what = tagWhat + " query '" + name + "'";
-            String query = text(node, "query", at, what);
+            String query = parsed(text(node, "query", at, what), at + "/query", what);
+            String context = node.has("context") ? parsed(text(node, "context", at, what), at + "/context", what) : null;
+            return new RuleQuery(name, query, scope(node.get("in"), at, what), context);
+        }
+
+        private String parsed(String query, String at, String what) throws RulesException {
             try {
                 RuleQueryParser.parse(query);
+                return query;
             } catch (ParseException e) {
-                throw error(at + "/query", what, "invalid query: " + e.getMessage().replaceAll("\\s+", " ").trim());
+                throw error(at, what, "invalid query: " + e.getMessage().replaceAll("\\s+", " ").trim());
             }
-            return new RuleQuery(name, query, scope(node.get("in"), at, what));
         }
 
         private RuleQuery.Scope scope(JsonNode in, String at, String what) throws RulesException {

@@ -12,8 +12,8 @@ import dev.newsmon.common.Topics;
 import dev.newsmon.common.json.Json;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.FeedItem;
-import dev.newsmon.processor.KeywordTagger;
 import dev.newsmon.processor.TopologyDrivers;
+import dev.newsmon.processor.tagging.RuleTagger;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -56,13 +56,16 @@ class AlertContractTest {
     Path dataDir;
 
     private TopologyTestDriver driver;
+    private RuleTagger tagger;
     private TestInputTopic<String, FeedItem> items;
     private TestOutputTopic<String, byte[]> alerts;
     private TestOutputTopic<String, byte[]> stories;
 
     @BeforeEach
-    void setUp() {
-        driver = TopologyDrivers.driver(TopologyDrivers.config(dataDir, Map.of()), new KeywordTagger(), T0);
+    void setUp() throws Exception {
+        // The shipped rules, so that alerts carry real matches and relevance for the schema to check.
+        tagger = RuleTagger.load(Path.of("..", "config", "rules.yaml"));
+        driver = TopologyDrivers.driver(TopologyDrivers.config(dataDir, Map.of()), tagger, T0);
         items = driver.createInputTopic(Topics.ITEMS, new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
         alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new ByteArrayDeserializer());
         stories = driver.createOutputTopic(Topics.STORIES, new StringDeserializer(), new ByteArrayDeserializer());
@@ -71,6 +74,7 @@ class AlertContractTest {
     @AfterEach
     void tearDown() {
         driver.close();
+        tagger.close();
     }
 
     @Test
@@ -88,6 +92,8 @@ class AlertContractTest {
         for (TestRecord<String, byte[]> r : out) {
             assertValid(alertSchema, Json.mapper().readTree(r.value()));
         }
+        JsonNode relevance = Json.mapper().readTree(out.get(0).value()).get("relevance");
+        assertTrue(relevance != null && relevance.has("space-station"), "alerts carry their evidence: " + relevance);
         JsonNode broken = Json.mapper().readTree(out.get(0).value());
         ((ObjectNode) broken).put("kind", "rumour");
         assertTrue(!alertSchema.validate(broken).isEmpty(), "the schema refuses an unknown kind");

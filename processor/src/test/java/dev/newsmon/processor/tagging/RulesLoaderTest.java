@@ -53,6 +53,40 @@ class RulesLoaderTest {
     }
 
     @Test
+    void readsAboutnessSettings() throws Exception {
+        Rules rules = parse("""
+                tags:
+                  space-station:
+                    relevance: 0.7
+                    mentions: 4
+                    queries:
+                      - name: iss
+                        query: ISS
+                        context: nasa OR roscosmos
+                      - name: headline
+                        query: station
+                        in: title
+                """);
+        assertEquals(new TagRule("space-station", 0, 0, 0.7, 4, List.of(
+                new RuleQuery("iss", "ISS", RuleQuery.Scope.BODY, "nasa OR roscosmos"),
+                new RuleQuery("headline", "station", RuleQuery.Scope.TITLE, null))), rules.tags().get(0));
+    }
+
+    @Test
+    void badAboutnessSettingsNameTheLineAndTheReason() {
+        String in = failure("tags:\n  t:\n    queries:\n      - name: q\n        query: nasa\n        in: middle\n");
+        assertTrue(in.startsWith("test.yaml:6: tag 't' query 'q': 'in' must be title, lead or body"), in);
+        String relevance = failure("tags:\n  t:\n    relevance: 2\n    queries:\n      - {name: q, query: nasa}\n");
+        assertTrue(relevance.contains("test.yaml:3:") && relevance.contains("relevance must be a number from 0 to 1"),
+                relevance);
+        String mentions = failure("tags:\n  t:\n    mentions: 0\n    queries:\n      - {name: q, query: nasa}\n");
+        assertTrue(mentions.contains("mentions must be an integer >= 1"), mentions);
+        String context = failure("tags:\n  t:\n    queries:\n      - name: q\n        query: nasa\n"
+                + "        context: '(unclosed'\n");
+        assertTrue(context.startsWith("test.yaml:6: tag 't' query 'q': invalid query"), context);
+    }
+
+    @Test
     void versionDefaultsToTheStartOfTheFileHash() throws Exception {
         String yaml = "tags:\n  t:\n    queries:\n      - {name: q, query: nasa}\n";
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

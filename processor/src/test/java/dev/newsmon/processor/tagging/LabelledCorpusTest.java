@@ -1,0 +1,127 @@
+package dev.newsmon.processor.tagging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsmon.common.json.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shipped rules against the labelled corpus (corpus/, written for newsmon), through the same {@link Backtest}
+ * that {@code newsmon rules test} runs. The rules are tuned on {@code dev}; {@code test} is frozen (its checksum is
+ * asserted here) and is what the accuracy claims come from.
+ */
+class LabelledCorpusTest {
+    static final Path CORPUS = Path.of("..", "corpus");
+    /** SHA-256 of test/items.jsonl and test/labels.jsonl. A change here is a change of the held-out split. */
+    private static final String TEST_ITEMS_SHA256 = "FROZEN-ITEMS";
+    private static final String TEST_LABELS_SHA256 = "FROZEN-LABELS";
+    private static final String SPACE_STATION = "space-station";
+    private static final String COOPERATION = "russia-us-cooperation";
+    private static final String PASSING_MENTION = "passing-mention";
+
+    private static RuleTagger tagger;
+    private static BacktestReport dev;
+    private static BacktestReport test;
+
+    @BeforeAll
+    static void run() throws Exception {
+        tagger = RuleTagger.load(Path.of("..", "config", "rules.yaml"));
+        dev = backtest("dev");
+        test = backtest("test");
+    }
+
+    private static BacktestReport backtest(String split) throws IOException {
+        Backtest backtest = Backtest.of(tagger, Labels.read(CORPUS.resolve(split).resolve("labels.jsonl")));
+        JsonlItems.read(CORPUS.resolve(split).resolve("items.jsonl"), backtest::add);
+        return backtest.report();
+    }
+
+    @AfterAll
+    static void close() {
+        tagger.close();
+    }
+
+    @Test
+    void theTestSplitIsFrozen() throws Exception {
+        assertEquals(TEST_ITEMS_SHA256, sha256(CORPUS.resolve("test/items.jsonl")));
+        assertEquals(TEST_LABELS_SHA256, sha256(CORPUS.resolve("test/labels.jsonl")));
+    }
+
+    @Test
+    void theCorpusIsLargeSplitByStoryAndEveryItemIsLabelled() throws Exception {
+        assertEquals(dev.items(), dev.labelled(), "every dev item has a label");
+        assertEquals(test.items(), test.labelled(), "every test item has a label");
+        assertTrue(dev.items() + test.items() >= 500, "items: " + (dev.items() + test.items()));
+        assertTrue(test.items() >= 0.4 * (dev.items() + test.items()), "test share: " + test.items());
+        Map<String, String> storySplit = new HashMap<>();
+        Set<String> styles = new HashSet<>();
+        int passing = 0;
+        for (String split : List.of("dev", "test")) {
+            for (String line : Files.readAllLines(CORPUS.resolve(split).resolve("labels.jsonl"))) {
+                JsonNode label = Json.mapper().readTree(line);
+                String story = label.get("story").asText();
+                String before = storySplit.putIfAbsent(story, split);
+                assertTrue(before == null || before.equals(split), "story " + story + " is in both splits");
+                styles.add(label.get("style").asText());
+                if (label.get("category").asText().equals(PASSING_MENTION)) {
+                    passing++;
+                }
+            }
+        }
+        assertTrue(styles.containsAll(List.of("wire", "newspaper", "blog", "release")), "styles: " + styles);
+        assertTrue(passing >= 100, "passing-mention negatives: " + passing);
+    }
+
+    @Test
+    void theHeldOutSplitReachesTheAccuracyBars() {
+        assertTrue(f1(test, SPACE_STATION) >= 0.95, report(test));
+        assertTrue(f1(test, COOPERATION) >= 0.93, report(test));
+    }
+
+    @Test
+    void passingMentionsAreRarelyTagged() {
+        for (BacktestReport report : List.of(dev, test)) {
+            int items = report.categories().getOrDefault(PASSING_MENTION, 0);
+            long tagged = report.tags().stream()
+                    .flatMap(t -> t.falsePositives().stream())
+                    .filter(e -> e.category().equals(PASSING_MENTION))
+                    .map(Backtest.Example::url)
+                    .distinct()
+                    .count();
+            assertTrue(items > 0 && tagged <= 0.10 * items, tagged + " of " + items + "\n" + report(report));
+        }
+    }
+
+    @Test
+    void theTuningSplitStaysAsGood() {
+        assertTrue(f1(dev, SPACE_STATION) >= 0.95, report(dev));
+        assertTrue(f1(dev, COOPERATION) >= 0.93, report(dev));
+    }
+
+    private static double f1(BacktestReport report, String tag) {
+        return report.tag(tag).orElseThrow().f1();
+    }
+
+    private static String report(BacktestReport report) {
+        return BacktestFormat.render(report);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}
