@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LabelledCorpusTest {
     static final Path CORPUS = Path.of("..", "corpus");
     /** SHA-256 of test/items.jsonl and test/labels.jsonl. A change here is a change of the held-out split. */
-    private static final String TEST_ITEMS_SHA256 = "FROZEN-ITEMS";
-    private static final String TEST_LABELS_SHA256 = "FROZEN-LABELS";
+    private static final String TEST_ITEMS_SHA256 = "a52f1d740768c2f02da5585c826fb8d0318bd46f50e14a90d0064b114bc717fe";
+    private static final String TEST_LABELS_SHA256 = "e93106ec3cad5b36e7d335997a200d42b31b27bd99892f66b2dd41c499bf964a";
     private static final String SPACE_STATION = "space-station";
     private static final String COOPERATION = "russia-us-cooperation";
     private static final String PASSING_MENTION = "passing-mention";
