@@ -38,34 +38,45 @@ final class Aboutness {
         };
     }
 
-    /** The tag's relevance from the evidence of its matching queries (file order), with the decision in words. */
-    static TagRelevance relevance(TagRule tag, List<Evidence> evidence) {
+    /**
+     * The tag's relevance from the evidence of its matching queries, with the decision in words. Besides each
+     * query's own evidence, the mentions of all of them together count as body evidence: a story that names the
+     * station once, calls it "the outpost" twice and describes the crew aboard is about it, though no single query
+     * is mentioned three times.
+     *
+     * @param mentions the separate places mentioned by the tag's queries together
+     */
+    static TagRelevance relevance(TagRule tag, List<Evidence> evidence, int mentions) {
         List<Evidence> sorted = new ArrayList<>(evidence);
         sorted.sort(STRONGEST_FIRST);
-        double score = sorted.isEmpty() ? 0 : sorted.get(0).score();
-        return new TagRelevance(round(score), tag.relevance(), sorted, reason(tag, sorted, score));
+        double best = sorted.isEmpty() ? 0 : sorted.get(0).score();
+        double together = score(RuleQuery.Scope.BODY, mentions, tag.mentions());
+        boolean byAll = sorted.size() > 1 && together > best;
+        double score = Math.max(best, together);
+        String found = sorted.isEmpty() ? "no query matched"
+                : byAll ? "mentioned " + times(mentions) + " by " + String.join(", ",
+                        sorted.stream().map(Evidence::query).toList())
+                : describe(sorted.get(0));
+        String reason;
+        if (score >= tag.relevance() || sorted.isEmpty()) {
+            reason = found;
+        } else {
+            boolean passing = byAll || sorted.get(0).where().equals(Evidence.BODY);
+            reason = (passing ? "a passing mention: " + found + ", " + tag.mentions() + " make it the subject" : found)
+                    + String.format(Locale.ROOT, " (relevance %.2f, below %.2f)", score, tag.relevance());
+        }
+        return new TagRelevance(round(score), tag.relevance(), sorted, reason);
     }
 
-    private static String reason(TagRule tag, List<Evidence> sorted, double score) {
-        if (sorted.isEmpty()) {
-            return "no query matched";
-        }
-        Evidence best = sorted.get(0);
-        String found = describe(best);
-        if (score >= tag.relevance()) {
-            return found;
-        }
-        String verdict = best.where().equals(Evidence.BODY)
-                ? "a passing mention: " + found + ", " + tag.mentions() + " make it the subject"
-                : found;
-        return verdict + String.format(Locale.ROOT, " (relevance %.2f, below %.2f)", score, tag.relevance());
+    private static String times(int n) {
+        return n == 1 ? "once" : n + " times";
     }
 
     private static String describe(Evidence e) {
         return switch (e.where()) {
             case Evidence.TITLE -> e.query() + " in the title";
             case Evidence.LEAD -> e.query() + " in the lead";
-            default -> e.query() + " mentioned " + (e.mentions() == 1 ? "once" : e.mentions() + " times");
+            default -> e.query() + " mentioned " + times(e.mentions());
         };
     }
 

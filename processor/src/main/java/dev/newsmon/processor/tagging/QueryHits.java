@@ -11,24 +11,53 @@ import org.apache.lucene.search.Query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What a query matched in an item, found in one walk of the query: its hits (for highlighting) and its mentions.
  *
- * <p>Mentions count how many times the query is satisfied: a word or phrase, each occurrence; alternatives
- * ({@code a OR b}), the sum of theirs; required parts ({@code a AND b}), the part mentioned least. So
+ * <p>Mentions are where the query is satisfied: a word or phrase, each occurrence; alternatives ({@code a OR b}),
+ * the occurrences of both; required parts ({@code a AND b}), those of the part mentioned least. So
  * {@code ISS AND nasa} in an item naming NASA five times and the ISS once has one mention: the ISS is what it is
- * about, NASA only the context it needs.
+ * about, NASA only the context it needs. Mentions that overlap (a phrase and a word in it) are one.
  *
  * @param hits     the hits of the parts that matched, in no order; a hit's field is the index field it is in
- * @param mentions see above; at least 1
+ * @param mentions the hits that count as mentions (see above)
  */
-record QueryHits(List<Hit> hits, int mentions) {
+record QueryHits(List<Hit> hits, List<Hit> mentions) {
     /** One hit: positions and character offsets in an index field. */
     record Hit(String field, int startPosition, int endPosition, int startOffset, int endOffset) {
+    }
+
+    /** About a sentence: mentions closer than this are one place. */
+    static final int PLACE_WORDS = 15;
+
+    /** How many separate places the mentions are at. */
+    int mentionCount() {
+        return count(mentions);
+    }
+
+    /**
+     * Separate places among hits: hits of one field less than {@value #PLACE_WORDS} words apart are one place, so
+     * that one sentence naming the station, its crew and their spacecraft is one mention, not three.
+     */
+    static int count(List<Hit> hits) {
+        List<Hit> sorted = new ArrayList<>(hits);
+        sorted.sort(Comparator.comparing(Hit::field).thenComparingInt(Hit::startPosition));
+        int places = 0;
+        String field = null;
+        int end = Integer.MIN_VALUE;
+        for (Hit h : sorted) {
+            if (!h.field().equals(field) || h.startPosition() >= end + PLACE_WORDS) {
+                places++;
+                field = h.field();
+                end = h.endPosition();
+            } else {
+                end = Math.max(end, h.endPosition());
+            }
+        }
+        return places;
     }
 
     /** The hits of the query in the item, or null when it does not match. */
@@ -80,9 +109,14 @@ record QueryHits(List<Hit> hits, int mentions) {
         List<Hit> hits = new ArrayList<>();
         required.forEach(h -> hits.addAll(h.hits()));
         optional.forEach(h -> hits.addAll(h.hits()));
-        int mentions = required.isEmpty()
-                ? optional.stream().mapToInt(QueryHits::mentions).sum()
-                : required.stream().mapToInt(QueryHits::mentions).min().orElseThrow();
+        List<Hit> mentions;
+        if (required.isEmpty()) {
+            mentions = new ArrayList<>();
+            optional.forEach(h -> mentions.addAll(h.mentions()));
+        } else {
+            mentions = required.stream().min(Comparator.comparingInt(QueryHits::mentionCount))
+                    .orElseThrow().mentions();
+        }
         return new QueryHits(hits, mentions);
     }
 
@@ -92,7 +126,6 @@ record QueryHits(List<Hit> hits, int mentions) {
             return null;
         }
         List<Hit> hits = new ArrayList<>();
-        Set<Long> starts = new HashSet<>();
         try {
             for (String field : matches) {
                 MatchesIterator it = matches.getMatches(field);
@@ -101,12 +134,11 @@ record QueryHits(List<Hit> hits, int mentions) {
                 }
                 while (it.next()) {
                     hits.add(new Hit(field, it.startPosition(), it.endPosition(), it.startOffset(), it.endOffset()));
-                    starts.add(((long) field.hashCode() << 32) | it.startPosition());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the matches of a query", e);
         }
-        return new QueryHits(hits, Math.max(1, starts.size()));
+        return new QueryHits(hits, hits);
     }
 }

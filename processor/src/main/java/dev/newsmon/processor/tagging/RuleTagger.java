@@ -60,6 +60,11 @@ public final class RuleTagger implements Tagger, AutoCloseable {
      */
     private record Compiled(TagRule tag, RuleQuery rule, int order, Query all, Query head, Query title,
                             Query context) {
+        /** Body mentions for the full score: the query's own number, else its tag's. */
+        int mentions() {
+            return rule.mentions() > 0 ? rule.mentions() : tag.mentions();
+        }
+
         String id() {
             return tag.name() + "/" + rule.name();
         }
@@ -97,7 +102,7 @@ public final class RuleTagger implements Tagger, AutoCloseable {
                             RuleQueryParser.parse(q.query(), ItemFields.ALL),
                             RuleQueryParser.parse(q.query(), ItemFields.HEAD),
                             RuleQueryParser.parse(q.query(), ItemFields.TITLE),
-                            q.context() == null ? null : RuleQueryParser.parse(q.context(), ItemFields.ALL)));
+                            q.context() == null ? null : RuleQueryParser.parse(q.context(), field(q.contextIn()))));
                 } catch (ParseException e) {
                     throw new IllegalArgumentException("tag '" + tag.name() + "' query '" + q.name()
                             + "': invalid query: " + e.getMessage(), e);
@@ -110,6 +115,14 @@ public final class RuleTagger implements Tagger, AutoCloseable {
         LOG.info("tagging rules loaded rules_version={} tags={} queries={}",
                 rules.version(), rules.tags().size(), queries.size());
         return new RuleTagger(rules, List.copyOf(queries), prefilter, analyzer);
+    }
+
+    private static String field(RuleQuery.Scope scope) {
+        return switch (scope) {
+            case TITLE -> ItemFields.TITLE;
+            case LEAD -> ItemFields.HEAD;
+            case BODY -> ItemFields.ALL;
+        };
     }
 
     /** All that an item must match for the query to count: the query, and its context when it has one. */
@@ -161,8 +174,10 @@ public final class RuleTagger implements Tagger, AutoCloseable {
         Map<String, List<TagMatch>> matches = new TreeMap<>();
         TitleExtent title = byTag.isEmpty() ? null : titleExtent(item);
         byTag.forEach((tag, found) -> {
+            List<QueryHits.Hit> mentions = new ArrayList<>();
+            found.forEach(f -> mentions.addAll(f.hits().mentions()));
             TagRelevance r = Aboutness.relevance(found.get(0).query().tag(),
-                    found.stream().map(Found::evidence).toList());
+                    found.stream().map(Found::evidence).toList(), QueryHits.count(mentions));
             relevance.put(tag, r);
             if (r.applies()) {
                 matches.put(tag, found.stream()
@@ -190,8 +205,9 @@ public final class RuleTagger implements Tagger, AutoCloseable {
             if (!q.rule().scope().admits(place)) {
                 return null;
             }
-            double score = Aboutness.score(place, hits.mentions(), q.tag().mentions());
-            return new Found(q, hits, new Evidence(q.rule().name(), place.wireName(), hits.mentions(),
+            int mentions = Math.max(1, hits.mentionCount());
+            double score = Aboutness.score(place, mentions, q.mentions());
+            return new Found(q, hits, new Evidence(q.rule().name(), place.wireName(), mentions,
                     Math.round(score * 1000) / 1000.0));
         } catch (RuntimeException e) {
             // One query that cannot be evaluated (too many wildcard expansions, say) must not lose the item's

@@ -35,7 +35,8 @@ public final class RulesLoader {
     private static final ObjectMapper YAML = new ObjectMapper(YAML_FACTORY);
     private static final Set<String> ROOT_KEYS = Set.of("version", "tags");
     private static final Set<String> TAG_KEYS = Set.of("priority", "min_score", "relevance", "mentions", "queries");
-    private static final Set<String> QUERY_KEYS = Set.of("name", "query", "in", "context");
+    private static final Set<String> QUERY_KEYS = Set.of("name", "query", "in", "context", "context_in",
+            "mentions");
     private static final int DERIVED_VERSION_LENGTH = 12;
 
     private RulesLoader() {
@@ -203,7 +204,19 @@ public final class RulesLoader {
             String what = tagWhat + " query '" + name + "'";
             String query = parsed(text(node, "query", at, what), at + "/query", what);
             String context = node.has("context") ? parsed(text(node, "context", at, what), at + "/context", what) : null;
-            return new RuleQuery(name, query, scope(node.get("in"), at, what), context);
+            if (context == null && node.has("context_in")) {
+                throw error(at + "/context_in", what, "'context_in' needs a 'context'");
+            }
+            int mentions = 0;
+            JsonNode m = node.get("mentions");
+            if (m != null) {
+                if (!m.isInt() || m.intValue() < 1) {
+                    throw error(at + "/mentions", what, "mentions must be an integer >= 1, got '" + m.asText() + "'");
+                }
+                mentions = m.intValue();
+            }
+            return new RuleQuery(name, query, scope(node.get("in"), at + "/in", "in", what), context,
+                    scope(node.get("context_in"), at + "/context_in", "context_in", what), mentions);
         }
 
         private String parsed(String query, String at, String what) throws RulesException {
@@ -215,7 +228,7 @@ public final class RulesLoader {
             }
         }
 
-        private RuleQuery.Scope scope(JsonNode in, String at, String what) throws RulesException {
+        private RuleQuery.Scope scope(JsonNode in, String at, String key, String what) throws RulesException {
             if (in == null) {
                 return RuleQuery.Scope.BODY;
             }
@@ -224,7 +237,7 @@ public final class RulesLoader {
                     return s;
                 }
             }
-            throw error(at + "/in", what, "'in' must be title, lead or body, got '" + in.asText() + "'");
+            throw error(at, what, "'" + key + "' must be title, lead or body, got '" + in.asText() + "'");
         }
 
         private String text(JsonNode node, String key, String at, String what) throws RulesException {

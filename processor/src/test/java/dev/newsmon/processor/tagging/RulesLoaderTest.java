@@ -63,13 +63,16 @@ class RulesLoaderTest {
                       - name: iss
                         query: ISS
                         context: nasa OR roscosmos
+                        context_in: lead
+                        mentions: 1
                       - name: headline
                         query: station
                         in: title
                 """);
         assertEquals(new TagRule("space-station", 0, 0, 0.7, 4, List.of(
-                new RuleQuery("iss", "ISS", RuleQuery.Scope.BODY, "nasa OR roscosmos"),
-                new RuleQuery("headline", "station", RuleQuery.Scope.TITLE, null))), rules.tags().get(0));
+                new RuleQuery("iss", "ISS", RuleQuery.Scope.BODY, "nasa OR roscosmos", RuleQuery.Scope.LEAD, 1),
+                new RuleQuery("headline", "station", RuleQuery.Scope.TITLE, null, RuleQuery.Scope.BODY, 0))),
+                rules.tags().get(0));
     }
 
     @Test
