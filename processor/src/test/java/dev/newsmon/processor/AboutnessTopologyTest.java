@@ -106,13 +106,15 @@ class AboutnessTopologyTest {
     @Test
     void repeatedMentionsDeepInTheBodyMakeItTheSubject() {
         String body = COFFEE_OPENING + " The firm's engineers first built a version for the International Space"
-                + " Station in 2022. That machine is still aboard the space station today, and crews on the space"
+                + " Station in 2022, working with flight surgeons on how hot a drink may safely be in weightlessness."
+                + " That machine is still aboard the space station today. The company says the lessons of that work"
+                + " shaped the pump, the valves and the cup sensor of the new countertop model. Crews on the space"
                 + " station brew about forty cups a week with it, according to a flight controller.";
         List<Alert> out = alertsFor(item("body-1", "lakeside-ledger", "Espresso maker expands abroad", body, T0));
         assertEquals(1, out.size());
         Evidence e = strongest(out.get(0));
         assertEquals(Evidence.BODY, e.where());
-        assertEquals(3, e.mentions(), "three mentions of the station");
+        assertEquals(3, e.mentions(), "three mentions of the station, a sentence or more apart");
         assertTrue(out.get(0).relevance().get(TAG).reason().contains("mentioned 3 times"),
                 out.get(0).relevance().get(TAG).reason());
     }

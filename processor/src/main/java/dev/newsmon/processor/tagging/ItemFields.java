@@ -14,10 +14,12 @@ final class ItemFields {
     /** Title and lead as two values of one field: where a query matching "in the lead" must match whole. */
     static final String HEAD = "head";
     /**
-     * Words of the text that make its lead. Feeds flatten paragraphs, so the lead is counted in words: about a
-     * news lead paragraph (a dateline and one or two sentences), or the whole of a feed's short summary.
+     * The lead is the text's opening sentences up to the first sentence end after {@value #LEAD_MIN_WORDS} words,
+     * and never more than {@value #LEAD_WORDS} words. Feeds flatten paragraphs, so sentences stand in for the lead
+     * paragraph: a dateline and one or two sentences. A short summary's closing sentence is detail, not its lead.
      */
     static final int LEAD_WORDS = 60;
+    static final int LEAD_MIN_WORDS = 45;
     /**
      * Positions between two values of one field: more than any sensible proximity, so that no phrase or
      * {@code ~n} spans the title and the text.
@@ -29,17 +31,51 @@ final class ItemFields {
     private ItemFields() {
     }
 
-    /** The first {@value #LEAD_WORDS} whitespace-separated words of the text, as they stand. */
+    /** The lead of a text, as it stands (see {@link #LEAD_WORDS}). */
     static String lead(String text) {
         int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length(); i++) {
-            boolean space = Character.isWhitespace(text.charAt(i));
-            if (!space && !inWord && ++words > LEAD_WORDS) {
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i == n) {
+                break;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            words++;
+            if (words == LEAD_WORDS || words >= LEAD_MIN_WORDS && endsSentence(text, start, i)) {
                 return text.substring(0, i);
             }
-            inWord = !space;
         }
         return text;
+    }
+
+    /**
+     * Whether the word at [start, end) closes a sentence: it ends in . ! or ? (before closing quotes or brackets)
+     * and the next word begins with a capital or a quote, so that "U.S. astronaut" and "Jan. 14" do not.
+     */
+    private static boolean endsSentence(String text, int start, int end) {
+        int last = end - 1;
+        while (last > start && "\"'”’)".indexOf(text.charAt(last)) >= 0) {
+            last--;
+        }
+        char c = text.charAt(last);
+        if (c != '.' && c != '!' && c != '?') {
+            return false;
+        }
+        int next = end;
+        while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+            next++;
+        }
+        if (next == text.length()) {
+            return true;
+        }
+        char d = text.charAt(next);
+        return Character.isUpperCase(d) || "\"'“‘".indexOf(d) >= 0;
     }
 }

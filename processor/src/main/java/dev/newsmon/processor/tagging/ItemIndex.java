@@ -2,13 +2,19 @@ package dev.newsmon.processor.tagging;
 
 import dev.newsmon.common.model.FeedItem;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CachingTokenFilter;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 
 import java.io.IOException;
@@ -30,16 +36,64 @@ final class ItemIndex {
         this.leaf = searcher.getIndexReader().leaves().get(0);
     }
 
-    static ItemIndex of(FeedItem item, Analyzer analyzer) {
+    /**
+     * The title and the text are each analysed once and their tokens replayed into every field that holds them;
+     * the lead is the text's tokens up to the lead's end.
+     *
+     * @param textField whether some query searches {@code text:} on its own
+     */
+    static ItemIndex of(FeedItem item, Analyzer analyzer, boolean textField) {
         MemoryIndex index = new MemoryIndex(true, false);
-        index.addField(ItemFields.ALL, item.title(), analyzer);
-        index.addField(ItemFields.ALL, item.text(), analyzer);
-        index.addField(ItemFields.TITLE, item.title(), analyzer);
-        index.addField(ItemFields.TEXT, item.text(), analyzer);
-        index.addField(ItemFields.HEAD, item.title(), analyzer);
-        index.addField(ItemFields.HEAD, ItemFields.lead(item.text()), analyzer);
+        int gap = analyzer.getPositionIncrementGap(ItemFields.ALL);
+        int offsetGap = analyzer.getOffsetGap(ItemFields.ALL);
+        CachingTokenFilter title = analysed(analyzer, item.title());
+        CachingTokenFilter text = analysed(analyzer, item.text());
+        index.addField(ItemFields.TITLE, title);
+        index.addField(ItemFields.ALL, title);
+        index.addField(ItemFields.ALL, text, gap, offsetGap);
+        index.addField(ItemFields.HEAD, title);
+        index.addField(ItemFields.HEAD, new UpTo(text, ItemFields.lead(item.text()).length()), gap, offsetGap);
+        if (textField) {
+            index.addField(ItemFields.TEXT, text);
+        }
         index.freeze();
         return new ItemIndex(item, index.createSearcher());
+    }
+
+    /**
+     * The tokens of one value, analysed now and replayed at each use. Uses are sequential, so that it does not
+     * matter that the analyzer's next stream shares its attributes.
+     */
+    private static CachingTokenFilter analysed(Analyzer analyzer, String value) {
+        CachingTokenFilter cached = new CachingTokenFilter(analyzer.tokenStream(ItemFields.ALL, value));
+        try {
+            cached.reset();
+            while (cached.incrementToken()) {
+                // filling the cache
+            }
+            cached.end();
+            // Frees the analyzer's stream for the next value; the cache replays without it.
+            cached.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot analyse an item's text", e);
+        }
+        return cached;
+    }
+
+    /** The tokens of a stream that end at or before an offset. */
+    private static final class UpTo extends TokenFilter {
+        private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+        private final int end;
+
+        UpTo(TokenStream input, int end) {
+            super(input);
+            this.end = end;
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            return input.incrementToken() && offset.endOffset() <= end;
+        }
     }
 
     /** Where the query matches, with positions and offsets; null when it does not match. */
@@ -52,8 +106,20 @@ final class ItemIndex {
         }
     }
 
+    /** Whether the query matches, without collecting where: the cheapest question the index answers. */
     boolean matchesAtAll(Query query) {
-        return matches(query) != null;
+        try {
+            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                return false;
+            }
+            TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+            return twoPhase == null ? scorer.iterator().nextDoc() == 0
+                    : twoPhase.approximation().nextDoc() == 0 && twoPhase.matches();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot match a query on item_id=" + item.itemId(), e);
+        }
     }
 
     /** The query's Lucene score on this item, 0 when it does not match. */

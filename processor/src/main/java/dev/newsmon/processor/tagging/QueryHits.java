@@ -68,10 +68,31 @@ record QueryHits(List<Hit> hits, List<Hit> mentions) {
         if (query instanceof ConstantScoreQuery constant) {
             return of(constant.getQuery(), index);
         }
-        if (query instanceof BooleanQuery bool) {
+        if (query instanceof BooleanQuery bool && !isAlternativesOfWords(bool)) {
             return ofBoolean(bool, index);
         }
         return ofLeaf(query, index);
+    }
+
+    /**
+     * Whether the query only lists alternatives (with exclusions), none of which has required parts: then the
+     * Matches of the whole query are the hits and the mentions, found in one pass instead of one per alternative.
+     */
+    private static boolean isAlternativesOfWords(BooleanQuery query) {
+        if (query.getMinimumNumberShouldMatch() > 1) {
+            return false;
+        }
+        for (BooleanClause clause : query.clauses()) {
+            BooleanClause.Occur occur = clause.getOccur();
+            if (occur == BooleanClause.Occur.MUST || occur == BooleanClause.Occur.FILTER) {
+                return false;
+            }
+            if (occur == BooleanClause.Occur.SHOULD && clause.getQuery() instanceof BooleanQuery inner
+                    && !isAlternativesOfWords(inner)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static QueryHits ofBoolean(BooleanQuery query, ItemIndex index) {

@@ -12,6 +12,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +54,8 @@ public final class RuleTagger implements Tagger, AutoCloseable {
     /** Null when every query is tried on every item: the reference the prefilter is tested against. */
     private final Prefilter prefilter;
     private final Analyzer analyzer;
+    /** Whether some query names {@code text:} itself; only then is the text indexed on its own. */
+    private final boolean textField;
     private final LongAdder queryErrors = new LongAdder();
 
     /**
@@ -85,6 +90,25 @@ public final class RuleTagger implements Tagger, AutoCloseable {
         this.queries = queries;
         this.prefilter = prefilter;
         this.analyzer = analyzer;
+        Set<String> fields = new HashSet<>();
+        queries.forEach(q -> required(q).visit(fieldCollector(fields)));
+        this.textField = fields.contains(ItemFields.TEXT);
+    }
+
+    /** Collects the fields a query searches, the ones under NOT included. */
+    private static QueryVisitor fieldCollector(Set<String> fields) {
+        return new QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+                fields.add(field);
+                return true;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        };
     }
 
     /** @throws IllegalArgumentException if a query does not parse (rules from {@link RulesLoader} always do) */
@@ -161,7 +185,7 @@ public final class RuleTagger implements Tagger, AutoCloseable {
         if (candidates.isEmpty()) {
             return TagResult.untagged(rules.version());
         }
-        ItemIndex index = ItemIndex.of(item, analyzer);
+        ItemIndex index = ItemIndex.of(item, analyzer, textField);
         Map<String, List<Found>> byTag = new LinkedHashMap<>();
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             Compiled q = queries.get(i);

@@ -38,7 +38,8 @@ public final class GeneratedRules {
             if (r % 7 == 0) {
                 query += " NOT " + pick(words, random);
             }
-            yaml.append("  t").append(r).append(":\n    queries:\n      - name: q\n        query: '")
+            // Relevance 0: every match tags, as a plain keyword filter would.
+            yaml.append("  t").append(r).append(":\n    relevance: 0\n    queries:\n      - name: q\n        query: '")
                     .append(query).append("'\n");
         }
         return RulesLoader.parse(yaml.toString().getBytes(StandardCharsets.UTF_8), "generated");
