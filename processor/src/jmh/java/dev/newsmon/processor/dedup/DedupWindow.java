@@ -79,7 +79,7 @@ final class DedupWindow implements AutoCloseable {
     private final Processor<String, ResolveMessage, String, Object> resolver;
     private final WindowStore<String, BandBucket> buckets;
     private final WindowStore<String, String> directory;
-    private final WindowStore<String, Hashes> shingles;
+    private final WindowStore<String, Shingles> shingles;
     private final long sliceMs;
     private final long now;
     private final List<List<BandProbe>> measured;
@@ -236,7 +236,7 @@ final class DedupWindow implements AutoCloseable {
                 for (String key : keys) {
                     BandMatcher.store(buckets, key, null, entry, ts, sliceMs);
                 }
-                shingles.put(id, Hashes.of(random.longs(WORDS_PER_TEXT - 3).toArray()), ts);
+                shingles.put(id, Shingles.inTextOrder(random.longs(WORDS_PER_TEXT - 3).toArray()), ts);
             }
             directory.put(id, StoryIds.of(id), ts);
         }

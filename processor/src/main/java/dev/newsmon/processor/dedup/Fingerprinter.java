@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class Fingerprinter {
     static final int SHINGLE_WORDS = 4;
-    /** Text order, not hash order: a truncated copy's shingles are among the first ones of its original. */
+    /** Positions kept, from the start: a truncated copy's shingles are among the first ones of its original. */
     static final int MAX_SHINGLES = 2000;
     static final int LEAD_WORDS = 60;
     static final int LEAD_BANDS = 16;
@@ -58,7 +58,7 @@ public final class Fingerprinter {
             // No words at all: a band of its own, so the item still flows through dedup and becomes a story.
             bandKeys.add(bandKey(0, Hash64.of(itemId)));
         }
-        return new Fingerprint(bandKeys, Hashes.of(shingles(contentWords, MAX_SHINGLES)));
+        return new Fingerprint(bandKeys, Shingles.inTextOrder(sequence(contentWords, MAX_SHINGLES)));
     }
 
     static List<String> words(String s) {
@@ -66,6 +66,23 @@ public final class Fingerprinter {
         Matcher m = WORD.matcher(s.toLowerCase(Locale.ROOT));
         while (m.find()) {
             out.add(m.group());
+        }
+        return out;
+    }
+
+    /**
+     * The hash of the word n-gram at each position, in text order, at most {@code cap} positions; a text shorter than
+     * one shingle is one shingle.
+     */
+    static long[] sequence(List<String> words, int cap) {
+        if (words.isEmpty()) {
+            return new long[0];
+        }
+        int n = Math.min(SHINGLE_WORDS, words.size());
+        int positions = Math.min(cap, words.size() - n + 1);
+        long[] out = new long[positions];
+        for (int i = 0; i < positions; i++) {
+            out[i] = Hash64.of(String.join(" ", words.subList(i, i + n)));
         }
         return out;
     }

@@ -41,7 +41,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
     private KeyValueStore<String, PendingDecision> pending;
     private KeyValueStore<String, PendingItem> pendingItems;
     private WindowStore<String, String> directory;
-    private WindowStore<String, Hashes> shingleStore;
+    private WindowStore<String, Shingles> shingleStore;
     private KeyValueStore<String, Waiters> lookups;
     private long startedAtMs;
     private long timedOut;
@@ -72,7 +72,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
                         stores.keyValue(ProcessorNames.PENDING_STORE, JsonSerde.of(PendingDecision.class)),
                         stores.keyValue(ProcessorNames.PENDING_ITEM_STORE, JsonSerde.of(PendingItem.class)),
                         stores.window(ProcessorNames.DIRECTORY_STORE, directoryRetention, false, Serdes.String()),
-                        stores.window(ProcessorNames.SHINGLE_STORE, window, false, JsonSerde.of(Hashes.class)),
+                        stores.window(ProcessorNames.SHINGLE_STORE, window, false, JsonSerde.of(Shingles.class)),
                         stores.keyValue(ProcessorNames.LOOKUP_STORE, JsonSerde.of(Waiters.class)));
             }
         };
@@ -146,7 +146,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
         String target = request.targetId();
         String story = directory.fetch(target, request.targetTimestamp());
         if (story != null) {
-            Hashes shingles = shingleStore.fetch(target, request.targetTimestamp());
+            Shingles shingles = shingleStore.fetch(target, request.targetTimestamp());
             reply(request, shingles == null ? 0.0 : shingles.containment(request.shingles()), story);
             return;
         }

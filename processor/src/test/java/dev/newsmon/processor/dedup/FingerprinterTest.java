@@ -63,7 +63,7 @@ class FingerprinterTest {
         Fingerprint original = fp("o", TITLE, ORIGINAL_TEXT);
         Fingerprint blog = fp("b", TITLE, BLOG_TEXT);
 
-        assertTrue(blog.shingles().size() * 3 < original.shingles().size(), "the blog keeps a small part");
+        assertTrue(blog.shingles().length() * 3 < original.shingles().length(), "the blog keeps a small part");
         assertEquals(1.0, blog.shingles().containment(original.shingles()));
         assertEquals(original.bandKeys().subList(0, Fingerprinter.LEAD_BANDS),
                 blog.bandKeys().subList(0, Fingerprinter.LEAD_BANDS));

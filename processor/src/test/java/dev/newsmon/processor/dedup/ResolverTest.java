@@ -36,10 +36,10 @@ class ResolverTest {
     private static final OrderKey X = new OrderKey(T0.toEpochMilli() + 60_000, "x");
     /** Earlier than x and in more of its bands than p, but about something else. */
     private static final OrderKey Q = new OrderKey(T0.toEpochMilli() + 30_000, "q");
-    private static final Map<String, Hashes> SHINGLES = Map.of(
-            "p", Hashes.of(new long[] {1, 2, 3, 4, 5}),
-            "x", Hashes.of(new long[] {1, 2, 3, 4, 9}),
-            "q", Hashes.of(new long[] {20, 21, 22, 9}));
+    private static final Map<String, Shingles> SHINGLES = Map.of(
+            "p", Shingles.inTextOrder(new long[] {1, 2, 3, 4, 5}),
+            "x", Shingles.inTextOrder(new long[] {1, 2, 3, 4, 9}),
+            "q", Shingles.inTextOrder(new long[] {20, 21, 22, 9}));
     private static final double X_IN_P = 0.8;
 
     private MockProcessorContext<String, Object> context;
