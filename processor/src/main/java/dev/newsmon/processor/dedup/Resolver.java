@@ -147,7 +147,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
         String story = directory.fetch(target, request.targetTimestamp());
         if (story != null) {
             Shingles shingles = shingleStore.fetch(target, request.targetTimestamp());
-            reply(request, shingles == null ? 0.0 : shingles.containment(request.shingles()), story);
+            reply(request, shingles == null ? 0.0 : similarity(shingles, request), story);
             return;
         }
         PendingDecision p = pending.get(target);
@@ -157,8 +157,8 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
             LOG.info("lookup for an unknown item, the asker tries its next candidate item_id={} asker_id={}", target,
                     request.askerId());
             reply(request, 0.0, null);
-        } else if (item != null && !isCopy(similarity(item, request))) {
-            reply(request, similarity(item, request), null);
+        } else if (item != null && !isCopy(similarity(item.shingles(), request))) {
+            reply(request, similarity(item.shingles(), request), null);
         } else {
             // Similar (or not known yet): the answer needs the target's story id, which it does not have yet.
             Waiters waiters = lookups.get(target);
@@ -199,13 +199,13 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
         Waiters waiters = lookups.delete(id);
         if (waiters != null) {
             for (LookupRequest r : waiters.requests()) {
-                reply(r, similarity(item, r), storyId);
+                reply(r, similarity(item.shingles(), r), storyId);
             }
         }
     }
 
-    private static double similarity(PendingItem item, LookupRequest request) {
-        return item.shingles().containment(request.shingles());
+    private static double similarity(Shingles target, LookupRequest request) {
+        return Overlap.of(target, request.shingles()).similarity();
     }
 
     /** Answers with the story id only when the texts are similar enough: the one place the threshold applies. */
