@@ -32,7 +32,7 @@ public record BandProbe(String bandKey, OrderKey order, List<String> bandKeys, T
                 .toList();
     }
 
-    /** What the band bucket keeps: the order key, the record time and 32-bit hashes of the band keys (~110 bytes). */
+    /** What the band bucket keeps: the order key, the record time and 32-bit hashes of the band keys (~140 bytes). */
     public BandEntry entry(long timestamp) {
         return new BandEntry(order, timestamp, Hashes.of(bandKeys.stream().mapToLong(BandEntry::bandHash).toArray()));
     }
