@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * with the file, to every probe ({@code DedupWindowBenchmark}, back to back: 1.12 ms per item at 1M items in the
  * window against 1.65 ms partitioned, 0.88 and 0.95 ms at 10k). The price is the size of what the cache holds as
  * one block, about 600 KiB of filter for a 64 MiB file: the filters and indexes of all files must fit the
- * high-priority half, about 32 bytes per item in the dedup window (processor.rocksdb.block.cache), or lookups read
+ * high-priority half, about 42 bytes per item in the dedup window (processor.rocksdb.block.cache), or lookups read
  * whole filters back from the files, where a partition was 4 KiB.
  */
 public final class BoundedRocksDb implements RocksDBConfigSetter {

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -46,7 +47,14 @@ class DedupEvalTest {
         assertTrue(sameEventPairs >= 15, "distinct stories about one event: " + sameEventPairs + " pairs");
         Set<String> kinds = stories.stream().flatMap(s -> s.variants().stream())
                 .flatMap(v -> List.of(v.split("\\+")).stream()).collect(Collectors.toSet());
-        assertTrue(kinds.containsAll(Set.of("suffix", "dateline", "footer", "truncate", "drop")), "kinds " + kinds);
+        assertTrue(kinds.containsAll(Set.of("suffix", "dateline", "footer", "truncate", "drop", "retitle",
+                "standfirst", "edit")), "kinds " + kinds);
+        // Newsletters carry a story first (after their greeting), in the middle, and second.
+        Set<Integer> positions = EvalSet.newsletters().stream()
+                .map(n -> n.items().stream().map(EvalSet.NewsletterItem::story).toList())
+                .map(carried -> carried.indexOf(carried.stream().filter(Objects::nonNull).findFirst().orElseThrow()))
+                .collect(Collectors.toSet());
+        assertTrue(positions.containsAll(Set.of(0, 1, 2)), "story positions in newsletters " + positions);
     }
 
     @Test

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -184,6 +186,60 @@ class NewsTopologyTest {
         List<Alert> out = alerts.readValuesToList();
         assertEquals(List.of(Alert.Kind.STORY, Alert.Kind.STORY), out.stream().map(Alert::kind).toList());
         assertNotEquals(out.get(0).storyId(), out.get(1).storyId());
+    }
+
+    @Test
+    void wireBodyUnderANewHeadlineJoinsItsStory() {
+        send(item("wire", "kestrel-wire", Syndicated.WIRE_TITLE, Syndicated.WIRE_TEXT, T0), T0);
+        Instant t1 = T0.plus(Duration.ofMinutes(50));
+        send(item("paper", "fenmoor-gazette", Syndicated.RETITLED_TITLE, Syndicated.RETITLED_TEXT, t1), t1);
+
+        List<Alert> out = alerts.readValuesToList();
+        assertEquals(List.of(Alert.Kind.STORY, Alert.Kind.COPY), out.stream().map(Alert::kind).toList());
+        assertEquals(out.get(0).storyId(), out.get(1).storyId());
+        assertEquals("wire", out.get(1).copyOf());
+    }
+
+    @Test
+    void copyEditedCopyJoinsItsStory() {
+        send(item("wire", "kestrel-wire", Syndicated.WIRE_TITLE, Syndicated.WIRE_TEXT, T0), T0);
+        Instant t1 = T0.plus(Duration.ofMinutes(80));
+        send(item("edited", "thamesbury-chronicle", Syndicated.EDITED_TITLE, Syndicated.EDITED_TEXT, t1), t1);
+
+        List<Alert> out = alerts.readValuesToList();
+        assertEquals(List.of(Alert.Kind.STORY, Alert.Kind.COPY), out.stream().map(Alert::kind).toList());
+        assertEquals(out.get(0).storyId(), out.get(1).storyId());
+    }
+
+    /** The story first (after the newsletter's greeting and the item's heading), second, in the middle, last. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 5})
+    void newsletterCarryingTheStoryIsANewStory(int position) {
+        send(item("wire", "kestrel-wire", Syndicated.WIRE_TITLE, Syndicated.WIRE_TEXT, T0), T0);
+        Instant t1 = T0.plus(Duration.ofHours(3));
+        send(item("digest", "coastline-digest", Syndicated.NEWSLETTER_TITLE, Syndicated.newsletter(position), t1),
+                t1);
+        // A copy of the story that comes after the newsletter still finds the story, not the newsletter.
+        Instant t2 = T0.plus(Duration.ofHours(4));
+        send(item("paper", "fenmoor-gazette", Syndicated.RETITLED_TITLE, Syndicated.RETITLED_TEXT, t2), t2);
+
+        List<Alert> out = alerts.readValuesToList();
+        assertEquals(List.of("wire", "digest", "paper"), out.stream().map(Alert::itemId).toList());
+        assertEquals(List.of(Alert.Kind.STORY, Alert.Kind.STORY, Alert.Kind.COPY),
+                out.stream().map(Alert::kind).toList(),
+                () -> "copy of: " + out.stream().map(a -> a.itemId() + "->" + a.copyOf()).toList());
+        assertNotEquals(out.get(0).storyId(), out.get(1).storyId());
+        assertEquals("wire", out.get(2).copyOf());
+    }
+
+    @Test
+    void secondAgencysReportOfTheSameEventStaysItsOwnStory() {
+        send(item("wire", "kestrel-wire", Syndicated.WIRE_TITLE, Syndicated.WIRE_TEXT, T0), T0);
+        Instant t1 = T0.plus(Duration.ofMinutes(10));
+        send(item("own", "orbital-wire", Syndicated.OWN_TITLE, Syndicated.OWN_TEXT, t1), t1);
+
+        List<Alert> out = alerts.readValuesToList();
+        assertEquals(List.of(Alert.Kind.STORY, Alert.Kind.STORY), out.stream().map(Alert::kind).toList());
     }
 
     @Test

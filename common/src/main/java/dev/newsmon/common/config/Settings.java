@@ -58,7 +58,8 @@ public final class Settings {
     public static final Setting<Duration> PROCESSOR_DEDUP_WINDOW = new Setting<>("processor.dedup.window",
             ValueType.DURATION, "7d", "How long an item stays a candidate original for later copies.");
     public static final Setting<Double> PROCESSOR_DEDUP_THRESHOLD = new Setting<>("processor.dedup.threshold",
-            ValueType.DOUBLE, "0.6", "Containment of word shingles (0..1) at or above which an item is a copy.");
+            ValueType.DOUBLE, "0.6", "Similarity (0..1) at or above which an item is a copy: the share of the less"
+            + " covered text's words that lie in a 4-word run also found in the other (processor/DEDUP.md).");
     public static final Setting<Duration> PROCESSOR_DEDUP_WAIT_TIMEOUT = new Setting<>("processor.dedup.wait.timeout",
             ValueType.DURATION, "2m",
             "Wall-clock time a copy waits for its original's story id before it is alerted as a new story.");
@@ -69,7 +70,8 @@ public final class Settings {
     public static final Setting<Long> PROCESSOR_ROCKSDB_CACHE = new Setting<>("processor.rocksdb.block.cache",
             ValueType.SIZE, "128MiB", "Off-heap memory of all the processor's RocksDB stores in this JVM: one shared"
             + " block cache that the write buffers are charged to. Half of it is kept for the stores' filters and"
-            + " indexes, which need about 32 bytes per item in the dedup window (the default holds them for 2M items).");
+            + " indexes, which need about 42 bytes per item in the dedup window (the default holds them for 1.5M"
+            + " items).");
     public static final Setting<Long> PROCESSOR_ROCKSDB_WRITE_BUFFER = new Setting<>(
             "processor.rocksdb.write.buffer", ValueType.SIZE, "64MiB",
             "Share of processor.rocksdb.block.cache that the stores' write buffers (memtables) may use together.");

@@ -45,7 +45,7 @@ import java.util.Set;
  * shingles): filling 1M items through the processors would take hours. {@value #REAL_TEXTS} of the stored items,
  * spread over the window, come from generated texts; the others carry random band keys and shingles of the same
  * sizes, i.e. unrelated stories. Half the measured items are truncated copies of a stored text (a bucket hit, a
- * lookup and a containment check each), half are new stories. Their fingerprints are computed before they are
+ * lookup and an exact check each), half are new stories. Their fingerprints are computed before they are
  * measured: fingerprinting does not depend on the window. What a measured item leaves in the stores is removed
  * after it ({@link #forgetLastItem}, untimed), so the window stays at its size.
  *
@@ -79,7 +79,7 @@ final class DedupWindow implements AutoCloseable {
     private final Processor<String, ResolveMessage, String, Object> resolver;
     private final WindowStore<String, BandBucket> buckets;
     private final WindowStore<String, String> directory;
-    private final WindowStore<String, Hashes> shingles;
+    private final WindowStore<String, Shingles> shingles;
     private final long sliceMs;
     private final long now;
     private final List<List<BandProbe>> measured;
@@ -236,7 +236,7 @@ final class DedupWindow implements AutoCloseable {
                 for (String key : keys) {
                     BandMatcher.store(buckets, key, null, entry, ts, sliceMs);
                 }
-                shingles.put(id, Hashes.of(random.longs(WORDS_PER_TEXT - 3).toArray()), ts);
+                shingles.put(id, Shingles.inTextOrder(random.longs(WORDS_PER_TEXT - 3).toArray()), ts);
             }
             directory.put(id, StoryIds.of(id), ts);
         }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param shingles   the item's shingles, with the item
  */
 public record BandAnswer(OrderKey order, String bandKey, int bandIndex, int totalBands, List<Candidate> candidates,
-                         TaggedItem tagged, Hashes shingles) implements ResolveMessage {
+                         TaggedItem tagged, Shingles shingles) implements ResolveMessage {
     public BandAnswer {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(bandKey, "bandKey");

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Binary form of a {@link BandBucket}, the most numerous value the processor stores (18 per item in the window):
- * about 100 bytes per entry where JSON took 300, so the band store, its index and its compaction are a third of
+ * Binary form of a {@link BandBucket}, the most numerous value the processor stores (26 per item in the window):
+ * about 140 bytes per entry, a third of its JSON, so the band store, its index and its compaction are a third of
  * the size. A leading format byte lets a later version change the layout.
  *
  * <p>Layout: format (1 byte), entry count (1 byte); per entry: event millis (8), record time (8), item id length

@@ -23,8 +23,8 @@ public record BandEntry(OrderKey order, long timestamp, Hashes bandHashes) {
 
     /**
      * The top 32 bits of the band key's {@link Hash64}. Only used to tell which of two items' bands are the same,
-     * among their 18: a false match is about one in 4 billion per pair of keys, and 32 bits keep the entry, of
-     * which the band store holds 18 per item, small.
+     * among their 26: a false match is about one in 4 billion per pair of keys, and 32 bits keep the entry, of
+     * which the band store holds 26 per item, small.
      */
     public static long bandHash(String bandKey) {
         return Hash64.of(bandKey) >>> Integer.SIZE;

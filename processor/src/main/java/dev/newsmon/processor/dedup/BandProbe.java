@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param tagged   the item itself, carried only by the probe of the item's first band to keep the traffic down
  * @param shingles the item's shingles, on the first band's probe only, like the item
  */
-public record BandProbe(String bandKey, OrderKey order, List<String> bandKeys, TaggedItem tagged, Hashes shingles) {
+public record BandProbe(String bandKey, OrderKey order, List<String> bandKeys, TaggedItem tagged, Shingles shingles) {
     public BandProbe {
         Objects.requireNonNull(bandKey, "bandKey");
         Objects.requireNonNull(order, "order");
@@ -32,7 +32,7 @@ public record BandProbe(String bandKey, OrderKey order, List<String> bandKeys, T
                 .toList();
     }
 
-    /** What the band bucket keeps: the order key, the record time and 32-bit hashes of the band keys (~110 bytes). */
+    /** What the band bucket keeps: the order key, the record time and 32-bit hashes of the band keys (~140 bytes). */
     public BandEntry entry(long timestamp) {
         return new BandEntry(order, timestamp, Hashes.of(bandKeys.stream().mapToLong(BandEntry::bandHash).toArray()));
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param bandKeys LSH band keys, {@code b<index>:<hex>}, in band index order; items sharing one are candidates
  * @param shingles the text's word shingles (capped), for the exact containment check
  */
-public record Fingerprint(List<String> bandKeys, Hashes shingles) {
+public record Fingerprint(List<String> bandKeys, Shingles shingles) {
     public Fingerprint {
         bandKeys = List.copyOf(bandKeys);
         Objects.requireNonNull(shingles, "shingles");

@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * A set of 64-bit hashes (word shingles, band keys), sorted, for exact overlap counts. Serialised as packed
+ * A set of 64-bit hashes (an item's band keys), sorted, for exact overlap counts. Serialised as packed
  * big-endian bytes (base64 in JSON): a quarter of the size of a JSON number array.
  */
 public final class Hashes {
@@ -67,15 +67,6 @@ public final class Hashes {
             }
         }
         return n;
-    }
-
-    /**
-     * Containment of the smaller set in the larger: 1.0 when one text is a truncation of the other. Symmetric, and
-     * computed from integers, so both items of a pair get the bit-identical value.
-     */
-    public double containment(Hashes other) {
-        int smaller = Math.min(size(), other.size());
-        return smaller == 0 ? 0.0 : (double) intersectionSize(other) / smaller;
     }
 
     @Override

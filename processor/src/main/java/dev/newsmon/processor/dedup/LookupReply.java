@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param askerId    the asker: the record key
  * @param targetId   the candidate original
- * @param similarity shingle containment of the two texts; 0 when the target is no longer known
+ * @param similarity {@link Overlap#similarity()} of the two texts; 0 when the target is no longer known
  * @param storyId    the target's story id when the asker is a copy of it; null when it is not (below the threshold)
  *                   or the target is past retention, and the asker tries its next candidate
  */

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param shingles       the asker's shingles, compared with the target's where those are stored
  */
 public record LookupRequest(String askerId, long askerTimestamp, String targetId, long targetTimestamp,
-                            Hashes shingles)
+                            Shingles shingles)
         implements ResolveMessage {
     public LookupRequest {
         Objects.requireNonNull(askerId, "askerId");

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param tagged   the item
  * @param shingles its shingles, for the exact check
  */
-public record PendingItem(TaggedItem tagged, Hashes shingles) {
+public record PendingItem(TaggedItem tagged, Shingles shingles) {
     public PendingItem {
         Objects.requireNonNull(tagged, "tagged");
         Objects.requireNonNull(shingles, "shingles");

@@ -41,7 +41,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
     private KeyValueStore<String, PendingDecision> pending;
     private KeyValueStore<String, PendingItem> pendingItems;
     private WindowStore<String, String> directory;
-    private WindowStore<String, Hashes> shingleStore;
+    private WindowStore<String, Shingles> shingleStore;
     private KeyValueStore<String, Waiters> lookups;
     private long startedAtMs;
     private long timedOut;
@@ -72,7 +72,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
                         stores.keyValue(ProcessorNames.PENDING_STORE, JsonSerde.of(PendingDecision.class)),
                         stores.keyValue(ProcessorNames.PENDING_ITEM_STORE, JsonSerde.of(PendingItem.class)),
                         stores.window(ProcessorNames.DIRECTORY_STORE, directoryRetention, false, Serdes.String()),
-                        stores.window(ProcessorNames.SHINGLE_STORE, window, false, JsonSerde.of(Hashes.class)),
+                        stores.window(ProcessorNames.SHINGLE_STORE, window, false, JsonSerde.of(Shingles.class)),
                         stores.keyValue(ProcessorNames.LOOKUP_STORE, JsonSerde.of(Waiters.class)));
             }
         };
@@ -146,8 +146,8 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
         String target = request.targetId();
         String story = directory.fetch(target, request.targetTimestamp());
         if (story != null) {
-            Hashes shingles = shingleStore.fetch(target, request.targetTimestamp());
-            reply(request, shingles == null ? 0.0 : shingles.containment(request.shingles()), story);
+            Shingles shingles = shingleStore.fetch(target, request.targetTimestamp());
+            reply(request, shingles == null ? 0.0 : similarity(shingles, request), story);
             return;
         }
         PendingDecision p = pending.get(target);
@@ -157,8 +157,8 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
             LOG.info("lookup for an unknown item, the asker tries its next candidate item_id={} asker_id={}", target,
                     request.askerId());
             reply(request, 0.0, null);
-        } else if (item != null && !isCopy(similarity(item, request))) {
-            reply(request, similarity(item, request), null);
+        } else if (item != null && !isCopy(similarity(item.shingles(), request))) {
+            reply(request, similarity(item.shingles(), request), null);
         } else {
             // Similar (or not known yet): the answer needs the target's story id, which it does not have yet.
             Waiters waiters = lookups.get(target);
@@ -199,13 +199,13 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
         Waiters waiters = lookups.delete(id);
         if (waiters != null) {
             for (LookupRequest r : waiters.requests()) {
-                reply(r, similarity(item, r), storyId);
+                reply(r, similarity(item.shingles(), r), storyId);
             }
         }
     }
 
-    private static double similarity(PendingItem item, LookupRequest request) {
-        return item.shingles().containment(request.shingles());
+    private static double similarity(Shingles target, LookupRequest request) {
+        return Overlap.of(target, request.shingles()).similarity();
     }
 
     /** Answers with the story id only when the texts are similar enough: the one place the threshold applies. */

@@ -1,7 +1,10 @@
 package dev.newsmon.processor.dedup;
 
+import dev.newsmon.processor.Syndicated;
 import dev.newsmon.processor.normalize.Normalizer;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static dev.newsmon.processor.Articles.BLOG_TEXT;
 import static dev.newsmon.processor.Articles.INDEPENDENT_TEXT;
@@ -63,7 +66,7 @@ class FingerprinterTest {
         Fingerprint original = fp("o", TITLE, ORIGINAL_TEXT);
         Fingerprint blog = fp("b", TITLE, BLOG_TEXT);
 
-        assertTrue(blog.shingles().size() * 3 < original.shingles().size(), "the blog keeps a small part");
+        assertTrue(blog.shingles().length() * 3 < original.shingles().length(), "the blog keeps a small part");
         assertEquals(1.0, blog.shingles().containment(original.shingles()));
         assertEquals(original.bandKeys().subList(0, Fingerprinter.LEAD_BANDS),
                 blog.bandKeys().subList(0, Fingerprinter.LEAD_BANDS));
@@ -78,6 +81,58 @@ class FingerprinterTest {
         assertTrue(similarity < 0.2, "similarity " + similarity);
         assertFalse(original.bandKeys().subList(0, Fingerprinter.LEAD_BANDS).stream()
                 .anyMatch(own.bandKeys()::contains));
+    }
+
+    @Test
+    void aNewHeadlineAloneLeavesTheLeadBandsAsTheyAre() {
+        Fingerprint wire = fp("w", Syndicated.WIRE_TITLE, Syndicated.WIRE_TEXT);
+        Fingerprint retitled = fp("r", Syndicated.RETITLED_TITLE, Syndicated.WIRE_TEXT);
+
+        assertEquals(lead(wire), lead(retitled));
+        assertFalse(title(wire).stream().anyMatch(title(retitled)::contains));
+    }
+
+    @Test
+    void bodyUnderANewHeadlineAndStandfirstIsFoundByItsBodyBands() {
+        Fingerprint wire = fp("w", Syndicated.WIRE_TITLE, Syndicated.WIRE_TEXT);
+        Fingerprint paper = fp("p", Syndicated.RETITLED_TITLE, Syndicated.RETITLED_TEXT);
+
+        // The standfirst and byline push the wire's lead back by 30 words; the headline shares no word.
+        assertFalse(lead(wire).stream().anyMatch(lead(paper)::contains));
+        assertFalse(title(wire).stream().anyMatch(title(paper)::contains));
+        assertTrue(body(wire).stream().filter(body(paper)::contains).count() >= Fingerprinter.BODY_BANDS / 2,
+                () -> "body bands shared: " + body(wire).stream().filter(body(paper)::contains).toList());
+    }
+
+    @Test
+    void copyEditedCopyIsFoundByItsBodyBands() {
+        Fingerprint wire = fp("w", Syndicated.WIRE_TITLE, Syndicated.WIRE_TEXT);
+        Fingerprint edited = fp("e", Syndicated.EDITED_TITLE, Syndicated.EDITED_TEXT);
+
+        assertFalse(lead(wire).stream().anyMatch(lead(edited)::contains), "edits in nearly every lead band");
+        assertTrue(body(wire).stream().anyMatch(body(edited)::contains));
+    }
+
+    @Test
+    void bandsOfEarlierVersionsKeepTheirKeys() {
+        // Band buckets stored before the body bands were added are still probed with the lead and title bands.
+        Fingerprint wire = fp("w", Syndicated.WIRE_TITLE, Syndicated.WIRE_TEXT);
+
+        assertEquals("b0:917bb4954ca87996", wire.bandKeys().get(0));
+        assertEquals("b16:255a6721919a51cd", wire.bandKeys().get(Fingerprinter.LEAD_BANDS));
+        assertEquals(Fingerprinter.TOTAL_BANDS, wire.bandKeys().size());
+    }
+
+    private static List<String> lead(Fingerprint fp) {
+        return fp.bandKeys().subList(0, Fingerprinter.LEAD_BANDS);
+    }
+
+    private static List<String> title(Fingerprint fp) {
+        return fp.bandKeys().subList(Fingerprinter.LEAD_BANDS, Fingerprinter.LEAD_BANDS + Fingerprinter.TITLE_BANDS);
+    }
+
+    private static List<String> body(Fingerprint fp) {
+        return fp.bandKeys().subList(Fingerprinter.LEAD_BANDS + Fingerprinter.TITLE_BANDS, Fingerprinter.TOTAL_BANDS);
     }
 
     @Test

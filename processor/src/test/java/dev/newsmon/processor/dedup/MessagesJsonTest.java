@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The internal messages survive the topic and store round trip through the shared JSON serde. */
 class MessagesJsonTest {
@@ -34,14 +36,37 @@ class MessagesJsonTest {
         List<ResolveMessage> messages = List.of(
                 new BandAnswer(order, "b3:00ff", 3, 18,
                         List.of(new Candidate(new OrderKey(5, "i-0"), 6, List.of("b3:00ff"))), tagged,
-                        Hashes.of(new long[] {3, -7, 42})),
-                new LookupRequest("i-2", 1234L, "i-1", 1200L, Hashes.of(new long[] {1, 2})),
+                        Shingles.inTextOrder(new long[] {3, -7, 42, 3})),
+                new LookupRequest("i-2", 1234L, "i-1", 1200L, Shingles.inTextOrder(new long[] {1, 2})),
                 new LookupReply("i-2", "i-1", 0.75, "s-0011223344556677"),
                 new LookupReply("i-2", "i-1", 0.0, null));
 
         for (ResolveMessage m : messages) {
             assertEquals(m, roundTrip(ResolveMessage.class, m));
         }
+    }
+
+    @Test
+    void shinglesKeepTheirTextOrder() {
+        Shingles inOrder = Shingles.inTextOrder(new long[] {9, -4, 9, 2});
+
+        Shingles back = roundTrip(Shingles.class, inOrder);
+        assertEquals(inOrder, back);
+        assertTrue(back.ordered());
+        assertEquals(4, back.length());
+        assertEquals(3, back.distinctCount());
+    }
+
+    @Test
+    void shinglesStoredAsASetByAnEarlierVersionReadBackUnordered() {
+        // Before the text order was kept, the shingle store and the messages held the sorted set (Hashes).
+        JsonSerde<Hashes> earlier = JsonSerde.of(Hashes.class);
+        byte[] stored = earlier.serializer().serialize("t", Hashes.of(new long[] {5, 1, 3}));
+
+        Shingles read = JsonSerde.of(Shingles.class).deserializer().deserialize("t", stored);
+        assertFalse(read.ordered());
+        assertEquals(Shingles.unordered(new long[] {1, 3, 5}), read);
+        assertEquals(read, roundTrip(Shingles.class, read), "written back in the format it was read in");
     }
 
     @Test

@@ -36,11 +36,11 @@ class ResolverTest {
     private static final OrderKey X = new OrderKey(T0.toEpochMilli() + 60_000, "x");
     /** Earlier than x and in more of its bands than p, but about something else. */
     private static final OrderKey Q = new OrderKey(T0.toEpochMilli() + 30_000, "q");
-    private static final Map<String, Hashes> SHINGLES = Map.of(
-            "p", Hashes.of(new long[] {1, 2, 3, 4, 5}),
-            "x", Hashes.of(new long[] {1, 2, 3, 4, 9}),
-            "q", Hashes.of(new long[] {20, 21, 22, 9}));
-    private static final double X_IN_P = 0.8;
+    private static final Map<String, Shingles> SHINGLES = Map.of(
+            "p", Shingles.inTextOrder(new long[] {1, 2, 3, 4, 5}),
+            "x", Shingles.inTextOrder(new long[] {1, 2, 3, 4, 9}),
+            "q", Shingles.inTextOrder(new long[] {20, 21, 22, 9}));
+    private static final double X_IN_P = 7 / 8.0;
 
     private MockProcessorContext<String, Object> context;
     private Processor<String, ResolveMessage, String, Object> resolver;
@@ -154,7 +154,7 @@ class ResolverTest {
 
         LookupReply no = (LookupReply) deliver(ask("x", "q")).get(0);
         assertNull(no.storyId());
-        assertEquals(0.25, no.similarity(), 1e-9);
+        assertEquals(4 / 7.0, no.similarity(), 1e-9);
         assertEquals(List.of(ask("x", "p")), deliver(no));
 
         Alert copy = (Alert) deliver((LookupReply) deliver(ask("x", "p")).get(0)).get(0);
@@ -166,7 +166,7 @@ class ResolverTest {
     void dissimilarUndecidedCandidateSaysNoAtOnce() {
         deliver(answer(Q, 0));
         List<Object> out = deliver(ask("x", "q"));
-        assertEquals(List.of(new LookupReply("x", "q", 0.25, null)), out);
+        assertEquals(List.of(new LookupReply("x", "q", 4 / 7.0, null)), out);
     }
 
     @Test

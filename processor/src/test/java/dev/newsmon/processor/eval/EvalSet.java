@@ -18,7 +18,8 @@ import java.util.Locale;
 
 /**
  * The labelled evaluation set (test resource {@code dedup-eval/stories.yaml}) turned into feed items: each story's
- * original and the syndicated variants its entry asks for, each labelled with the story it belongs to.
+ * original and the syndicated variants its entry asks for, each labelled with the story it belongs to, and the
+ * newsletters, each a story of its own.
  */
 public final class EvalSet {
     private static final String RESOURCE = "/dedup-eval/stories.yaml";
@@ -26,12 +27,30 @@ public final class EvalSet {
     private static final List<String> COPYING_OUTLETS = List.of("Orbital Wire", "Cosmos Daily", "Meridian Post",
             "Bayside Courier", "Tidewater Ledger", "Northgate Times", "Lowfield Observer");
 
-    /** One story of the file. */
+    /**
+     * One story of the file.
+     *
+     * @param retitle    a republisher's own headline, for the {@code retitle} variant
+     * @param standfirst a republisher's own summary line, for the {@code standfirst} variant
+     * @param edited     a copy-edited title and text, for the {@code edit} variant
+     */
     public record Story(String id, String event, String outlet, String city, String title, List<String> sentences,
-                        List<String> variants) {
+                        List<String> variants, String retitle, String standfirst, Edited edited) {
     }
 
-    record File(List<Story> stories) {
+    /** A copy edit of a story: same sentences in the same order, with small changes. */
+    public record Edited(String title, List<String> sentences) {
+    }
+
+    /** A newsletter: an intro, then items, one of which is a story of the file word for word. */
+    public record Newsletter(String id, String outlet, String title, String intro, List<NewsletterItem> items) {
+    }
+
+    /** A newsletter item: a heading and either a story's id or a text of its own. */
+    public record NewsletterItem(String heading, String story, String text) {
+    }
+
+    record File(List<Story> stories, List<Newsletter> newsletters) {
     }
 
     /**
@@ -49,17 +68,26 @@ public final class EvalSet {
     }
 
     public static List<Story> stories() {
+        return file().stories();
+    }
+
+    public static List<Newsletter> newsletters() {
+        List<Newsletter> newsletters = file().newsletters();
+        return newsletters == null ? List.of() : newsletters;
+    }
+
+    private static File file() {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         try (InputStream in = EvalSet.class.getResourceAsStream(RESOURCE)) {
-            return yaml.readValue(in, File.class).stories();
+            return yaml.readValue(in, File.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
     }
 
-    /** Every original and variant, in the order they reach the processor (stories interleave). */
+    /** Every original, variant and newsletter, in the order they reach the processor (stories interleave). */
     public static List<Labelled> items() {
         List<Labelled> out = new ArrayList<>();
         List<Story> stories = stories();
@@ -74,19 +102,50 @@ public final class EvalSet {
                 out.add(copy);
             }
         }
+        for (Newsletter newsletter : newsletters()) {
+            out.add(newsletter(newsletter, stories));
+        }
         out.sort(Comparator.comparing(Labelled::recordTime).thenComparing(l -> l.item().itemId()));
         return out;
+    }
+
+    /** A newsletter arrives three hours after the original of the story it carries, among that story's copies. */
+    private static Labelled newsletter(Newsletter newsletter, List<Story> stories) {
+        List<String> paragraphs = new ArrayList<>(List.of(newsletter.intro()));
+        Instant arrives = T0;
+        for (NewsletterItem item : newsletter.items()) {
+            String body = item.text();
+            if (item.story() != null) {
+                int s = stories.stream().map(Story::id).toList().indexOf(item.story());
+                if (s < 0) {
+                    throw new IllegalArgumentException("newsletter " + newsletter.id() + " names no story "
+                            + item.story());
+                }
+                body = text(stories.get(s).sentences());
+                arrives = T0.plus(Duration.ofMinutes(7L * s)).plus(Duration.ofHours(3));
+            }
+            paragraphs.add(item.heading() + " " + body);
+        }
+        return new Labelled(item(newsletter.id(), newsletter.outlet(), newsletter.title(),
+                String.join("\n\n", paragraphs), arrives), newsletter.id(), newsletter.id(), arrives);
     }
 
     private static Labelled variant(Story story, int index, Instant arrives) {
         List<String> others = COPYING_OUTLETS.stream().filter(o -> !o.equals(story.outlet())).toList();
         String outlet = others.get(Math.floorMod(story.id().hashCode() + index, others.size()));
-        String title = story.title();
-        List<String> sentences = new ArrayList<>(story.sentences());
+        List<String> kinds = List.of(story.variants().get(index).split("\\+"));
+        boolean edit = kinds.contains("edit");
+        if (edit && story.edited() == null || kinds.contains("retitle") && story.retitle() == null
+                || kinds.contains("standfirst") && story.standfirst() == null) {
+            throw new IllegalArgumentException("story " + story.id() + " lacks the text for variant " + kinds);
+        }
+        String title = edit ? story.edited().title() : story.title();
+        List<String> sentences = new ArrayList<>(edit ? story.edited().sentences() : story.sentences());
+        String lead = "";
         String front = "";
         String back = "";
         Instant published = arrives;
-        for (String how : story.variants().get(index).split("\\+")) {
+        for (String how : kinds) {
             switch (how) {
                 case "suffix" -> title = title + " | " + outlet;
                 case "dateline" -> front = story.city() + " (" + outlet + ") — ";
@@ -94,11 +153,16 @@ public final class EvalSet {
                 case "truncate" -> sentences = new ArrayList<>(sentences.subList(0, 2));
                 case "drop" -> sentences.remove(2);
                 case "early" -> published = arrives.minus(Duration.ofHours(3));
+                case "retitle" -> title = story.retitle();
+                case "standfirst" -> lead = "By Morgan Ellery\n\n" + story.standfirst() + "\n\n";
+                case "edit" -> {
+                    // applied above: the edited title and sentences are the base of the other changes
+                }
                 default -> throw new IllegalArgumentException("unknown variant " + how + " in story " + story.id());
             }
         }
         String id = story.id() + "-v" + (index + 1) + "-" + outlet.toLowerCase(Locale.ROOT).replace(' ', '-');
-        return new Labelled(item(id, outlet, title, front + text(sentences) + back, published), story.id(),
+        return new Labelled(item(id, outlet, title, lead + front + text(sentences) + back, published), story.id(),
                 story.event(), arrives);
     }
 
