@@ -1,6 +1,8 @@
 package dev.newsmon.sink;
 
 import dev.newsmon.common.model.Alert;
+import dev.newsmon.common.model.Evidence;
+import dev.newsmon.common.model.TagRelevance;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +18,8 @@ public final class TestAlerts {
                 "Harbor City Post", "https://harborcitypost.example/rss", Instant.parse("2026-11-26T09:00:00Z"),
                 Instant.parse("2026-11-26T09:05:00Z"), Instant.parse("2026-11-26T09:05:01Z"), List.of("space-station"),
                 Map.of(), kind == Alert.Kind.COPY ? 0.91 : null, kind == Alert.Kind.COPY ? "i-1" : null, "test",
-                Map.of());
+                Map.of("space-station", new TagRelevance(1.0, 0.5,
+                        List.of(new Evidence("named-station", Evidence.TITLE, 2, 1.0)), "named-station in the title")));
     }
 
 }

@@ -2,6 +2,7 @@ package dev.newsmon.sink.http;
 
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.TagMatch;
+import dev.newsmon.common.model.TagRelevance;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,13 +20,15 @@ import java.util.TreeSet;
  * @param outlet      outlet of the first item
  * @param tags        tags of every item, sorted
  * @param matches     the first item's matches, for highlighting the headline
+ * @param relevance   the first item's relevance per tag: how much it is about each, and why
  * @param outlets     the outlets of every item, in arrival order, the first included
  * @param firstSeen   when the first item was alerted
  * @param latestSeen  when the latest copy was alerted
  * @param copies      the copies, in arrival order
  */
 public record StoryView(String storyId, String title, String url, String outlet, List<String> tags,
-                        Map<String, List<TagMatch>> matches, List<String> outlets, Instant firstSeen,
+                        Map<String, List<TagMatch>> matches, Map<String, TagRelevance> relevance,
+                        List<String> outlets, Instant firstSeen,
                         Instant latestSeen, List<Copy> copies) {
 
     public record Copy(String itemId, String outlet, String title, String url, Instant alerted, Double similarity) {
@@ -34,6 +37,7 @@ public record StoryView(String storyId, String title, String url, String outlet,
     public StoryView {
         tags = List.copyOf(tags);
         matches = Map.copyOf(matches);
+        relevance = Map.copyOf(relevance);
         outlets = List.copyOf(outlets);
         copies = List.copyOf(copies);
     }
@@ -41,7 +45,7 @@ public record StoryView(String storyId, String title, String url, String outlet,
     public static StoryView of(Alert first) {
         List<Copy> copies = first.kind() == Alert.Kind.COPY ? List.of(copy(first)) : List.of();
         return new StoryView(first.storyId(), first.title(), first.url(), first.outlet(), first.tags(),
-                first.matches(), List.of(first.outlet()), first.alerted(), first.alerted(), copies);
+                first.matches(), first.relevance(), List.of(first.outlet()), first.alerted(), first.alerted(), copies);
     }
 
     /** This story with one more item; the story alert itself, arriving after a copy, takes over the headline. */
@@ -54,12 +58,12 @@ public record StoryView(String storyId, String title, String url, String outlet,
         Instant latest = alert.alerted().isAfter(latestSeen) ? alert.alerted() : latestSeen;
         if (alert.kind() == Alert.Kind.STORY) {
             return new StoryView(storyId, alert.title(), alert.url(), alert.outlet(), List.copyOf(allTags),
-                    alert.matches(), allOutlets, first, latest, copies);
+                    alert.matches(), alert.relevance(), allOutlets, first, latest, copies);
         }
         List<Copy> allCopies = new ArrayList<>(copies);
         allCopies.add(copy(alert));
-        return new StoryView(storyId, title, url, outlet, List.copyOf(allTags), matches, allOutlets, first, latest,
-                allCopies);
+        return new StoryView(storyId, title, url, outlet, List.copyOf(allTags), matches, relevance, allOutlets, first,
+                latest, allCopies);
     }
 
     public int outletCount() {

@@ -25,6 +25,14 @@ function highlight(title, matches) {
   return out + esc(title.slice(at));
 }
 
+// A tag with how much the first item is about it, and why, as the processor decided (alerts before aboutness
+// carry no relevance and show the tag alone).
+function tagChip(tag, r) {
+  if (!r) return `<span class="tag">${esc(tag)}</span>`;
+  return `<span class="tag" title="${esc(r.reason)}">${esc(tag)} <small class="relevance">${r.score.toFixed(2)}</small></span>`
+    + `<div class="why">${esc(r.reason)}</div>`;
+}
+
 function time(t) { return t ? new Date(t).toISOString().slice(5, 16).replace("T", " ") : ""; }
 
 function render() {
@@ -35,7 +43,7 @@ function render() {
   $("stories").tBodies[0].innerHTML = rows.map((s) =>
     `<tr data-story-id="${esc(s.story_id)}" class="${s.live ? "live" : ""}">
        <td><a href="${esc(s.url)}">${highlight(s.title, s.matches)}</a><div class="outlets">${esc([...new Set(s.outlets)].join(", "))}</div></td>
-       <td>${s.tags.map((t) => `<span class="tag">${esc(t)}</span>`).join("")}</td>
+       <td>${s.tags.map((t) => tagChip(t, (s.relevance || {})[t])).join("")}</td>
        <td>${s.outlets.length}</td><td>${time(s.first_seen)}</td><td>${time(s.latest_seen)}</td></tr>`).join("");
   $("count").textContent = `(${rows.length})`;
   const tags = new Set([...stories.values()].flatMap((s) => s.tags));

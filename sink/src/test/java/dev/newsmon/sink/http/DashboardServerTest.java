@@ -78,8 +78,12 @@ class DashboardServerTest {
         assertEquals(1, stories.size());
         assertEquals(2, stories.get(0).get("outlets").size());
         assertEquals("2026-11-26T09:05:01Z", stories.get(0).get("first_seen").asText());
+        JsonNode why = stories.get(0).get("relevance").get("space-station");
+        assertEquals("named-station in the title", why.get("reason").asText(), "the dashboard gets the evidence");
+        assertEquals("title", why.get("evidence").get(0).get("where").asText());
         assertTrue(get("").contains("<title>newsmon dashboard</title>"));
         assertTrue(get("dashboard.js").contains("EventSource"));
+        assertTrue(get("dashboard.js").contains("r.reason"), "the dashboard shows why a tag applies");
     }
 
     @Test
