@@ -53,11 +53,7 @@ public final class NewsTopology {
     private NewsTopology() {
     }
 
-    /**
-     * The topology with fixed rules unless {@code news.rules} has some; for tests and tools. Taggers built from
-     * {@code news.rules} here are not closed when the topology ends: a long-running instance passes its own
-     * {@link LiveTagger} and closes it.
-     */
+    /** The topology with fixed rules unless {@code news.rules} has some; for tests and tools. */
     public static Topology buildTopology(NewsmonConfig config, Tagger tagger) {
         return buildTopology(config, new LiveTagger(tagger));
     }

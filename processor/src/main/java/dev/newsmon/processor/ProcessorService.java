@@ -109,7 +109,6 @@ public final class ProcessorService implements AutoCloseable {
         if (!closed) {
             LOG.warn("processor did not stop within timeout={}", timeout);
         }
-        tagger.close();
         return closed;
     }
 

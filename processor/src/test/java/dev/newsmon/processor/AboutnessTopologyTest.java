@@ -63,7 +63,6 @@ class AboutnessTopologyTest {
     @AfterEach
     void tearDown() {
         driver.close();
-        tagger.close();
     }
 
     private List<Alert> alertsFor(FeedItem item) {

@@ -65,7 +65,6 @@ class LiveRulesTopologyTest {
     @AfterEach
     void tearDown() {
         driver.close();
-        live.close();
     }
 
     private void send(String id, String title, String text) {

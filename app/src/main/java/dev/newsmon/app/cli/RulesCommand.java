@@ -61,7 +61,8 @@ public final class RulesCommand implements Runnable {
         Path items;
 
         @Option(names = "--labels", paramLabel = "LABELS.jsonl",
-                description = "Expected tags, one {\"url\": ..., \"tags\": [...]} per line.")
+                description = "Expected tags, one {\"url\": ..., \"tags\": [...], \"category\": ...} per line; errors "
+                        + "are counted per category and each is printed with its relevance and evidence.")
         Path labels;
 
         @Override
@@ -69,7 +70,8 @@ public final class RulesCommand implements Runnable {
             NewsmonConfig config = options.load(Map.of());
             PrintStream err = System.err;
             boolean progress = System.console() != null;
-            try (RuleTagger tagger = RuleTagger.load(rulesFile)) {
+            try {
+                RuleTagger tagger = RuleTagger.load(rulesFile);
                 Backtest backtest = Backtest.of(tagger, labels == null ? null : Labels.read(labels));
                 new ArchiveItems(FeedReader.create(config), err).read(items, item -> {
                     backtest.add(item);
@@ -110,7 +112,7 @@ public final class RulesCommand implements Runnable {
                 byte[] yaml = Files.readAllBytes(rulesFile);
                 Rules rules = RulesLoader.parse(yaml, rulesFile.toString());
                 // Registering in a monitor is the last check the processor would make; do it before publishing.
-                RuleTagger.create(rules).close();
+                RuleTagger.create(rules);
                 message = new RulesMessage(rules.version(), new String(yaml, StandardCharsets.UTF_8));
             } catch (RulesException | IOException | IllegalArgumentException e) {
                 System.err.println("newsmon: " + e.getMessage());

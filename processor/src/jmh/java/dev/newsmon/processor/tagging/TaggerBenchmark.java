@@ -12,7 +12,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -115,11 +114,6 @@ public class TaggerBenchmark {
             s.append(i == 0 ? "" : " ").append(LOCAL_NEWS[random.nextInt(LOCAL_NEWS.length)]);
         }
         return s.toString();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        tagger.close();
     }
 
     @Benchmark

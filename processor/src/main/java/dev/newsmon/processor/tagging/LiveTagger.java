@@ -19,10 +19,8 @@ import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 
@@ -33,12 +31,12 @@ import java.util.function.BiFunction;
  *
  * <p>A {@link RuleTagger} is built once per rules version and shared by all stream threads. The global thread
  * builds it as soon as the record arrives; a stream thread that reads a newer record from the store first (after
- * a restart, when the store is restored without passing through the updater) builds it itself. The old tagger is
- * closed only when the last item being tagged with it is done. Rules that fail to load are logged, counted and
- * ignored: the current rules stay. A changed file must carry a new version (or none, so that the version is
+ * a restart, when the store is restored without passing through the updater) builds it itself. A tagger holds no
+ * resources, so the one replaced is simply dropped. Rules that fail to load are logged, counted and ignored: the
+ * current rules stay. A changed file must carry a new version (or none, so that the version is
  * derived from its content): a record with the version already in use is not rebuilt.
  */
-public final class LiveTagger implements AutoCloseable {
+public final class LiveTagger {
     private static final Logger LOG = LoggerFactory.getLogger(LiveTagger.class);
     /** The global store of {@code news.rules}. */
     public static final String STORE = "tagging-rules";
@@ -48,7 +46,7 @@ public final class LiveTagger implements AutoCloseable {
     private final LongAdder rejected = new LongAdder();
     private final LongAdder built = new LongAdder();
     /** The live rules; null while the fallback tags. */
-    private volatile Lease current;
+    private volatile RuleTagger current;
     /** The last record applied or rejected, so that each record is looked at once. */
     private volatile String seen;
 
@@ -73,8 +71,8 @@ public final class LiveTagger implements AutoCloseable {
 
     /** The version of the live rules in use, or empty while the fallback tags. */
     public Optional<String> liveVersion() {
-        Lease lease = current;
-        return lease == null ? Optional.empty() : Optional.of(lease.tagger.rules().version());
+        RuleTagger live = current;
+        return live == null ? Optional.empty() : Optional.of(live.rules().version());
     }
 
     /** Records of {@code news.rules} that could not be used since start; each one is also logged. */
@@ -90,15 +88,8 @@ public final class LiveTagger implements AutoCloseable {
     /** Tags with the rules of {@code record} (the value of the rules store, null when it has none). */
     public TagResult tag(String record, FeedItem item) {
         apply(record);
-        Lease lease = acquire();
-        if (lease == null) {
-            return fallback.tag(item);
-        }
-        try {
-            return lease.tagger.tag(item);
-        } finally {
-            lease.release();
-        }
+        RuleTagger live = current;
+        return live == null ? fallback.tag(item) : live.tag(item);
     }
 
     /** Makes {@code record} the rules in force, unless it was seen already, cannot be loaded, or has their version. */
@@ -113,7 +104,7 @@ public final class LiveTagger implements AutoCloseable {
             seen = record;
             if (record == null) {
                 LOG.info("no rules in {}: tagging with processor.rules.file", Topics.RULES);
-                swap(null);
+                current = null;
                 return;
             }
             Rules rules;
@@ -123,13 +114,13 @@ public final class LiveTagger implements AutoCloseable {
                 reject(e.getMessage());
                 return;
             }
-            Lease lease = current;
-            if (lease != null && lease.tagger.rules().version().equals(rules.version())) {
+            RuleTagger live = current;
+            if (live != null && live.rules().version().equals(rules.version())) {
                 return;
             }
             try {
-                swap(new Lease(RuleTagger.create(rules)));
-            } catch (IllegalArgumentException | UncheckedIOException e) {
+                current = RuleTagger.create(rules);
+            } catch (IllegalArgumentException e) {
                 reject(e.getMessage());
                 return;
             }
@@ -142,60 +133,6 @@ public final class LiveTagger implements AutoCloseable {
         rejected.increment();
         LOG.error("rules in {} rejected, keeping the rules in force: rules_version={} error={}", Topics.RULES,
                 liveVersion().orElse("processor.rules.file"), reason);
-    }
-
-    private Lease acquire() {
-        while (true) {
-            Lease lease = current;
-            if (lease == null || lease.acquire()) {
-                return lease;
-            }
-            // Retired between the read and the acquire: the replacement is already in place.
-        }
-    }
-
-    private void swap(Lease next) {
-        Lease old = current;
-        current = next;
-        if (old != null) {
-            old.release();
-        }
-    }
-
-    /** Closes the live tagger once no item is being tagged with it; the fallback is the caller's to close. */
-    @Override
-    public void close() {
-        synchronized (lock) {
-            swap(null);
-        }
-    }
-
-    /** A tagger with a count of its users; the holder's own reference is one, and the last release closes it. */
-    private static final class Lease {
-        private final RuleTagger tagger;
-        private final AtomicInteger refs = new AtomicInteger(1);
-
-        Lease(RuleTagger tagger) {
-            this.tagger = tagger;
-        }
-
-        boolean acquire() {
-            while (true) {
-                int n = refs.get();
-                if (n == 0) {
-                    return false;
-                }
-                if (refs.compareAndSet(n, n + 1)) {
-                    return true;
-                }
-            }
-        }
-
-        void release() {
-            if (refs.decrementAndGet() == 0) {
-                tagger.close();
-            }
-        }
     }
 
     private final class StoreUpdater implements Processor<String, String, Void, Void> {

@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Safe for concurrent use: it holds only immutable parsed queries, and the analyzer keeps its per-thread state
  * itself.
  */
-public final class RuleTagger implements Tagger, AutoCloseable {
+public final class RuleTagger implements Tagger {
     private static final Logger LOG = LoggerFactory.getLogger(RuleTagger.class);
     private static final Comparator<Span> READING_ORDER = Comparator
             .comparingInt((Span s) -> ItemFields.READING_ORDER.indexOf(s.field()))
@@ -307,10 +307,5 @@ public final class RuleTagger implements Tagger, AutoCloseable {
     private static MatchedTerm term(FeedItem item, Span span) {
         String value = ItemFields.TITLE.equals(span.field()) ? item.title() : item.text();
         return new MatchedTerm(span.field(), value.substring(span.start(), span.end()), span.start(), span.end());
-    }
-
-    /** Nothing to release since the tagger holds no index; kept so that callers close what they create. */
-    @Override
-    public void close() {
     }
 }

@@ -74,7 +74,6 @@ class AlertContractTest {
     @AfterEach
     void tearDown() {
         driver.close();
-        tagger.close();
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.newsmon.processor.tagging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsmon.common.json.Json;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,11 +48,6 @@ class LabelledCorpusTest {
         Backtest backtest = Backtest.of(tagger, Labels.read(CORPUS.resolve(split).resolve("labels.jsonl")));
         JsonlItems.read(CORPUS.resolve(split).resolve("items.jsonl"), backtest::add);
         return backtest.report();
-    }
-
-    @AfterAll
-    static void close() {
-        tagger.close();
     }
 
     @Test

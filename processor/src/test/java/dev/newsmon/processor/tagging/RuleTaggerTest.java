@@ -3,7 +3,6 @@ package dev.newsmon.processor.tagging;
 import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.common.model.MatchedTerm;
 import dev.newsmon.common.model.TagMatch;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,11 +162,6 @@ class RuleTaggerTest {
         tagger = RuleTagger.load(RULES);
     }
 
-    @AfterAll
-    static void close() {
-        tagger.close();
-    }
-
     @Test
     void enoughItemsOfEachKind() {
         assertTrue(POSITIVES.size() >= 15, "positives");
@@ -245,10 +239,9 @@ class RuleTaggerTest {
         Rules rules = new Rules("t", List.of(
                 new TagRule("upper", 0, 0, List.of(new RuleQuery("q", "ISS"))),
                 new TagRule("lower", 0, 0, List.of(new RuleQuery("q", "iss")))));
-        try (RuleTagger t = RuleTagger.create(rules)) {
-            assertEquals(List.of("lower", "upper"), t.tag(item("ISS crew", "").item()).tags());
-            assertEquals(List.of("lower"), t.tag(item("the iss of it", "").item()).tags());
-        }
+        RuleTagger t = RuleTagger.create(rules);
+        assertEquals(List.of("lower", "upper"), t.tag(item("ISS crew", "").item()).tags());
+        assertEquals(List.of("lower"), t.tag(item("the iss of it", "").item()).tags());
     }
 
     @Test
@@ -256,18 +249,17 @@ class RuleTaggerTest {
         Rules rules = new Rules("t", List.of(
                 new TagRule("phrase", 0, 0, List.of(new RuleQuery("q", "\"space station\"~3"))),
                 new TagRule("fielded", 0, 0, List.of(new RuleQuery("q", "text:docked")))));
-        try (RuleTagger t = RuleTagger.create(rules)) {
-            assertEquals(List.of(), t.tag(item("Parking space!", "Station car parks fill up.").item()).tags());
-            FeedItem both = item("A crew in space?!", "It docked at the space station.").item();
-            TagResult r = t.tag(both);
-            assertEquals(List.of("fielded", "phrase"), r.tags());
-            MatchedTerm hit = r.matches().get("phrase").get(0).terms().get(0);
-            assertEquals(new MatchedTerm("text", "space station", 17, 30), hit);
-            assertEquals("docked", r.matches().get("fielded").get(0).terms().get(0).term());
-            FeedItem noWords = item("?!", "A space station.").item();
-            assertEquals(new MatchedTerm("text", "space station", 2, 15),
-                    t.tag(noWords).matches().get("phrase").get(0).terms().get(0));
-        }
+        RuleTagger t = RuleTagger.create(rules);
+        assertEquals(List.of(), t.tag(item("Parking space!", "Station car parks fill up.").item()).tags());
+        FeedItem both = item("A crew in space?!", "It docked at the space station.").item();
+        TagResult r = t.tag(both);
+        assertEquals(List.of("fielded", "phrase"), r.tags());
+        MatchedTerm hit = r.matches().get("phrase").get(0).terms().get(0);
+        assertEquals(new MatchedTerm("text", "space station", 17, 30), hit);
+        assertEquals("docked", r.matches().get("fielded").get(0).terms().get(0).term());
+        FeedItem noWords = item("?!", "A space station.").item();
+        assertEquals(new MatchedTerm("text", "space station", 2, 15),
+                t.tag(noWords).matches().get("phrase").get(0).terms().get(0));
     }
 
     @Test
@@ -288,9 +280,8 @@ class RuleTaggerTest {
         List<RuleQuery> q = List.of(new RuleQuery("q", "spacewalk"));
         Rules rules = new Rules("t", List.of(new TagRule("any", 0, 0, q),
                 new TagRule("strict", 0, 1000, q), new TagRule("lenient", 0, 0.001, q)));
-        try (RuleTagger t = RuleTagger.create(rules)) {
-            assertEquals(List.of("any", "lenient"), t.tag(item("Spacewalk today", "A long spacewalk.").item()).tags());
-        }
+        RuleTagger t = RuleTagger.create(rules);
+        assertEquals(List.of("any", "lenient"), t.tag(item("Spacewalk today", "A long spacewalk.").item()).tags());
     }
 
     @Test
