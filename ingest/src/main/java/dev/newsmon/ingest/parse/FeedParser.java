@@ -57,7 +57,7 @@ public final class FeedParser {
             // rome-opml registers OPML as a feed type; an OPML document here is a feed list given by mistake.
             throw new FeedParseException(feedUrl, "an OPML feed list, not a feed");
         }
-        EntryElements raw = EntryElements.of(read.document(), feedUrl);
+        EntryElements raw = read.raw();
         List<ParsedEntry> entries = new ArrayList<>();
         // RSS 0.90 and 1.0 are RDF: their items' rdf:about is the id.
         boolean rdf = type.equals("rss_1.0") || type.equals("rss_0.9");
@@ -75,8 +75,8 @@ public final class FeedParser {
                 ? Duration.ofMinutes(channel.getTtl()) : null;
     }
 
-    /** The XML document and what ROME made of it. */
-    private record Read(Document document, SyndFeed feed) {
+    /** What ROME made of the document, and what newsmon read from it beside ROME. */
+    private record Read(EntryElements raw, SyndFeed feed) {
     }
 
     private static Read read(byte[] body, String contentType, String feedUrl) throws FeedParseException {
@@ -89,11 +89,14 @@ public final class FeedParser {
             // A well-formed <rss> without a channel is a feed with nothing in it; ROME would fail on it.
             root.addContent(new Element("channel", root.getNamespace()));
         }
+        // Before the dates are rewritten for ROME: the fallback date parsing reads them as the feed wrote them.
+        EntryElements raw = EntryElements.of(doc, feedUrl);
+        RomeDates.prepare(doc);
         SyndFeedInput input = new SyndFeedInput();
         // Keeps the RSS/Atom objects reachable, to tell a real guid from the link ROME substitutes for it.
         input.setPreserveWireFeed(true);
         try {
-            return new Read(doc, input.build(doc));
+            return new Read(raw, input.build(doc));
         } catch (FeedException e) {
             throw new FeedParseException(feedUrl, e.getMessage(), e);
         } catch (RuntimeException e) {
