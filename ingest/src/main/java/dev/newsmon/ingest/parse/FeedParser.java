@@ -41,9 +41,6 @@ import java.util.regex.Pattern;
  */
 public final class FeedParser {
     private static final Logger LOG = LoggerFactory.getLogger(FeedParser.class);
-    /** {@code xmlns:x=" uri "}: a namespace name with spaces around it, which feeds in the wild carry. */
-    private static final Pattern NAMESPACE_SPACES =
-            Pattern.compile("(\\sxmlns(?::[\\w.-]+)?)\\s*=\\s*([\"'])\\s*([^\"'<>]*?)\\s*\\2");
     /** {@code ;charset= "x"}: quotes and spaces servers put around the charset, which ROME's XmlReader rejects. */
     private static final Pattern CHARSET_PARAM = Pattern.compile("(?i)\\s*;\\s*charset\\s*=\\s*\"?([^\";\\s]+)\"?");
     private static final Pattern WEB_URL = Pattern.compile("(?i)https?://");
@@ -118,7 +115,7 @@ public final class FeedParser {
             StringWriter out = new StringWriter(body.length);
             reader.transferTo(out);
             // Some servers put blank lines before the prolog, which XML forbids and nothing else minds.
-            return NAMESPACE_SPACES.matcher(out.toString().stripLeading()).replaceAll("$1=$2$3$2");
+            return NamespaceSpaces.trim(out.toString().stripLeading());
         } catch (IOException e) {
             throw new FeedParseException(feedUrl, e.getMessage(), e);
         }
