@@ -22,10 +22,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -112,13 +112,24 @@ public final class FeedParser {
         InputStream in = new ByteArrayInputStream(body);
         try (Reader reader = contentType == null ? new XmlReader(in, true)
                 : new XmlReader(in, CHARSET_PARAM.matcher(contentType).replaceAll("; charset=$1"), true)) {
-            StringWriter out = new StringWriter(body.length);
-            reader.transferTo(out);
             // Some servers put blank lines before the prolog, which XML forbids and nothing else minds.
-            return NamespaceSpaces.trim(out.toString().stripLeading());
+            return NamespaceSpaces.trim(readAll(reader, body.length).stripLeading());
         } catch (IOException e) {
             throw new FeedParseException(feedUrl, e.getMessage(), e);
         }
+    }
+
+    /** Straight into one array sized for the usual case, where a character takes at least a byte. */
+    private static String readAll(Reader reader, int bytes) throws IOException {
+        char[] chars = new char[Math.max(bytes, 64)];
+        int n = 0;
+        for (int read; (read = reader.read(chars, n, chars.length - n)) != -1; ) {
+            n += read;
+            if (n == chars.length) {
+                chars = Arrays.copyOf(chars, chars.length * 2);
+            }
+        }
+        return new String(chars, 0, n);
     }
 
     /**

@@ -6,9 +6,7 @@ import org.jdom2.Element;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.TextStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +34,10 @@ final class RomeDates {
     private static final Set<String> ENTRY_ELEMENTS = Set.of("item", "entry", "channel");
     private static final List<String> MONTHS =
             List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
+    private static final List<String> MONTH_NUMBERS =
+            List.of("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12");
+    /** In {@link DayOfWeek} order. */
+    private static final List<String> WEEKDAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
     private static final Pattern RFC_822 = Pattern.compile("(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\\d{1,2}) "
             + "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\\d{4}) (\\d{2}):(\\d{2})(?::(\\d{2}))? "
             + "(GMT|UTC|UT|Z|[+-]\\d{4})");
@@ -88,7 +90,7 @@ final class RomeDates {
         String zone = rfc.group(8);
         String offset = zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : "+00:00";
         String day = rfc.group(2).length() == 1 ? "0" + rfc.group(2) : rfc.group(2);
-        String month = String.format(Locale.ROOT, "%02d", MONTHS.indexOf(rfc.group(3)) + 1);
+        String month = MONTH_NUMBERS.get(MONTHS.indexOf(rfc.group(3)));
         return form(rfc.group(4), month, day, rfc.group(5), rfc.group(6),
                 rfc.group(7) == null ? "00" : rfc.group(7), offset, rfc.group(1));
     }
@@ -104,13 +106,9 @@ final class RomeDates {
         if (date.getYear() < MIN_YEAR || Integer.parseInt(hour) > 23 || Integer.parseInt(minute) > 59
                 || Integer.parseInt(second) > 59 || Integer.parseInt(offset.substring(1, 3)) > 18
                 || Integer.parseInt(offset.substring(4)) > 59
-                || weekday != null && !weekday.equals(shortName(date.getDayOfWeek()))) {
+                || weekday != null && !weekday.equals(WEEKDAYS.get(date.getDayOfWeek().ordinal()))) {
             return null;
         }
         return year + "-" + month + "-" + day + "T" + hour + ":" + minute + ":" + second + ".000" + offset;
-    }
-
-    private static String shortName(DayOfWeek day) {
-        return day.getDisplayName(TextStyle.SHORT, Locale.US);
     }
 }
