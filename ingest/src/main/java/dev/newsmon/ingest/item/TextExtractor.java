@@ -66,21 +66,20 @@ public final class TextExtractor {
 
     /** Runs of whitespace ({@code \s}, no-break and figure spaces) as one space, then stripped. */
     static String collapseSpaces(CharSequence s) {
-        StringBuilder out = new StringBuilder(s.length());
+        char[] out = new char[s.length()];
+        int n = 0;
         boolean inSpace = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (isSpace(c)) {
-                if (!inSpace) {
-                    out.append(' ');
-                    inSpace = true;
-                }
-            } else {
-                out.append(c);
+            if (!isSpace(c)) {
+                out[n++] = c;
                 inSpace = false;
+            } else if (!inSpace) {
+                out[n++] = ' ';
+                inSpace = true;
             }
         }
-        return out.toString().strip();
+        return new String(out, 0, n).strip();
     }
 
     private static boolean isSpace(char c) {
