@@ -77,7 +77,11 @@ public final class BenchCommand implements Callable<Integer> {
         flags.put(Settings.SINK_CONSOLE.key(), "false");
         flags.put(Settings.PROCESSOR_APP_ID.key(), run);
         flags.put(Settings.SINK_GROUP_ID.key(), run + "-sink");
-        NewsmonConfig config = options.load(flags);
+        NewsmonConfig loaded = options.load(flags);
+        // One local server stands for the hosts of N outlets: the per-host limit, meant to spare one outlet's server,
+        // would keep the whole poll to two feeds at a time. Every fetch slot may go to it, as to N real hosts.
+        NewsmonConfig config = loaded.withKnown(Map.of(Settings.INGEST_CONCURRENCY_PER_HOST.key(),
+                String.valueOf(loaded.get(Settings.INGEST_CONCURRENCY))));
         PrintStream progressOut = System.console() != null ? System.err : null;
         System.err.printf(Locale.ROOT, "newsmon bench: %,d feeds, %,d items, %,d tagged; work folder %s%n",
                 workload.feeds(), workload.totalItems(), workload.taggedItems(), work);

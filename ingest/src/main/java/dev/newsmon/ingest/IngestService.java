@@ -159,6 +159,7 @@ public final class IngestService implements FeedPoller, AutoCloseable {
     public PollSummary pollOnce() {
         synchronized (loop) {
             ensureOpen();
+            long removals = scheduler.removals();
             Set<String> pending = new HashSet<>(scheduler.dueAll(clock.instant()));
             List<Outcome> outcomes = new ArrayList<>();
             try {
@@ -169,7 +170,12 @@ public final class IngestService implements FeedPoller, AutoCloseable {
                     if (event instanceof Outcome o && pending.remove(o.feedUrl())) {
                         outcomes.add(o);
                     }
-                    pending.removeIf(url -> scheduler.state(url).isEmpty());
+                    // A feed removed before it was dispatched never reports; looking each pending one up after
+                    // every poll of thousands of feeds cost more than the polls.
+                    if (scheduler.removals() != removals) {
+                        removals = scheduler.removals();
+                        pending.removeIf(url -> scheduler.state(url).isEmpty());
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -286,6 +292,9 @@ public final class IngestService implements FeedPoller, AutoCloseable {
 
     /** Starts every due feed that gets a fetch slot. */
     private void dispatch() {
+        if (limits.full()) {
+            return;
+        }
         for (FeedState state : scheduler.due(clock.instant(), s -> limits.tryAcquire(s.fetchUrl()))) {
             try {
                 pool.execute(() -> {

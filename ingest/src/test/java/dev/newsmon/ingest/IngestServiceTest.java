@@ -29,7 +29,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -134,6 +137,47 @@ class IngestServiceTest {
             assertEquals(List.of("null", "\"m1\""), ifNoneMatch);
             assertEquals(1, service.notModified(), "the second poll was a 304");
         } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aFeedRemovedBeforeItsTurnDoesNotHoldUpPollOnce() throws Exception {
+        CountDownLatch requested = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        byte[] body = Fixtures.feed("meridian-rdf.xml");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/rss", ex -> {
+            requested.countDown();
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+            ex.close();
+        });
+        server.start();
+        FeedSource slow = new FeedSource("http://127.0.0.1:" + server.getAddress().getPort() + "/rss", "Slow");
+        NewsmonConfig oneAtATime = config.withKnown(Map.of("ingest.concurrency", "1"));
+        try (IngestService service = new IngestService(oneAtATime, List.of(slow, LEDGER), reader,
+                new ItemPublisher(producer), new StatusPublisher(new MockProducer<>(true, null,
+                new StringSerializer(), JsonSerde.of(FeedStatus.class).serializer())),
+                new SeenItems(SeenStore.NONE, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)),
+                Clock.fixed(NOW, ZoneOffset.UTC))) {
+            CompletableFuture<PollSummary> poll = CompletableFuture.supplyAsync(service::pollOnce);
+            assertTrue(requested.await(5, TimeUnit.SECONDS));
+            service.removeFeed(LEDGER.url());
+            answer.countDown();
+
+            PollSummary summary = poll.get(5, TimeUnit.SECONDS);
+            assertEquals(1, summary.feedsOk());
+            assertEquals(0, summary.feedsFailed());
+        } finally {
+            answer.countDown();
             server.stop(0);
         }
     }

@@ -22,10 +22,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +41,6 @@ import java.util.regex.Pattern;
  */
 public final class FeedParser {
     private static final Logger LOG = LoggerFactory.getLogger(FeedParser.class);
-    /** {@code xmlns:x=" uri "}: a namespace name with spaces around it, which feeds in the wild carry. */
-    private static final Pattern NAMESPACE_SPACES =
-            Pattern.compile("(\\sxmlns(?::[\\w.-]+)?)\\s*=\\s*([\"'])\\s*([^\"'<>]*?)\\s*\\2");
     /** {@code ;charset= "x"}: quotes and spaces servers put around the charset, which ROME's XmlReader rejects. */
     private static final Pattern CHARSET_PARAM = Pattern.compile("(?i)\\s*;\\s*charset\\s*=\\s*\"?([^\";\\s]+)\"?");
     private static final Pattern WEB_URL = Pattern.compile("(?i)https?://");
@@ -57,7 +54,7 @@ public final class FeedParser {
             // rome-opml registers OPML as a feed type; an OPML document here is a feed list given by mistake.
             throw new FeedParseException(feedUrl, "an OPML feed list, not a feed");
         }
-        EntryElements raw = EntryElements.of(read.document(), feedUrl);
+        EntryElements raw = read.raw();
         List<ParsedEntry> entries = new ArrayList<>();
         // RSS 0.90 and 1.0 are RDF: their items' rdf:about is the id.
         boolean rdf = type.equals("rss_1.0") || type.equals("rss_0.9");
@@ -75,8 +72,8 @@ public final class FeedParser {
                 ? Duration.ofMinutes(channel.getTtl()) : null;
     }
 
-    /** The XML document and what ROME made of it. */
-    private record Read(Document document, SyndFeed feed) {
+    /** What ROME made of the document, and what newsmon read from it beside ROME. */
+    private record Read(EntryElements raw, SyndFeed feed) {
     }
 
     private static Read read(byte[] body, String contentType, String feedUrl) throws FeedParseException {
@@ -89,11 +86,14 @@ public final class FeedParser {
             // A well-formed <rss> without a channel is a feed with nothing in it; ROME would fail on it.
             root.addContent(new Element("channel", root.getNamespace()));
         }
+        // Before the dates are rewritten for ROME: the fallback date parsing reads them as the feed wrote them.
+        EntryElements raw = EntryElements.of(doc, feedUrl);
+        RomeDates.prepare(doc);
         SyndFeedInput input = new SyndFeedInput();
         // Keeps the RSS/Atom objects reachable, to tell a real guid from the link ROME substitutes for it.
         input.setPreserveWireFeed(true);
         try {
-            return new Read(doc, input.build(doc));
+            return new Read(raw, input.build(doc));
         } catch (FeedException e) {
             throw new FeedParseException(feedUrl, e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -112,13 +112,24 @@ public final class FeedParser {
         InputStream in = new ByteArrayInputStream(body);
         try (Reader reader = contentType == null ? new XmlReader(in, true)
                 : new XmlReader(in, CHARSET_PARAM.matcher(contentType).replaceAll("; charset=$1"), true)) {
-            StringWriter out = new StringWriter(body.length);
-            reader.transferTo(out);
             // Some servers put blank lines before the prolog, which XML forbids and nothing else minds.
-            return NAMESPACE_SPACES.matcher(out.toString().stripLeading()).replaceAll("$1=$2$3$2");
+            return NamespaceSpaces.trim(readAll(reader, body.length).stripLeading());
         } catch (IOException e) {
             throw new FeedParseException(feedUrl, e.getMessage(), e);
         }
+    }
+
+    /** Straight into one array sized for the usual case, where a character takes at least a byte. */
+    private static String readAll(Reader reader, int bytes) throws IOException {
+        char[] chars = new char[Math.max(bytes, 64)];
+        int n = 0;
+        for (int read; (read = reader.read(chars, n, chars.length - n)) != -1; ) {
+            n += read;
+            if (n == chars.length) {
+                chars = Arrays.copyOf(chars, chars.length * 2);
+            }
+        }
+        return new String(chars, 0, n);
     }
 
     /**

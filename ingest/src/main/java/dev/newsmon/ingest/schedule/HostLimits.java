@@ -11,9 +11,14 @@ import java.util.Map;
  * no slot stays due and is offered again when a fetch ends. Thread-safe.
  */
 public final class HostLimits {
+    /** More URLs than any feed list holds; past it the cache starts again rather than grow without bound. */
+    private static final int MAX_CACHED_HOSTS = 100_000;
+
     private final int global;
     private final int perHost;
     private final Map<String, Integer> inUse = new HashMap<>();
+    /** The host of each URL seen: every dispatch offers each due feed again, so a URL is asked about many times. */
+    private final Map<String, String> hosts = new HashMap<>();
     private int total;
 
     public HostLimits(int global, int perHost) {
@@ -26,9 +31,12 @@ public final class HostLimits {
 
     /** Takes a slot for the host of {@code url} if one is free. */
     public synchronized boolean tryAcquire(String url) {
-        String host = host(url);
+        if (total >= global) {
+            return false;
+        }
+        String host = cachedHost(url);
         int used = inUse.getOrDefault(host, 0);
-        if (total >= global || used >= perHost) {
+        if (used >= perHost) {
             return false;
         }
         inUse.put(host, used + 1);
@@ -38,7 +46,7 @@ public final class HostLimits {
 
     /** Gives back a slot taken for the same {@code url}. */
     public synchronized void release(String url) {
-        String host = host(url);
+        String host = cachedHost(url);
         int used = inUse.getOrDefault(host, 0);
         if (used <= 0) {
             throw new IllegalStateException("no slot held for host " + host);
@@ -53,6 +61,23 @@ public final class HostLimits {
 
     public synchronized int inUse() {
         return total;
+    }
+
+    /** Whether every slot is taken, so that no feed can start whatever its host. */
+    public synchronized boolean full() {
+        return total >= global;
+    }
+
+    private String cachedHost(String url) {
+        String host = hosts.get(url);
+        if (host == null) {
+            if (hosts.size() >= MAX_CACHED_HOSTS) {
+                hosts.clear();
+            }
+            host = host(url);
+            hosts.put(url, host);
+        }
+        return host;
     }
 
     /** The host, lower-cased; local files all count as one host. */

@@ -26,6 +26,7 @@ public final class Scheduler {
     private final PollPolicy policy;
     private final Map<String, FeedState> feeds = new LinkedHashMap<>();
     private final Map<String, Boolean> inFlight = new LinkedHashMap<>();
+    private long removals;
 
     public Scheduler(PollPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -56,7 +57,13 @@ public final class Scheduler {
     /** Forgets a feed; a poll of it still in flight is reported to nobody. */
     public synchronized boolean remove(String url) {
         inFlight.remove(url);
+        removals++;
         return feeds.remove(url) != null;
+    }
+
+    /** How many times {@link #remove} was called: a caller holding keys need only look them up when it changed. */
+    public synchronized long removals() {
+        return removals;
     }
 
     /** Makes every enabled feed due at {@code now}: a poll of everything, as {@code run --once} asks. */

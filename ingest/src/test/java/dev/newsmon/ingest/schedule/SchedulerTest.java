@@ -89,9 +89,21 @@ class SchedulerTest {
         assertFalse(limits.tryAcquire("https://a.example/3"), "per-host limit");
         assertTrue(limits.tryAcquire("https://b.example/1"));
         assertFalse(limits.tryAcquire("https://c.example/1"), "global limit");
+        assertTrue(limits.full());
         limits.release("https://a.example/1");
+        assertFalse(limits.full());
         assertTrue(limits.tryAcquire("https://c.example/1"));
         assertEquals(3, limits.inUse());
+        limits.release("https://A.example/2");
+        assertTrue(limits.tryAcquire("https://a.example/3"), "a slot given back frees its host");
+    }
+
+    @Test
+    void removalsAreCounted() {
+        scheduler.add(A, T0);
+        long before = scheduler.removals();
+        scheduler.remove(A.url());
+        assertEquals(before + 1, scheduler.removals());
     }
 
     private static List<String> keys(List<FeedState> states) {
