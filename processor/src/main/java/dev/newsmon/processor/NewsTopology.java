@@ -12,6 +12,7 @@ import dev.newsmon.processor.dedup.BandMatcher;
 import dev.newsmon.processor.dedup.BandProbe;
 import dev.newsmon.processor.dedup.Boilerplate;
 import dev.newsmon.processor.dedup.ClusterUpdater;
+import dev.newsmon.processor.dedup.DedupSerdes;
 import dev.newsmon.processor.dedup.Fingerprint;
 import dev.newsmon.processor.dedup.Fingerprinter;
 import dev.newsmon.processor.dedup.ResolveMessage;
@@ -67,7 +68,7 @@ public final class NewsTopology {
         Duration window = config.get(Settings.PROCESSOR_DEDUP_WINDOW);
         double threshold = config.get(Settings.PROCESSOR_DEDUP_THRESHOLD);
         String resolveTopic = ProcessorNames.resolveTopic(config);
-        Serde<ResolveMessage> resolveSerde = JsonSerde.of(ResolveMessage.class);
+        Serde<ResolveMessage> resolveSerde = DedupSerdes.resolveMessages();
         StateStores stores = StateStores.from(config);
 
         StreamsBuilder builder = new StreamsBuilder();
@@ -84,7 +85,7 @@ public final class NewsTopology {
         tagged.flatMap((id, t) -> probes(fingerprinter, t), Named.as("band-probes"))
                 .repartition(Repartitioned.<String, BandProbe>as(ProcessorNames.BANDS_REPARTITION)
                         .withKeySerde(KEYS)
-                        .withValueSerde(JsonSerde.of(BandProbe.class))
+                        .withValueSerde(DedupSerdes.probes())
                         .withNumberOfPartitions(config.get(Settings.TOPIC_PARTITIONS)))
                 .process(BandMatcher.supplier(window, stores), Named.as("band-match"))
                 .to(resolveTopic, Produced.with(KEYS, resolveSerde).withName("band-answers"));

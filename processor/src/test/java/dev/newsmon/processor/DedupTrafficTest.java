@@ -6,7 +6,7 @@ import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedItem;
-import dev.newsmon.processor.dedup.ResolveMessage;
+import dev.newsmon.processor.dedup.DedupSerdes;
 import dev.newsmon.processor.eval.EvalSet;
 import dev.newsmon.processor.tagging.RuleTagger;
 import dev.newsmon.processor.tagging.TagResult;
@@ -79,7 +79,7 @@ class DedupTrafficTest {
                     }
                 }
             }
-            var resolveSerde = JsonSerde.of(ResolveMessage.class);
+            var resolveSerde = DedupSerdes.resolveMessages();
             for (TestRecord<byte[], byte[]> r : driver.createOutputTopic(resolve, new ByteArrayDeserializer(),
                     new ByteArrayDeserializer()).readRecordsToList()) {
                 count(byKind, resolveSerde.deserializer().deserialize(resolve, r.value()).getClass().getSimpleName(), r);

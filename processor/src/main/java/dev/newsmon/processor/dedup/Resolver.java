@@ -1,6 +1,5 @@
 package dev.newsmon.processor.dedup;
 
-import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.processor.ProcessorNames;
 import dev.newsmon.processor.StateStores;
@@ -69,11 +68,11 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
                 // window.
                 Duration directoryRetention = window.multipliedBy(2);
                 return Set.of(
-                        stores.keyValue(ProcessorNames.PENDING_STORE, JsonSerde.of(PendingDecision.class)),
-                        stores.keyValue(ProcessorNames.PENDING_ITEM_STORE, JsonSerde.of(PendingItem.class)),
+                        stores.keyValue(ProcessorNames.PENDING_STORE, DedupSerdes.pendingDecisions()),
+                        stores.keyValue(ProcessorNames.PENDING_ITEM_STORE, DedupSerdes.pendingItems()),
                         stores.window(ProcessorNames.DIRECTORY_STORE, directoryRetention, false, Serdes.String()),
-                        stores.window(ProcessorNames.SHINGLE_STORE, window, false, JsonSerde.of(Shingles.class)),
-                        stores.keyValue(ProcessorNames.LOOKUP_STORE, JsonSerde.of(Waiters.class)));
+                        stores.window(ProcessorNames.SHINGLE_STORE, window, false, DedupSerdes.shingles()),
+                        stores.keyValue(ProcessorNames.LOOKUP_STORE, DedupSerdes.waiters()));
             }
         };
     }
