@@ -6,7 +6,9 @@ import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedItem;
+import dev.newsmon.processor.dedup.BandAnswer;
 import dev.newsmon.processor.dedup.DedupSerdes;
+import dev.newsmon.processor.dedup.ResolveMessage;
 import dev.newsmon.processor.eval.EvalSet;
 import dev.newsmon.processor.tagging.RuleTagger;
 import dev.newsmon.processor.tagging.TagResult;
@@ -21,13 +23,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Messages and bytes per tagged item on the dedup stage's internal topics, over the evaluation set. */
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Messages and bytes per tagged item on the dedup stage's internal topics and changelogs, over the evaluation set:
+ * the probes and answers of an item are bounded by the partitions, not by its 26 bands.
+ */
 class DedupTrafficTest {
     @TempDir
     Path dataDir;
@@ -57,6 +68,8 @@ class DedupTrafficTest {
         String resolve = ProcessorNames.resolveTopic(config);
         List<EvalSet.Labelled> items = EvalSet.items();
         Map<String, long[]> byKind = new TreeMap<>();
+        Map<String, Integer> probesPerItem = new HashMap<>();
+        Map<String, Integer> answersPerItem = new HashMap<>();
         int alerts;
         try (TopologyTestDriver driver = TopologyDrivers.driver(config, new RulesOrAll(),
                 Instant.parse("2026-05-04T06:00:00Z"))) {
@@ -70,6 +83,7 @@ class DedupTrafficTest {
             for (TestRecord<byte[], byte[]> r : driver.createOutputTopic(repartition, new ByteArrayDeserializer(),
                     new ByteArrayDeserializer()).readRecordsToList()) {
                 count(byKind, "probe", r);
+                probesPerItem.merge(new String(r.key(), StandardCharsets.UTF_8), 1, Integer::sum);
             }
             for (String topic : driver.producedTopicNames()) {
                 if (topic.endsWith("-changelog")) {
@@ -82,7 +96,11 @@ class DedupTrafficTest {
             var resolveSerde = DedupSerdes.resolveMessages();
             for (TestRecord<byte[], byte[]> r : driver.createOutputTopic(resolve, new ByteArrayDeserializer(),
                     new ByteArrayDeserializer()).readRecordsToList()) {
-                count(byKind, resolveSerde.deserializer().deserialize(resolve, r.value()).getClass().getSimpleName(), r);
+                ResolveMessage m = resolveSerde.read(r.value());
+                count(byKind, m.getClass().getSimpleName(), r);
+                if (m instanceof BandAnswer) {
+                    answersPerItem.merge(m.routingKey(), 1, Integer::sum);
+                }
             }
         }
         System.out.printf("[dedup-traffic] partitions=%d items=%d alerts=%d%n", partitions, items.size(), alerts);
@@ -97,6 +115,10 @@ class DedupTrafficTest {
             System.out.printf("[dedup-traffic]   %-14s %6d messages %5.2f per item, %9d bytes %7.0f per message %7.0f per item%n",
                     e.getKey(), v[0], (double) v[0] / alerts, v[1], (double) v[1] / v[0], (double) v[1] / alerts);
         }
+        assertEquals(alerts, probesPerItem.size(), "every item probed");
+        assertEquals(alerts, answersPerItem.size(), "every item answered");
+        assertTrue(Collections.max(probesPerItem.values()) <= partitions, "probes per item " + probesPerItem);
+        assertEquals(probesPerItem, answersPerItem, "one answer per probe");
         System.out.printf("[dedup-traffic]   %-14s %6d messages %5.2f per item, %9d bytes %7.0f per message %7.0f per item%n",
                 "all messages", messages, (double) messages / alerts, bytes, (double) bytes / messages, (double) bytes / alerts);
     }

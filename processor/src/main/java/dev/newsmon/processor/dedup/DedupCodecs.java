@@ -10,7 +10,8 @@ import org.apache.kafka.common.errors.SerializationException;
 /**
  * The binary layouts of the dedup stage's messages and stored values. Item ids and band keys are the bulk of the
  * small messages, so a band key of the usual form ({@code b<index>:<16 hex digits>}) is written as its index and
- * its 64-bit hash, 9 bytes where its text took 20.
+ * its 64-bit hash, 9 bytes where its text took 20, and the bands a candidate shares or was found in are a bit mask
+ * of the item's band indexes ({@link Bands}).
  */
 final class DedupCodecs {
     static final BinaryCodec<OrderKey> ORDER = codec(DedupCodecs::writeOrder, DedupCodecs::readOrder);
@@ -117,14 +118,32 @@ final class DedupCodecs {
         return "b" + (tag - 1) + ":" + Hash64.hex(in.readLong());
     }
 
+    /** The bit mask as a varint: the low bands take the fewest bytes. */
+    static void writeBands(BinaryOut out, Bands b) {
+        out.writeVarLong(b.mask());
+    }
+
+    static Bands readBands(BinaryIn in) {
+        return new Bands(in.readVarLong());
+    }
+
     static void writeCandidate(BinaryOut out, Candidate c) {
         writeOrder(out, c.order());
         out.writeSignedVarLong(c.timestamp());
-        out.writeAll(c.sharedBands(), DedupCodecs::writeBandKey);
+        writeBands(out, c.sharedBands());
     }
 
     static Candidate readCandidate(BinaryIn in) {
-        return new Candidate(readOrder(in), in.readSignedVarLong(), in.readAll(DedupCodecs::readBandKey));
+        return new Candidate(readOrder(in), in.readSignedVarLong(), readBands(in));
+    }
+
+    static void writeFound(BinaryOut out, Found f) {
+        writeCandidate(out, f.candidate());
+        writeBands(out, f.inBands());
+    }
+
+    static Found readFound(BinaryIn in) {
+        return new Found(readCandidate(in), readBands(in));
     }
 
     private static void writeItem(BinaryOut out, TaggedItem tagged, Shingles shingles) {
@@ -133,29 +152,28 @@ final class DedupCodecs {
     }
 
     static void writeProbe(BinaryOut out, BandProbe p) {
-        writeBandKey(out, p.bandKey());
         writeOrder(out, p.order());
         out.writeAll(p.bandKeys(), DedupCodecs::writeBandKey);
+        writeBands(out, p.bands());
         writeItem(out, p.tagged(), p.shingles());
     }
 
     static BandProbe readProbe(BinaryIn in) {
-        return new BandProbe(readBandKey(in), readOrder(in), in.readAll(DedupCodecs::readBandKey),
+        return new BandProbe(readOrder(in), in.readAll(DedupCodecs::readBandKey), readBands(in),
                 in.readOptional(TaggedItemCodec.INSTANCE::read), in.readOptional(DedupCodecs::readShingles));
     }
 
     static void writeAnswer(BinaryOut out, BandAnswer a) {
         writeOrder(out, a.order());
-        writeBandKey(out, a.bandKey());
-        out.writeCount(a.bandIndex()).writeCount(a.totalBands());
-        out.writeAll(a.candidates(), DedupCodecs::writeCandidate);
+        writeBands(out, a.bands());
+        out.writeCount(a.totalBands());
+        out.writeAll(a.found(), DedupCodecs::writeFound);
         writeItem(out, a.tagged(), a.shingles());
     }
 
     static BandAnswer readAnswer(BinaryIn in) {
-        return new BandAnswer(readOrder(in), readBandKey(in), in.readVarInt(), in.readVarInt(),
-                in.readAll(DedupCodecs::readCandidate), in.readOptional(TaggedItemCodec.INSTANCE::read),
-                in.readOptional(DedupCodecs::readShingles));
+        return new BandAnswer(readOrder(in), readBands(in), in.readVarInt(), in.readAll(DedupCodecs::readFound),
+                in.readOptional(TaggedItemCodec.INSTANCE::read), in.readOptional(DedupCodecs::readShingles));
     }
 
     static void writeRequest(BinaryOut out, LookupRequest r) {

@@ -15,15 +15,15 @@ public final class DedupSerdes {
     }
 
     public static BinarySerde<BandProbe> probes() {
-        return serde(BandProbe.class, DedupCodecs.PROBE, 256);
+        return BinarySerde.of("BandProbe", DedupCodecs.PROBE, LegacyJson::probe, 512);
     }
 
     public static BinarySerde<ResolveMessage> resolveMessages() {
-        return serde(ResolveMessage.class, DedupCodecs.MESSAGE, 256);
+        return BinarySerde.of("ResolveMessage", DedupCodecs.MESSAGE, LegacyJson::message, 512);
     }
 
     public static BinarySerde<PendingDecision> pendingDecisions() {
-        return serde(PendingDecision.class, DedupCodecs.PENDING, 1024);
+        return BinarySerde.of("PendingDecision", DedupCodecs.PENDING, LegacyJson::pending, 1024);
     }
 
     public static BinarySerde<PendingItem> pendingItems() {
@@ -42,6 +42,7 @@ public final class DedupSerdes {
         return serde(StoryCluster.class, StoryClusterCodec.INSTANCE, 1024);
     }
 
+    /** A serde of a type whose JSON form had the shape the type still has. */
     private static <T> BinarySerde<T> serde(Class<T> type, BinaryCodec<T> codec, int sizeHint) {
         JsonSerde<T> json = JsonSerde.of(type);
         return BinarySerde.of(type.getSimpleName(), codec, bytes -> json.deserializer().deserialize("", bytes),

@@ -2,21 +2,17 @@ package dev.newsmon.processor.dedup;
 
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.StoryCluster;
-import dev.newsmon.processor.Articles;
 import dev.newsmon.processor.RandomValues;
-import dev.newsmon.processor.TaggedItem;
 import dev.newsmon.processor.binary.BinaryIn;
 import dev.newsmon.processor.binary.BinaryOut;
 import dev.newsmon.processor.binary.BinarySerde;
-import dev.newsmon.processor.tagging.TagResult;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,14 +45,19 @@ class DedupSerdesTest {
         return values.chance(10) ? Shingles.unordered(hashes) : Shingles.inTextOrder(hashes);
     }
 
+    private Bands bands() {
+        return new Bands(values.chance(50) ? values.random().nextLong() : values.random().nextInt(1 << 26));
+    }
+
     private Candidate candidate() {
-        return new Candidate(order(), values.aLong(), values.list(5, this::bandKey));
+        return new Candidate(order(), values.aLong(), bands());
     }
 
     private BandAnswer answer() {
         boolean withItem = values.chance(30);
-        return new BandAnswer(order(), bandKey(), values.random().nextInt(30), values.random().nextInt(30),
-                values.list(4, this::candidate), withItem ? values.taggedItem() : null, withItem ? shingles() : null);
+        return new BandAnswer(order(), bands(), values.random().nextInt(30),
+                values.list(4, () -> new Found(candidate(), bands())), withItem ? values.taggedItem() : null,
+                withItem ? shingles() : null);
     }
 
     private LookupRequest request() {
@@ -73,8 +74,20 @@ class DedupSerdesTest {
 
     private BandProbe probe() {
         boolean withItem = values.chance(30);
-        return new BandProbe(bandKey(), order(), values.list(26, this::bandKey),
-                withItem ? values.taggedItem() : null, withItem ? shingles() : null);
+        List<String> keys = new ArrayList<>();
+        for (int b = 0; b < 26; b++) {
+            if (values.chance(80)) {
+                keys.add(values.chance(90) ? "b" + b + ":" + Hash64.hex(values.random().nextLong())
+                        : "b" + b + ":" + values.string());
+            }
+        }
+        if (keys.isEmpty()) {
+            keys.add("b0:" + values.string());
+        }
+        Bands all = Bands.ofKeys(keys);
+        Bands some = new Bands(all.mask() & values.random().nextLong());
+        return new BandProbe(order(), keys, some.isEmpty() ? all : some, withItem ? values.taggedItem() : null,
+                withItem ? shingles() : null);
     }
 
     private PendingDecision pending() {
@@ -140,23 +153,28 @@ class DedupSerdesTest {
 
     @Test
     void jsonOfTheVersionBeforeStillReads() {
+        // Probes and answers were about one band then, and a candidate named its shared bands by key.
         BandProbe first = readLegacy(DedupSerdes.probes(), "band-probe-with-item");
         assertEquals("https://orbital-wire.example/a/1", first.order().itemId());
         assertEquals(26, first.bandKeys().size());
+        assertEquals(List.of(first.bandKeys().get(0)), first.keys());
         assertEquals(List.of("space-station"), first.tagged().tags().tags());
         assertEquals("named-station in the title",
                 first.tagged().tags().relevance().get("space-station").reason());
         assertTrue(first.shingles().ordered());
         BandProbe plain = readLegacy(DedupSerdes.probes(), "band-probe");
         assertNull(plain.tagged());
-        assertEquals(first.bandKeys().get(5), plain.bandKey());
+        assertEquals(List.of(first.bandKeys().get(5)), plain.keys());
+        assertEquals(Bands.of(5), plain.bands());
 
         BandAnswer answer = (BandAnswer) readLegacy(DedupSerdes.resolveMessages(), "band-answer-with-item");
+        assertEquals(Bands.of(0), answer.bands());
+        assertEquals(26, answer.totalBands());
         assertEquals(first.tagged(), answer.tagged());
         assertEquals(first.shingles(), answer.shingles());
-        assertEquals(1, answer.candidates().size());
-        assertEquals("https://meridian.example/s/9", answer.candidates().get(0).itemId());
-        assertNotNull(readLegacy(DedupSerdes.resolveMessages(), "band-answer"));
+        assertEquals(List.of(new Found(new Candidate(new OrderKey(1_772_524_740_000L, "https://meridian.example/s/9"),
+                1_772_524_770_000L, Bands.of(0, 5, 20)), Bands.of(0))), answer.found());
+        assertEquals(Bands.of(5), ((BandAnswer) readLegacy(DedupSerdes.resolveMessages(), "band-answer")).bands());
         LookupRequest request = (LookupRequest) readLegacy(DedupSerdes.resolveMessages(), "lookup-request");
         assertEquals(first.shingles(), request.shingles());
         assertEquals(new LookupReply(first.order().itemId(), "https://meridian.example/s/9", 0.875,
@@ -165,11 +183,14 @@ class DedupSerdesTest {
 
         PendingDecision collecting = readLegacy(DedupSerdes.pendingDecisions(), "pending-collecting");
         assertTrue(collecting.itemArrived());
-        assertEquals(3, collecting.answers().size());
+        assertEquals(Bands.of(0, 5, 6), collecting.answered());
         assertFalse(collecting.complete());
+        assertEquals(List.of("https://meridian.example/s/9"), DedupDecision.parents(collecting.order(),
+                collecting.answers()).stream().map(Candidate::itemId).toList());
         PendingDecision asking = readLegacy(DedupSerdes.pendingDecisions(), "pending-asking");
         assertEquals("https://meridian.example/s/9", asking.asking().itemId());
-        assertEquals(1, asking.remaining().size());
+        assertEquals(Bands.of(0, 5, 20), asking.asking().sharedBands());
+        assertEquals(List.of(new Candidate(new OrderKey(1, "z"), 2, Bands.of(1))), asking.remaining());
 
         PendingItem item = readLegacy(DedupSerdes.pendingItems(), "pending-item");
         assertEquals(first.tagged(), item.tagged());
@@ -190,20 +211,5 @@ class DedupSerdesTest {
         assertEquals(Shingles.unordered(new long[] {1, 3, 5}), read);
         assertEquals(read, DedupSerdes.shingles().read(DedupSerdes.shingles().write(read)),
                 "written back as the set it was");
-    }
-
-    @Test
-    void onlyTheFirstProbeCarriesTheItem() {
-        Fingerprint fp = new Fingerprinter(Boilerplate.builtIn())
-                .fingerprint("i-1", Articles.TITLE, Articles.ORIGINAL_TEXT);
-        TaggedItem tagged = new TaggedItem(Articles.item("i-1", "harbor-point-herald", Articles.TITLE,
-                Articles.ORIGINAL_TEXT, Instant.parse("2026-03-03T08:00:00Z")),
-                new TagResult(List.of("iss"), Map.of(), Map.of(), "r7"));
-        List<BandProbe> probes = BandProbe.of(tagged, fp);
-
-        assertEquals(fp.bandKeys().size(), probes.size());
-        assertEquals(tagged, probes.get(0).tagged());
-        assertNull(probes.get(1).tagged());
-        assertNull(probes.get(1).shingles());
     }
 }
