@@ -10,8 +10,10 @@ import dev.newsmon.common.model.StoryCluster;
 import dev.newsmon.processor.alert.CloudEventsHeaders;
 import dev.newsmon.processor.dedup.BandMatcher;
 import dev.newsmon.processor.dedup.BandProbe;
+import dev.newsmon.processor.dedup.BandRouting;
 import dev.newsmon.processor.dedup.Boilerplate;
 import dev.newsmon.processor.dedup.ClusterUpdater;
+import dev.newsmon.processor.dedup.DedupSerdes;
 import dev.newsmon.processor.dedup.Fingerprint;
 import dev.newsmon.processor.dedup.Fingerprinter;
 import dev.newsmon.processor.dedup.ResolveMessage;
@@ -23,7 +25,6 @@ import dev.newsmon.processor.tagging.Tagger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -63,7 +64,7 @@ public final class NewsTopology {
         Duration window = config.get(Settings.PROCESSOR_DEDUP_WINDOW);
         double threshold = config.get(Settings.PROCESSOR_DEDUP_THRESHOLD);
         String resolveTopic = ProcessorNames.resolveTopic(config);
-        Serde<ResolveMessage> resolveSerde = JsonSerde.of(ResolveMessage.class);
+        Serde<ResolveMessage> resolveSerde = DedupSerdes.resolveMessages();
         StateStores stores = StateStores.from(config);
 
         StreamsBuilder builder = new StreamsBuilder();
@@ -77,11 +78,14 @@ public final class NewsTopology {
                 .processValues(SeenFilter.supplier(window, stores), Named.as("drop-seen"));
 
         Fingerprinter fingerprinter = new Fingerprinter(boilerplate(config));
-        tagged.flatMap((id, t) -> probes(fingerprinter, t), Named.as("band-probes"))
+        int bandPartitions = config.get(Settings.TOPIC_PARTITIONS);
+        // One probe per partition that the item's bands fall in, keyed by item id and routed by its bands.
+        tagged.flatMapValues(t -> probes(fingerprinter, t, bandPartitions), Named.as("band-probes"))
                 .repartition(Repartitioned.<String, BandProbe>as(ProcessorNames.BANDS_REPARTITION)
                         .withKeySerde(KEYS)
-                        .withValueSerde(JsonSerde.of(BandProbe.class))
-                        .withNumberOfPartitions(config.get(Settings.TOPIC_PARTITIONS)))
+                        .withValueSerde(DedupSerdes.probes())
+                        .withNumberOfPartitions(bandPartitions)
+                        .withStreamPartitioner(new BandRouting(bandPartitions)))
                 .process(BandMatcher.supplier(window, stores), Named.as("band-match"))
                 .to(resolveTopic, Produced.with(KEYS, resolveSerde).withName("band-answers"));
 
@@ -105,9 +109,9 @@ public final class NewsTopology {
         return builder.build();
     }
 
-    private static List<KeyValue<String, BandProbe>> probes(Fingerprinter fingerprinter, TaggedItem t) {
+    private static List<BandProbe> probes(Fingerprinter fingerprinter, TaggedItem t, int partitions) {
         Fingerprint fp = fingerprinter.fingerprint(t.item().itemId(), t.item().title(), t.item().text());
-        return BandProbe.of(t, fp).stream().map(p -> KeyValue.pair(p.bandKey(), p)).toList();
+        return BandProbe.of(t, fp, partitions);
     }
 
     private static Boilerplate boilerplate(NewsmonConfig config) {

@@ -81,6 +81,7 @@ final class DedupWindow implements AutoCloseable {
     private final WindowStore<String, String> directory;
     private final WindowStore<String, Shingles> shingles;
     private final long sliceMs;
+    private final int bandPartitions;
     private final long now;
     private final List<List<BandProbe>> measured;
     private int next;
@@ -115,6 +116,8 @@ final class DedupWindow implements AutoCloseable {
         directory = resolverContext.getStateStore(ProcessorNames.DIRECTORY_STORE);
         shingles = resolverContext.getStateStore(ProcessorNames.SHINGLE_STORE);
         sliceMs = BandMatcher.slice(window).toMillis();
+        // One band task owns every bucket here, but items are probed as the processor's partitions group them.
+        bandPartitions = config.get(Settings.TOPIC_PARTITIONS);
 
         // Stored items spread over most of the window, so several segments are live, as in a running processor.
         long spread = window.toMillis() - Duration.ofHours(1).toMillis();
@@ -141,7 +144,7 @@ final class DedupWindow implements AutoCloseable {
         List<BandProbe> probes = measured.get(next++ % MEASURED_POOL);
         Deque<Record<String, ResolveMessage>> resolve = new ArrayDeque<>();
         for (BandProbe p : probes) {
-            bandMatcher.process(new Record<>(p.bandKey(), p, now));
+            bandMatcher.process(new Record<>(p.order().itemId(), p, now));
             bandContext.forwarded().forEach(f -> resolve.add(new Record<>(f.record().key(), f.record().value(), now)));
             bandContext.resetForwards();
         }
@@ -171,10 +174,10 @@ final class DedupWindow implements AutoCloseable {
         List<BandProbe> probes = measured.get((next - 1) % MEASURED_POOL);
         String id = probes.get(0).order().itemId();
         long slice = BandMatcher.sliceStart(now, sliceMs);
-        for (BandProbe p : probes) {
-            BandBucket bucket = buckets.fetch(p.bandKey(), slice);
+        for (String key : probes.get(0).bandKeys()) {
+            BandBucket bucket = buckets.fetch(key, slice);
             List<BandEntry> others = bucket.entries().stream().filter(e -> !e.order().itemId().equals(id)).toList();
-            buckets.put(p.bandKey(), others.isEmpty() ? null : new BandBucket(others), slice);
+            buckets.put(key, others.isEmpty() ? null : new BandBucket(others), slice);
         }
         directory.put(id, null, now);
         shingles.put(id, null, now);
@@ -220,11 +223,13 @@ final class DedupWindow implements AutoCloseable {
             long ts = now - spread + spread * i / windowItems;
             if (i % stride() == 0) {
                 List<BandProbe> probes = probes(id, text(new Random(seedOf(i))), ts);
-                for (BandProbe p : probes) {
-                    BandBucket current = buckets.fetch(p.bandKey(), BandMatcher.sliceStart(ts, sliceMs));
-                    BandMatcher.store(buckets, p.bandKey(), current, p.entry(ts), ts, sliceMs);
+                BandEntry entry = probes.get(0).entry(ts);
+                for (String key : probes.get(0).bandKeys()) {
+                    BandBucket current = buckets.fetch(key, BandMatcher.sliceStart(ts, sliceMs));
+                    BandMatcher.store(buckets, key, current, entry, ts, sliceMs);
                 }
-                shingles.put(id, probes.get(0).shingles(), ts);
+                shingles.put(id, probes.stream().filter(p -> p.shingles() != null).findFirst().orElseThrow()
+                        .shingles(), ts);
             } else {
                 // Random band keys: a bucket of its own each, as for a story no other item shares a band with.
                 List<String> keys = new ArrayList<>(Fingerprinter.TOTAL_BANDS);
@@ -275,7 +280,7 @@ final class DedupWindow implements AutoCloseable {
         String title = text.substring(0, text.indexOf(' ', 40));
         FeedItem item = new FeedItem(FeedItem.SCHEMA_VERSION, id, id, "https://feeds.example/bench", "Bench Wire",
                 "https://bench.example/" + id, title, text, Instant.ofEpochMilli(ts), Instant.ofEpochMilli(ts));
-        return BandProbe.of(new TaggedItem(item, TAGS), fingerprinter.fingerprint(id, title, text));
+        return BandProbe.of(new TaggedItem(item, TAGS), fingerprinter.fingerprint(id, title, text), bandPartitions);
     }
 
     private static long seedOf(int storedIndex) {

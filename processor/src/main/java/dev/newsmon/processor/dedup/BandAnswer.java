@@ -6,22 +6,23 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one band bucket found for an item: the items that were stored in it before.
+ * What the band buckets of one probe found for an item: the items that were stored in them before. One answer per
+ * probe, so per partition of the band topic, not per band.
  *
  * @param order      the item's order key
- * @param bandKey    the band
- * @param bandIndex  the band's index, for logs
- * @param totalBands how many bands the item has: the resolver decides when it has that many answers
- * @param candidates earlier items of the bucket (the most recent ones, at most {@link BandMatcher#MAX_CANDIDATES})
- * @param tagged     the item, on the answer of its first band only
+ * @param bands      the bands answered here
+ * @param totalBands how many bands the item has: the resolver decides when all of them are answered
+ * @param found      earlier items of the buckets (of each bucket the most recent ones, at most
+ *                   {@link BandMatcher#MAX_CANDIDATES}), each once, with the bands it was found in
+ * @param tagged     the item, on the answer of the probe that carried it
  * @param shingles   the item's shingles, with the item
  */
-public record BandAnswer(OrderKey order, String bandKey, int bandIndex, int totalBands, List<Candidate> candidates,
-                         TaggedItem tagged, Shingles shingles) implements ResolveMessage {
+public record BandAnswer(OrderKey order, Bands bands, int totalBands, List<Found> found, TaggedItem tagged,
+                         Shingles shingles) implements ResolveMessage {
     public BandAnswer {
         Objects.requireNonNull(order, "order");
-        Objects.requireNonNull(bandKey, "bandKey");
-        candidates = List.copyOf(candidates);
+        Objects.requireNonNull(bands, "bands");
+        found = List.copyOf(found);
     }
 
     @Override
@@ -31,6 +32,6 @@ public record BandAnswer(OrderKey order, String bandKey, int bandIndex, int tota
 
     /** This answer without the item, as the pending store keeps it (the item is stored once). */
     public BandAnswer withoutItem() {
-        return new BandAnswer(order, bandKey, bandIndex, totalBands, candidates, null, null);
+        return new BandAnswer(order, bands, totalBands, found, null, null);
     }
 }

@@ -30,8 +30,8 @@ public record BandEntry(OrderKey order, long timestamp, Hashes bandHashes) {
         return Hash64.of(bandKey) >>> Integer.SIZE;
     }
 
-    /** The keys of {@code bandKeys} that this item has too. */
-    public List<String> shared(List<String> bandKeys) {
-        return bandKeys.stream().filter(k -> bandHashes.contains(bandHash(k))).toList();
+    /** The bands of {@code bandKeys} (another item's) that this item has too. */
+    public Bands shared(List<String> bandKeys) {
+        return Bands.ofKeys(bandKeys.stream().filter(k -> bandHashes.contains(bandHash(k))).toList());
     }
 }

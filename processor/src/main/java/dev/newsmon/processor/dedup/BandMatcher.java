@@ -11,14 +11,18 @@ import org.apache.kafka.streams.state.WindowStore;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Owns a share of the band buckets. For each probe it lists the items already in the probe's bucket (the most
- * recent {@link #MAX_CANDIDATES}), stores the item there, and answers the item's resolver with what it found. The
- * exact comparison is not made here: the bucket keeps no text.
+ * Owns a share of the band buckets. For each probe, and in it for each of the item's bands that this task owns, it
+ * lists the items already in the band's bucket (the most recent {@link #MAX_CANDIDATES}) and stores the item there;
+ * then it answers the item's resolver once with what all of the probe's buckets held. The exact comparison is not
+ * made here: the bucket keeps no text.
  *
  * <p>A band's entries are kept per slice of one window, as one value per (band key, slice start) in a window
  * store, so a probe reads its bucket with three point lookups (the slices that overlap the window before and after
@@ -76,31 +80,54 @@ public final class BandMatcher implements Processor<String, BandProbe, String, R
     public void process(Record<String, BandProbe> record) {
         BandProbe probe = record.value();
         long ts = record.timestamp();
+        BandEntry entry = probe.entry(ts);
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
+        Map<String, Bands> foundIn = new HashMap<>();
+        for (String bandKey : probe.keys()) {
+            Bands band = Bands.of(Fingerprint.bandIndex(bandKey));
+            for (BandEntry earlier : match(bandKey, entry, ts)) {
+                String id = earlier.order().itemId();
+                candidates.computeIfAbsent(id, k -> new Candidate(earlier.order(), earlier.timestamp(),
+                        earlier.shared(probe.bandKeys())));
+                foundIn.merge(id, band, Bands::union);
+            }
+        }
+        List<Found> found = candidates.values().stream()
+                .map(c -> new Found(c, foundIn.get(c.itemId())))
+                .toList();
+        BandAnswer answer = new BandAnswer(probe.order(), probe.bands(), probe.bandKeys().size(), found,
+                probe.tagged(), probe.shingles());
+        context.forward(record.withKey(answer.routingKey()).withValue(answer));
+    }
+
+    /**
+     * The entries of the bucket of {@code bandKey} within the window around {@code ts}, the most recent
+     * {@link #MAX_CANDIDATES} of them, other than the item's own; then stores the item's {@code entry} there.
+     */
+    private List<BandEntry> match(String bandKey, BandEntry entry, long ts) {
         long from = Math.max(0, ts - windowMs);
         long to = ts + windowMs;
-        String self = probe.order().itemId();
-        List<Candidate> candidates = new ArrayList<>();
+        String self = entry.order().itemId();
+        List<BandEntry> earlier = new ArrayList<>();
         Set<String> met = new HashSet<>();
         BandBucket own = null;
         // Newest slice first, newest entry first: the most recent entries are the candidates.
         for (long start = sliceStart(to); start >= sliceStart(from); start -= sliceMs) {
-            BandBucket bucket = buckets.fetch(probe.bandKey(), start);
+            BandBucket bucket = buckets.fetch(bandKey, start);
             if (start == sliceStart(ts)) {
                 own = bucket;
             }
             List<BandEntry> entries = bucket == null ? List.of() : bucket.entries();
-            for (int i = entries.size() - 1; i >= 0 && candidates.size() < MAX_CANDIDATES; i--) {
-                BandEntry entry = entries.get(i);
-                String id = entry.order().itemId();
-                if (entry.timestamp() >= from && entry.timestamp() <= to && !id.equals(self) && met.add(id)) {
-                    candidates.add(new Candidate(entry.order(), entry.timestamp(), entry.shared(probe.bandKeys())));
+            for (int i = entries.size() - 1; i >= 0 && earlier.size() < MAX_CANDIDATES; i--) {
+                BandEntry e = entries.get(i);
+                String id = e.order().itemId();
+                if (e.timestamp() >= from && e.timestamp() <= to && !id.equals(self) && met.add(id)) {
+                    earlier.add(e);
                 }
             }
         }
-        store(buckets, probe.bandKey(), own, probe.entry(ts), ts, sliceMs);
-        BandAnswer answer = new BandAnswer(probe.order(), probe.bandKey(), Fingerprint.bandIndex(probe.bandKey()),
-                probe.bandKeys().size(), candidates, probe.tagged(), probe.shingles());
-        context.forward(record.withKey(answer.routingKey()).withValue(answer));
+        store(buckets, bandKey, own, entry, ts, sliceMs);
+        return earlier;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.newsmon.processor.dedup;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,12 +7,12 @@ import java.util.Objects;
  *
  * @param order       the candidate's order key (its id is the candidate's item id)
  * @param timestamp   the candidate's record time, under which its story and shingles are stored
- * @param sharedBands the band keys both items have
+ * @param sharedBands the bands (of the item that found it) that both items have
  */
-public record Candidate(OrderKey order, long timestamp, List<String> sharedBands) {
+public record Candidate(OrderKey order, long timestamp, Bands sharedBands) {
     public Candidate {
         Objects.requireNonNull(order, "order");
-        sharedBands = List.copyOf(sharedBands);
+        Objects.requireNonNull(sharedBands, "sharedBands");
     }
 
     public String itemId() {

@@ -1,6 +1,5 @@
 package dev.newsmon.processor.dedup;
 
-import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.StoryCluster;
 import dev.newsmon.processor.ProcessorNames;
@@ -49,7 +48,7 @@ public final class ClusterUpdater implements Processor<String, Alert, String, St
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(stores.window(ProcessorNames.CLUSTER_STORE, window.multipliedBy(RETENTION_WINDOWS),
-                        false, JsonSerde.of(StoryCluster.class)));
+                        false, DedupSerdes.clusters()));
             }
         };
     }

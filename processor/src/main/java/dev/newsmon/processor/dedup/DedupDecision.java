@@ -3,10 +3,8 @@ package dev.newsmon.processor.dedup;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Decides, from all band answers of an item, which earlier items it may be a copy of, best first. Pure and
@@ -29,22 +27,22 @@ public final class DedupDecision {
      * asks the other: two copies never wait for each other, and never both become the other's copy.
      */
     public static List<Candidate> parents(OrderKey self, Collection<BandAnswer> answers) {
-        Map<String, Set<String>> seenIn = new HashMap<>();
+        Map<String, Bands> seenIn = new HashMap<>();
         Map<String, Candidate> byId = new HashMap<>();
         for (BandAnswer answer : answers) {
-            for (Candidate c : answer.candidates()) {
+            for (Found f : answer.found()) {
+                Candidate c = f.candidate();
                 if (c.itemId().equals(self.itemId())) {
                     continue;
                 }
-                seenIn.computeIfAbsent(c.itemId(), k -> new HashSet<>()).add(answer.bandKey());
+                seenIn.merge(c.itemId(), f.inBands(), Bands::union);
                 byId.putIfAbsent(c.itemId(), c);
             }
         }
         Comparator<Candidate> preference = Comparator.<Candidate>comparingInt(c -> seenIn.get(c.itemId()).size())
                 .reversed().thenComparing(Candidate::order);
         return byId.values().stream()
-                .filter(c -> seenIn.get(c.itemId()).equals(Set.copyOf(c.sharedBands()))
-                        || c.order().compareTo(self) < 0)
+                .filter(c -> seenIn.get(c.itemId()).equals(c.sharedBands()) || c.order().compareTo(self) < 0)
                 .sorted(preference)
                 .limit(MAX_TRIED)
                 .toList();

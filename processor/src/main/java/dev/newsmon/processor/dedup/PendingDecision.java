@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param itemArrived     whether the answer of its first band, with the item, has arrived (the item itself is a
  *                        {@link PendingItem}, stored apart)
  * @param totalBands      answers needed before deciding
- * @param answers         answers so far, without the item; emptied once the candidates are known
+ * @param answers         answers so far (each for one or more bands), without the item; emptied once the
+ *                        candidates are known
  * @param recordTimestamp record time of the item, given to everything emitted for it
  * @param sinceMs         wall-clock time this entry was created, for the wait timeout
  * @param asking          the candidate it waits for; null while still collecting answers
@@ -31,9 +32,13 @@ public record PendingDecision(OrderKey order, boolean itemArrived, int totalBand
                 null, List.of());
     }
 
-    /** Adds an answer; a repeated answer for the same band is ignored so that a duplicate cannot complete it early. */
+    /**
+     * Adds an answer. An answer for bands already answered is ignored, so that a duplicate cannot complete the
+     * decision early, nor add candidates that were stored in a bucket after the item (which would break the race
+     * rule); the bands of one item's answers never overlap otherwise, as each band is in one probe.
+     */
     public PendingDecision with(BandAnswer answer) {
-        if (answers.stream().anyMatch(a -> a.bandKey().equals(answer.bandKey()))) {
+        if (answered().intersects(answer.bands())) {
             return this;
         }
         List<BandAnswer> all = new ArrayList<>(answers);
@@ -42,8 +47,17 @@ public record PendingDecision(OrderKey order, boolean itemArrived, int totalBand
                 sinceMs, asking, remaining);
     }
 
+    /** The bands answered so far (none once deciding). */
+    public Bands answered() {
+        Bands all = Bands.NONE;
+        for (BandAnswer a : answers) {
+            all = all.union(a.bands());
+        }
+        return all;
+    }
+
     public boolean complete() {
-        return itemArrived && answers.size() == totalBands;
+        return itemArrived && answered().size() == totalBands;
     }
 
     /** True once the answers are in and the item is asking its candidates. */

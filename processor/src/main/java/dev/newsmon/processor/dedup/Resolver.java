@@ -1,6 +1,5 @@
 package dev.newsmon.processor.dedup;
 
-import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.processor.ProcessorNames;
 import dev.newsmon.processor.StateStores;
@@ -69,11 +68,11 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
                 // window.
                 Duration directoryRetention = window.multipliedBy(2);
                 return Set.of(
-                        stores.keyValue(ProcessorNames.PENDING_STORE, JsonSerde.of(PendingDecision.class)),
-                        stores.keyValue(ProcessorNames.PENDING_ITEM_STORE, JsonSerde.of(PendingItem.class)),
+                        stores.keyValue(ProcessorNames.PENDING_STORE, DedupSerdes.pendingDecisions()),
+                        stores.keyValue(ProcessorNames.PENDING_ITEM_STORE, DedupSerdes.pendingItems()),
                         stores.window(ProcessorNames.DIRECTORY_STORE, directoryRetention, false, Serdes.String()),
-                        stores.window(ProcessorNames.SHINGLE_STORE, window, false, JsonSerde.of(Shingles.class)),
-                        stores.keyValue(ProcessorNames.LOOKUP_STORE, JsonSerde.of(Waiters.class)));
+                        stores.window(ProcessorNames.SHINGLE_STORE, window, false, DedupSerdes.shingles()),
+                        stores.keyValue(ProcessorNames.LOOKUP_STORE, DedupSerdes.waiters()));
             }
         };
     }
@@ -109,11 +108,11 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
         String id = answer.order().itemId();
         PendingDecision current = pending.get(id);
         if (current == null && directory.fetch(id, timestamp) != null) {
-            LOG.debug("ignoring band answer of a settled item item_id={} band={}", id, answer.bandKey());
+            LOG.debug("ignoring band answer of a settled item item_id={} bands={}", id, answer.bands());
             return;
         }
         if (current != null && current.deciding()) {
-            LOG.debug("ignoring band answer of an item already deciding item_id={} band={}", id, answer.bandKey());
+            LOG.debug("ignoring band answer of an item already deciding item_id={} bands={}", id, answer.bands());
             return;
         }
         PendingDecision p = (current == null ? PendingDecision.start(answer, timestamp, now()) : current).with(answer);
@@ -235,14 +234,14 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
         for (PendingDecision p : expired) {
             timedOut++;
             if (!p.itemArrived()) {
-                LOG.warn("dropping undecidable item, its first band answer never came item_id={} answers={}/{}"
-                        + " timed_out_total={}", p.itemId(), p.answers().size(), p.totalBands(), timedOut);
+                LOG.warn("dropping undecidable item, the answer with the item never came item_id={} bands={}/{}"
+                        + " timed_out_total={}", p.itemId(), p.answered().size(), p.totalBands(), timedOut);
                 pending.delete(p.itemId());
                 continue;
             }
-            LOG.warn("wait timed out, alerting as a new story item_id={} waiting_for={} answers={}/{}"
+            LOG.warn("wait timed out, alerting as a new story item_id={} waiting_for={} bands={}/{}"
                             + " timeout={} timed_out_total={}", p.itemId(),
-                    p.deciding() ? p.asking().itemId() : null, p.answers().size(), p.totalBands(),
+                    p.deciding() ? p.asking().itemId() : null, p.answered().size(), p.totalBands(),
                     waitTimeout, timedOut);
             settleAsStory(p, pendingItems.get(p.itemId()));
         }

@@ -3,8 +3,12 @@ package dev.newsmon.processor.dedup;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,12 +17,36 @@ class DedupDecisionTest {
     private static final List<String> BANDS = List.of("b0:aa", "b1:bb", "b2:cc");
 
     private static BandAnswer answer(OrderKey self, String band, Candidate... candidates) {
-        return new BandAnswer(self, band, Fingerprint.bandIndex(band), BANDS.size(), List.of(candidates), null,
-                null);
+        Bands bands = Bands.ofKeys(List.of(band));
+        return new BandAnswer(self, bands, BANDS.size(),
+                Arrays.stream(candidates).map(c -> new Found(c, bands)).toList(), null, null);
     }
 
     private static Candidate candidate(OrderKey other) {
-        return new Candidate(other, other.eventMillis(), BANDS);
+        return new Candidate(other, other.eventMillis(), Bands.ofKeys(BANDS));
+    }
+
+    /** The answers as one answer, as a band task that owns all of their bands gives it. */
+    private static BandAnswer merged(List<BandAnswer> answers) {
+        Map<String, Found> found = new LinkedHashMap<>();
+        Bands bands = Bands.NONE;
+        for (BandAnswer a : answers) {
+            bands = bands.union(a.bands());
+            for (Found f : a.found()) {
+                found.merge(f.candidate().itemId(), f,
+                        (x, y) -> new Found(x.candidate(), x.inBands().union(y.inBands())));
+            }
+        }
+        return new BandAnswer(answers.get(0).order(), bands, BANDS.size(), List.copyOf(found.values()), null, null);
+    }
+
+    /** The answers grouped as {@code groupOf} says (group of each band), one answer per group. */
+    private static List<BandAnswer> grouped(List<BandAnswer> perBand, int[] groupOf) {
+        Map<Integer, List<BandAnswer>> groups = new TreeMap<>();
+        for (int b = 0; b < perBand.size(); b++) {
+            groups.computeIfAbsent(groupOf[b], g -> new ArrayList<>()).add(perBand.get(b));
+        }
+        return groups.values().stream().map(DedupDecisionTest::merged).toList();
     }
 
     /**
@@ -47,6 +75,14 @@ class DedupDecisionTest {
                 assertTrue(xParent.isPresent() ^ yParent.isPresent(), split);
                 xParent.ifPresent(p -> assertEquals(y, p.order(), split));
                 yParent.ifPresent(p -> assertEquals(x, p.order(), split));
+                // However the bands are grouped into answers (by the partitions they fall in), the same decision.
+                for (int[] groupOf : List.of(new int[] {0, 0, 0}, new int[] {0, 1, 0}, new int[] {1, 0, 0},
+                        new int[] {0, 0, 1})) {
+                    assertEquals(DedupDecision.parents(x, xAnswers), DedupDecision.parents(x, grouped(xAnswers,
+                            groupOf)), split);
+                    assertEquals(DedupDecision.parents(y, yAnswers), DedupDecision.parents(y, grouped(yAnswers,
+                            groupOf)), split);
+                }
             }
         }
     }
@@ -72,8 +108,8 @@ class DedupDecisionTest {
         OrderKey b = new OrderKey(2_000, "item-b");
         OrderKey c = new OrderKey(3_000, "item-c");
         // c shares all three bands with self, a and b only the first one.
-        Candidate weakA = new Candidate(a, a.eventMillis(), List.of("b0:aa"));
-        Candidate weakB = new Candidate(b, b.eventMillis(), List.of("b0:aa"));
+        Candidate weakA = new Candidate(a, a.eventMillis(), Bands.of(0));
+        Candidate weakB = new Candidate(b, b.eventMillis(), Bands.of(0));
         List<BandAnswer> answers = List.of(answer(self, "b0:aa", weakB, candidate(c), weakA),
                 answer(self, "b1:bb", candidate(c)), answer(self, "b2:cc", candidate(c)));
 

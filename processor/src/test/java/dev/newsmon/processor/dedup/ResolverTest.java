@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -69,12 +70,20 @@ class ResolverTest {
     }
 
     private static BandAnswer answer(OrderKey self, int band, Candidate... candidates) {
-        return new BandAnswer(self, BANDS.get(band), band, BANDS.size(), List.of(candidates),
+        return new BandAnswer(self, Bands.of(band), BANDS.size(),
+                Arrays.stream(candidates).map(c -> new Found(c, Bands.of(band))).toList(),
                 band == 0 ? tagged(self) : null, band == 0 ? SHINGLES.get(self.itemId()) : null);
     }
 
+    /** The answer of a band task that owns both bands. */
+    private static BandAnswer bothBands(OrderKey self, Candidate... candidates) {
+        return new BandAnswer(self, Bands.of(0, 1), BANDS.size(),
+                Arrays.stream(candidates).map(c -> new Found(c, Bands.of(0, 1))).toList(), tagged(self),
+                SHINGLES.get(self.itemId()));
+    }
+
     private static Candidate candidate(OrderKey other) {
-        return new Candidate(other, T0.toEpochMilli(), BANDS);
+        return new Candidate(other, T0.toEpochMilli(), Bands.ofKeys(BANDS));
     }
 
     private static LookupRequest ask(String asker, String target) {
@@ -122,6 +131,17 @@ class ResolverTest {
     }
 
     @Test
+    void oneAnswerForAllBandsDecidesAtOnceAndARepeatedAnswerIsIgnored() {
+        List<Object> decided = deliver(bothBands(P));
+        assertEquals(Alert.Kind.STORY, ((Alert) decided.get(0)).kind());
+        assertEquals(List.of(), deliver(bothBands(P)), "settled: a replayed answer changes nothing");
+
+        assertEquals(List.of(), deliver(answer(X, 0, candidate(P))));
+        assertEquals(List.of(), deliver(bothBands(X, candidate(P))), "overlaps band 0, already answered");
+        assertEquals(List.of(ask("x", "p")), deliver(answer(X, 1, candidate(P))));
+    }
+
+    @Test
     void itemArrivingWithItsLastAnswerIsDecidedThen() {
         assertEquals(List.of(), deliver(answer(P, 1)), "the item itself has not arrived yet");
         List<Object> decided = deliver(answer(P, 0));
@@ -148,7 +168,7 @@ class ResolverTest {
         deliver(answer(Q, 0));
         deliver(answer(Q, 1));
         // q is found in both bands, p in one: q is asked first.
-        deliver(answer(X, 0, candidate(Q), new Candidate(P, T0.toEpochMilli(), List.of(BANDS.get(0)))));
+        deliver(answer(X, 0, candidate(Q), new Candidate(P, T0.toEpochMilli(), Bands.of(0))));
         List<Object> asked = deliver(answer(X, 1, candidate(Q)));
         assertEquals(List.of(ask("x", "q")), asked);
 
