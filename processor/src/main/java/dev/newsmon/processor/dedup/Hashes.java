@@ -50,25 +50,6 @@ public final class Hashes {
         return Arrays.binarySearch(sorted, hash) >= 0;
     }
 
-    public int intersectionSize(Hashes other) {
-        int i = 0;
-        int j = 0;
-        int n = 0;
-        while (i < sorted.length && j < other.sorted.length) {
-            int c = Long.compare(sorted[i], other.sorted[j]);
-            if (c == 0) {
-                n++;
-                i++;
-                j++;
-            } else if (c < 0) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return n;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Hashes s && Arrays.equals(sorted, s.sorted);
