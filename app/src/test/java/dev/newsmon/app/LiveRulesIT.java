@@ -9,6 +9,8 @@ import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.processor.ProcessorService;
+import dev.newsmon.processor.tagging.RulesException;
+import dev.newsmon.processor.tagging.RulesLoader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LiveRulesIT {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static final String FILE_RULES_VERSION = "2026-11-29.1";
+    /** The shipped rules file's version, read from it so that a rules change does not break this test. */
+    private static final String FILE_RULES_VERSION = shippedRulesVersion();
     private static final String LIVE_RULES = """
             version: it-live-2
             tags:
@@ -55,6 +58,14 @@ class LiveRulesIT {
     static Path dir;
     @RegisterExtension
     static final SharedBroker BROKER = new SharedBroker();
+
+    private static String shippedRulesVersion() {
+        try {
+            return RulesLoader.load(Path.of("..", "config", "rules.yaml")).version();
+        } catch (RulesException e) {
+            throw new IllegalStateException("the shipped rules file does not load", e);
+        }
+    }
 
     @Test
     void pushedRulesTagTheNextItemWithoutARestart() throws Exception {
