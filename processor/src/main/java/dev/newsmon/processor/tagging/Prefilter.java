@@ -42,17 +42,15 @@ import java.util.TreeSet;
  */
 final class Prefilter {
     private final Analyzer analyzer;
-    private final int queries;
     private final CharArrayMap<int[]> byWord;
     private final CharArrayMap<int[]> byPrefix;
     /** The distinct lengths of the prefixes, so that a word looks up only the prefixes there are. */
     private final int[] prefixLengths;
     private final BitSet always;
 
-    private Prefilter(Analyzer analyzer, int queries, CharArrayMap<int[]> byWord, CharArrayMap<int[]> byPrefix,
+    private Prefilter(Analyzer analyzer, CharArrayMap<int[]> byWord, CharArrayMap<int[]> byPrefix,
                       int[] prefixLengths, BitSet always) {
         this.analyzer = analyzer;
-        this.queries = queries;
         this.byWord = byWord;
         this.byPrefix = byPrefix;
         this.prefixLengths = prefixLengths;
@@ -79,7 +77,7 @@ final class Prefilter {
         }
         Set<Integer> lengths = new TreeSet<>();
         prefixes.keySet().forEach(p -> lengths.add(p.length()));
-        return new Prefilter(analyzer, queries.size(), index(words), index(prefixes),
+        return new Prefilter(analyzer, index(words), index(prefixes),
                 lengths.stream().mapToInt(Integer::intValue).toArray(), always);
     }
 
@@ -95,10 +93,6 @@ final class Prefilter {
         scan(item.title(), found);
         scan(item.text(), found);
         return found;
-    }
-
-    int queries() {
-        return queries;
     }
 
     private void scan(String value, BitSet found) {
