@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class Settings {
     public static final Setting<Path> DATA_DIR = new Setting<>("data.dir", ValueType.PATH, "./data",
-            "Where the embedded broker and the Kafka Streams state live.");
+            "Where the embedded broker, the Kafka Streams state and the log file newsmon.log live.");
     public static final Setting<Integer> BROKER_PORT = new Setting<>("broker.port", ValueType.INT, "9092",
             "Client port of the embedded broker (used when kafka.bootstrap.servers is empty); 0 picks a free port.");
     public static final Setting<String> BROKER_HEAP = new Setting<>("broker.heap", ValueType.STRING, "320m",
@@ -59,14 +59,14 @@ public final class Settings {
             ValueType.DURATION, "7d", "How long an item stays a candidate original for later copies.");
     public static final Setting<Double> PROCESSOR_DEDUP_THRESHOLD = new Setting<>("processor.dedup.threshold",
             ValueType.DOUBLE, "0.6", "Similarity (0..1) at or above which an item is a copy: the share of the less"
-            + " covered text's words that lie in a 4-word run also found in the other (processor/DEDUP.md).");
+            + " covered text's words that lie in a 4-word run also found in the other (docs/dedup.md).");
     public static final Setting<Duration> PROCESSOR_DEDUP_WAIT_TIMEOUT = new Setting<>("processor.dedup.wait.timeout",
             ValueType.DURATION, "2m",
             "Wall-clock time a copy waits for its original's story id before it is alerted as a new story.");
     public static final Setting<Path> PROCESSOR_DEDUP_BOILERPLATE_FILE = new Setting<>(
             "processor.dedup.boilerplate.file", ValueType.PATH, "",
             "Boilerplate patterns stripped before fingerprinting, one '<text|lead|title> <regex>' a line; empty ="
-                    + " the built-in list (processor/DEDUP.md).");
+                    + " the built-in list (docs/dedup.md).");
     public static final Setting<Long> PROCESSOR_ROCKSDB_CACHE = new Setting<>("processor.rocksdb.block.cache",
             ValueType.SIZE, "128MiB", "Off-heap memory of all the processor's RocksDB stores in this JVM: one shared"
             + " block cache that the write buffers are charged to. Half of it is kept for the stores' filters and"
