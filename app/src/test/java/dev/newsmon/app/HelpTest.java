@@ -39,15 +39,15 @@ class HelpTest {
     @Test
     void theCommandsThatNeedAClusterDoNotPromiseAnEmbeddedBrokerAndDoAskForOne() {
         for (List<String> command : NEED_A_CLUSTER) {
-            String[] args = command.toArray(String[]::new);
+            String name = String.join(" ", command);
             String usage = usage(command);
-            assertFalse(usage.contains("newsmon starts its embedded broker"), String.join(" ", command) + ":\n" + usage);
+            assertFalse(usage.contains("newsmon starts its embedded broker"), name + ":\n" + usage);
             assertTrue(usage.replaceAll("\\s+", " ").contains("the other commands that use Kafka stop and ask for it"),
                     usage);
-            CliRun run = CliRun.of(args);
-            assertEquals(Main.USAGE, run.exit(), String.join(" ", command) + "\n" + run.err());
+            CliRun run = CliRun.of(command.toArray(String[]::new));
+            assertEquals(Main.USAGE, run.exit(), name + "\n" + run.err());
             assertTrue(run.errors().size() == 1 && run.errors().get(0).contains("--bootstrap-servers"),
-                    String.join(" ", command) + ": " + run.err());
+                    name + ": " + run.err());
         }
     }
 
