@@ -98,7 +98,10 @@ public final class ViewFeeder implements Runnable, AutoCloseable {
                 consumer.seek(tp, at.offset());
             }
         }
-        consumer.seekToEnd(nothingRecent);
+        // Never with an empty list: Kafka reads that as every assigned partition, the feed statuses included.
+        if (!nothingRecent.isEmpty()) {
+            consumer.seekToEnd(nothingRecent);
+        }
     }
 
     private List<TopicPartition> partitions(String topic) {
