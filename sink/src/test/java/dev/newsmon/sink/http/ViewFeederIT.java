@@ -89,6 +89,13 @@ class ViewFeederIT {
             await(() -> view.stories(null).size() == PARTITIONS && view.feeds().size() == 2);
             assertEquals(Set.of("s-0", "s-1", "s-2"), view.stories(null).stream().map(StoryView::storyId)
                     .collect(Collectors.toSet()), "the window's stories, none older");
+            FeedHealth failing = view.feeds().get(0);
+            assertEquals("https://lakesideledger.example/feed", failing.feedUrl());
+            assertEquals(FeedHealth.State.FAILING, failing.state());
+            FeedHealth ok = view.feeds().get(1);
+            assertEquals(now, ok.lastAttempt(),
+                    "the latest status of a feed wins");
+            assertEquals(14, ok.itemsInWindow(), "both polls of the window counted: 7 items each");
         } finally {
             feeder.close();
             thread.join(TimeUnit.SECONDS.toMillis(30));
