@@ -43,6 +43,7 @@ public final class AlertView {
     public void add(Alert alert) {
         StoryView updated;
         synchronized (this) {
+            feeds.outlet(alert.feedUrl(), alert.outlet());
             if (alert.alerted().isBefore(clock.instant().minus(window))) {
                 return;
             }

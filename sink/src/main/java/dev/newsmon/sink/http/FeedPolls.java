@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,20 @@ final class FeedPolls {
 
     private final Duration window;
     private final Map<String, FeedStatus> latest = new LinkedHashMap<>();
+    /** The outlet each feed's alerts name, for a feed listed without a name. */
+    private final Map<String, String> outlets = new HashMap<>();
     /** Per feed, its polls by start time: a status read twice is one poll. */
     private final Map<String, TreeMap<Instant, Poll>> polls = new LinkedHashMap<>();
 
     FeedPolls(Duration window) {
         this.window = window;
+    }
+
+    /** The outlet an alert of {@code feedUrl} names. */
+    void outlet(String feedUrl, String outlet) {
+        if (feedUrl != null && outlet != null && !outlet.isBlank()) {
+            outlets.put(feedUrl, outlet);
+        }
     }
 
     /** Records a status as its producer wrote it; returns the feed's health after it. */
@@ -90,13 +100,18 @@ final class FeedPolls {
         return failedInWindow > 0 ? FeedHealth.State.RECOVERED : FeedHealth.State.OK;
     }
 
-    private static String outlet(FeedStatus s) {
+    /** The name the feed is listed under, else the outlet its alerts name, else its host and path. */
+    private String outlet(FeedStatus s) {
         if (s.outlet() != null && !s.outlet().isBlank()) {
             return s.outlet();
         }
+        String named = outlets.get(s.feedUrl());
+        if (named != null) {
+            return named;
+        }
         try {
-            String host = URI.create(s.feedUrl()).getHost();
-            return host == null ? s.feedUrl() : host;
+            URI uri = URI.create(s.feedUrl());
+            return uri.getHost() == null ? s.feedUrl() : uri.getHost() + (uri.getPath() == null ? "" : uri.getPath());
         } catch (IllegalArgumentException e) {
             return s.feedUrl();
         }

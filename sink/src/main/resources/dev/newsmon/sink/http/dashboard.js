@@ -80,13 +80,13 @@ const FEED_SORTS = {
 function feedRow(f) {
   const name = UI.esc(f.outlet);
   const problem = f.problem ? UI.esc(f.problem) : `<span class="quiet-note">—</span>`;
-  const detail = f.detail && f.state !== "recovered" ? `<span class="detail">${UI.esc(f.detail)}</span>` : "";
+
   const next = f.state === "gone" ? "not polled" : UI.time(f.next_poll);
   return `<tr class="${f.needs_attention ? "attention-row" : ""}" data-feed-url="${UI.esc(f.feed_url)}" data-state="${f.state}">
       <td data-label="Outlet"><strong>${name}</strong><span class="url">${UI.esc(f.feed_url)}</span></td>
       <td data-label="State"><span class="state ${f.state}">${STATE_WORDS[f.state] ?? UI.esc(f.state)}</span></td>
       <td data-label="Last success">${f.last_success ? UI.time(f.last_success) : "never"}</td>
-      <td data-label="Problem" class="problem">${problem}${detail}</td>
+      <td data-label="Problem" class="problem"${f.detail ? ` title="${UI.esc(f.detail)}"` : ""}>${problem}</td>
       <td data-label="Next poll">${next}</td>
       <td data-label="Items" class="num">${f.items_in_window}</td>
     </tr>`;

@@ -42,7 +42,7 @@ const UI = (() => {
     if (ms < MINUTE) return Math.round(ms / 1000) + " s";
     if (ms < HOUR) return Math.round(ms / MINUTE) + " min";
     if (ms < DAY) {
-      const h = Math.floor(ms / HOUR), m = Math.round((ms % HOUR) / MINUTE);
+      const minutes = Math.round(ms / MINUTE), h = Math.floor(minutes / 60), m = minutes % 60;
       return m ? `${h} h ${m} min` : `${h} h`;
     }
     return Math.round(ms / DAY) + " d";

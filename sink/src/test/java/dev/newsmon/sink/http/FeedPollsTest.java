@@ -47,8 +47,10 @@ class FeedPollsTest {
         record(new FeedStatus(1, "https://c.example/rss", null, "Charlie", NOW, NOW.minus(Duration.ofDays(3)), 404, 9,
                 NOW.plusSeconds(600), "cannot fetch https://c.example/rss: HTTP status 404", 0, 0, false, null, null));
         List<FeedHealth> all = polls.all(NOW);
-        assertEquals(List.of("Charlie", "Bravo", "a.example"), all.stream().map(FeedHealth::outlet).toList(),
-                "failing first, the longest without a success first; a feed without a name shows its host");
+        assertEquals(List.of("Charlie", "Bravo", "a.example/rss"), all.stream().map(FeedHealth::outlet).toList(),
+                "failing first, the longest without a success first; a feed without a name shows its host and path");
+        polls.outlet("https://a.example/rss", "Alpha Gazette");
+        assertEquals("Alpha Gazette", polls.all(NOW).get(2).outlet(), "or the outlet its alerts name");
         assertTrue(all.get(0).needsAttention());
         assertEquals("Not found (HTTP 404): nothing is at this address any more.", all.get(0).problem());
         assertNull(all.get(2).problem());
