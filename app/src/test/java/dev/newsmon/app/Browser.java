@@ -35,7 +35,8 @@ final class Browser implements AutoCloseable {
     static Browser launch(int width, int height) {
         for (Path p : new Path[] {CHROMIUM, CHROMEDRIVER}) {
             if (!Files.isExecutable(p)) {
-                throw new AssertionError(p + " is missing; install it with: apt-get install -y chromium chromium-driver");
+                throw new AssertionError(p + " is missing; install it with: "
+                        + "apt-get install -y chromium chromium-driver");
             }
         }
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",

@@ -133,9 +133,6 @@ public final class Services {
                 DashboardServer server = DashboardServer.start(config.get(Settings.SINK_HTTP_BIND),
                         config.get(Settings.SINK_HTTP_PORT), view, archive, Clock.systemUTC());
                 companions.add(server);
-                if (archive != null) {
-                    companions.add(archive);
-                }
                 dashboardUrl = server.url();
             }
             return new SinkRunner(services, companions, dashboardUrl);

@@ -26,21 +26,26 @@ public final class AtomFeed {
 
     /**
      * @param selfUrl the URL this feed is served at, for the feed's id and self link
+     * @param pageUrl the dashboard page that shows the same stories, for a person
      * @param title   what the feed holds, e.g. {@code newsmon alerts: space-station}
      */
-    public static String render(List<StoryView> stories, String selfUrl, String title, Instant now)
+    public static String render(List<StoryView> stories, String selfUrl, String pageUrl, String title, Instant now)
             throws FeedException {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setTitle(title);
         feed.setDescription("One entry per story, with the outlets that carried it.");
         feed.setUri(selfUrl);
-        feed.setLink(selfUrl);
+        feed.setLink(pageUrl);
+        SyndLink page = new SyndLinkImpl();
+        page.setRel("alternate");
+        page.setHref(pageUrl);
+        page.setType("text/html");
         SyndLink self = new SyndLinkImpl();
         self.setRel("self");
         self.setHref(selfUrl);
         self.setType("application/atom+xml");
-        feed.setLinks(List.of(self));
+        feed.setLinks(List.of(page, self));
         feed.setPublishedDate(Date.from(stories.stream().map(StoryView::latestSeen).max(Instant::compareTo).orElse(now)));
         List<SyndEntry> entries = new ArrayList<>();
         for (StoryView s : stories) {

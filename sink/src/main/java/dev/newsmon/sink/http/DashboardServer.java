@@ -185,19 +185,20 @@ public final class DashboardServer implements AutoCloseable {
     /** The window's stories (optionally of one tag), or with {@code q}, {@code from} or {@code to} a search's. */
     private void serveAtom(HttpExchange exchange, Map<String, String> params, String rawQuery)
             throws IOException, FeedException {
-        String self = url() + "feed.atom" + (rawQuery == null ? "" : "?" + rawQuery);
+        String query = rawQuery == null ? "" : "?" + rawQuery;
+        String self = url() + "feed.atom" + query;
         String tag = params.get("tag");
         String xml;
         if (params.containsKey("q") || params.containsKey("from") || params.containsKey("to")) {
-            SearchQuery query = SearchQuery.of(params);
-            List<SearchHit> hits = search(exchange, query);
+            SearchQuery search = SearchQuery.of(params);
+            List<SearchHit> hits = search(exchange, search);
             if (hits == null) {
                 return;
             }
-            xml = AtomFeed.render(hits.stream().map(SearchHit::story).toList(), self,
-                    "newsmon search: " + query.describe(), clock.instant());
+            xml = AtomFeed.render(hits.stream().map(SearchHit::story).toList(), self, url() + query,
+                    "newsmon search: " + search.describe(), clock.instant());
         } else {
-            xml = AtomFeed.render(view.stories(tag), self, tag == null ? "newsmon alerts" : "newsmon alerts: " + tag,
+            xml = AtomFeed.render(view.stories(tag), self, url(), tag == null ? "newsmon alerts" : "newsmon alerts: " + tag,
                     clock.instant());
         }
         send(exchange, 200, "application/atom+xml; charset=utf-8", xml.getBytes(StandardCharsets.UTF_8));

@@ -35,8 +35,8 @@ import java.util.TreeSet;
 
 /**
  * Searches the PostgreSQL sink's tables (full text over the {@code copies.search} column, see
- * {@code V2__copies_search.sql}) and rebuilds stories from them for the dashboard. Read-only; one connection,
- * opened again after a failure.
+ * {@code V2__copies_search.sql}) and rebuilds stories from them for the dashboard. Read-only, with a connection per
+ * request: searches come from people, a few a minute, so no connection is held between them.
  */
 public final class PostgresStoryArchive implements StoryArchive {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStoryArchive.class);
@@ -67,7 +67,6 @@ public final class PostgresStoryArchive implements StoryArchive {
 
     private final String url;
     private final Properties credentials;
-    private Connection db;
 
     public PostgresStoryArchive(String url, Properties credentials) {
         this.url = url;
@@ -81,9 +80,8 @@ public final class PostgresStoryArchive implements StoryArchive {
     }
 
     @Override
-    public synchronized List<SearchHit> search(SearchQuery query) throws IOException {
-        try {
-            Connection c = connection();
+    public List<SearchHit> search(SearchQuery query) throws IOException {
+        try (Connection c = connect()) {
             Map<String, Double> ranks = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(SEARCH)) {
                 int i = 1;
@@ -115,18 +113,16 @@ public final class PostgresStoryArchive implements StoryArchive {
             });
             return hits;
         } catch (SQLException e) {
-            drop();
             throw new IOException("cannot search alerts for " + query.describe() + " in " + url + ": "
                     + e.getMessage(), e);
         }
     }
 
     @Override
-    public synchronized Optional<StoryView> story(String storyId) throws IOException {
-        try {
-            return Optional.ofNullable(load(connection(), List.of(storyId), "").get(storyId)).map(Loaded::view);
+    public Optional<StoryView> story(String storyId) throws IOException {
+        try (Connection c = connect()) {
+            return Optional.ofNullable(load(c, List.of(storyId), "").get(storyId)).map(Loaded::view);
         } catch (SQLException e) {
-            drop();
             throw new IOException("cannot read story_id=" + storyId + " from " + url + ": " + e.getMessage(), e);
         }
     }
@@ -213,28 +209,9 @@ public final class PostgresStoryArchive implements StoryArchive {
         return t == null ? null : Timestamp.from(t);
     }
 
-    private Connection connection() throws SQLException {
-        if (db == null || db.isClosed()) {
-            db = DriverManager.getConnection(url, credentials);
-            db.setReadOnly(true);
-        }
-        return db;
-    }
-
-    private void drop() {
-        try {
-            if (db != null) {
-                db.close();
-            }
-        } catch (SQLException e) {
-            LOG.debug("closing a broken PostgreSQL connection url={}: {}", url, e.toString());
-        } finally {
-            db = null;
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        drop();
+    private Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url, credentials);
+        c.setReadOnly(true);
+        return c;
     }
 }

@@ -57,7 +57,6 @@ class PostgresStoryArchiveTest {
 
     @AfterAll
     static void drop() throws Exception {
-        archive.close();
         db.close();
     }
 
@@ -112,6 +111,10 @@ class PostgresStoryArchiveTest {
             assertEquals(200, atom.statusCode());
             SyndFeed feed = new SyndFeedInput().build(new StringReader(atom.body()));
             assertEquals("newsmon search: \u201ccosmonauts\u201d in space-station", feed.getTitle());
+            assertEquals(List.of("alternate " + server.url() + "?q=cosmonauts&tag=space-station",
+                            "self " + server.url() + "feed.atom?q=cosmonauts&tag=space-station"),
+                    feed.getLinks().stream().map(l -> l.getRel() + " " + l.getHref()).toList(),
+                    "the dashboard's page of the same search, and the feed itself");
             SyndEntry entry = feed.getEntries().get(0);
             assertEquals(1, feed.getEntries().size());
             assertEquals("urn:newsmon:story:s-crew", entry.getUri());
