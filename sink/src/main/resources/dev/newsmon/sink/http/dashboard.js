@@ -35,7 +35,7 @@ function renderStories() {
   $("count").textContent = rows.length ? `(${rows.length})` : "";
   $("empty").hidden = rows.length > 0;
   const tags = UI.distinct(all.flatMap((s) => s.tags)).sort();
-  $("tag-filter").innerHTML = ["", ...tags].map((t) =>
+  $("tag-filter").innerHTML = !tags.length ? "" : ["", ...tags].map((t) =>
     `<button type="button" data-tag="${UI.esc(t)}" aria-pressed="${t === tagFilter}">${t ? UI.esc(t) : "all tags"}</button>`).join("");
   const select = $("search-tag");
   for (const t of tags) if (![...select.options].some((o) => o.value === t)) select.add(new Option(t, t));
@@ -97,6 +97,7 @@ function renderFeeds() {
     sort.dir * FEED_SORTS[sort.key](a, b) || (feedOrder.get(a.feed_url) ?? 0) - (feedOrder.get(b.feed_url) ?? 0));
   $("feeds").tBodies[0].innerHTML = rows.map(feedRow).join("");
   $("feeds-empty").hidden = rows.length > 0;
+  $("feeds").hidden = !rows.length;
   for (const th of $("feeds").tHead.querySelectorAll("th[data-sort]")) {
     if (th.dataset.sort === sort.key) th.setAttribute("aria-sort", sort.dir > 0 ? "ascending" : "descending");
     else th.removeAttribute("aria-sort");
