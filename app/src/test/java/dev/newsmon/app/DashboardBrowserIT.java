@@ -99,6 +99,12 @@ class DashboardBrowserIT {
                         .startsWith("2 of 5 feeds need attention"));
                 browser.eval("document.getElementById('feeds-section').scrollIntoView()");
                 browser.screenshot(SHOTS.resolve("feed-health.png"));
+                // Sorting from the keyboard: the outlet header is a button that Enter presses.
+                browser.driver().findElement(By.cssSelector("#feeds th[data-sort=outlet] button")).sendKeys(Keys.ENTER);
+                browser.awaitTrue("document.querySelector('#feeds th[data-sort=outlet]').getAttribute('aria-sort') "
+                        + "=== 'ascending'");
+                assertEquals("127.0.0.1/broken.xml", browser.driver().findElement(
+                        By.cssSelector("#feeds tbody tr:first-child strong")).getText(), "sorted by outlet");
 
                 WebElement q = browser.driver().findElement(By.id("q"));
                 q.sendKeys("cosmonauts", Keys.ENTER);
