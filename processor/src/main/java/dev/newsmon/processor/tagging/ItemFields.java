@@ -57,11 +57,12 @@ final class ItemFields {
 
     /**
      * Whether the word at [start, end) closes a sentence: it ends in . ! or ? (before closing quotes or brackets)
-     * and the next word begins with a capital or a quote, so that "U.S. astronaut" and "Jan. 14" do not.
+     * and the next word begins with a capital or a quote (Russian «ёлочки» and „лапки“ included), so that "U.S.
+     * astronaut" and "Jan. 14" do not.
      */
     private static boolean endsSentence(String text, int start, int end) {
         int last = end - 1;
-        while (last > start && "\"'”’)".indexOf(text.charAt(last)) >= 0) {
+        while (last > start && "\"'”’)»“".indexOf(text.charAt(last)) >= 0) {
             last--;
         }
         char c = text.charAt(last);
@@ -76,6 +77,6 @@ final class ItemFields {
             return true;
         }
         char d = text.charAt(next);
-        return Character.isUpperCase(d) || "\"'“‘".indexOf(d) >= 0;
+        return Character.isUpperCase(d) || "\"'“‘«„".indexOf(d) >= 0;
     }
 }
