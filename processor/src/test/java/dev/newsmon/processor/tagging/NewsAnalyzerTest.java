@@ -90,6 +90,14 @@ class NewsAnalyzerTest {
     }
 
     @Test
+    void theDativeOfSoftNounsHasTheStemOfTheirOtherCases() throws IOException {
+        assertEquals(tokens(NewsAnalyzer.forDocuments(), "модуля корабля ночи").stream().map(t -> t.split("@")[0])
+                        .toList(),
+                tokens(NewsAnalyzer.forDocuments(), "модулю кораблю ночью").stream().map(t -> t.split("@")[0])
+                        .toList());
+    }
+
+    @Test
     void russianYoIsFoldedToYe() throws Exception {
         assertEquals(tokens(NewsAnalyzer.forDocuments(), "перекрестные полеты"),
                 tokens(NewsAnalyzer.forDocuments(), "перекрёстные полёты"));
