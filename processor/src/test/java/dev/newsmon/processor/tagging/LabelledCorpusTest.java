@@ -35,6 +35,7 @@ class LabelledCorpusTest {
     private static final String SPACE_STATION = "space-station";
     private static final String COOPERATION = "russia-us-cooperation";
     private static final String PASSING_MENTION = "passing-mention";
+    private static final String NAME_COLLISION = "name-collision";
 
     private static RuleTagger tagger;
     private static BacktestReport dev;
@@ -111,9 +112,30 @@ class LabelledCorpusTest {
         assertTrue(f1(test, COOPERATION) >= 0.89, report(test));
     }
 
+    /**
+     * The same for the Russian held-out split, measured once (docs/rules.md): 0.923 and 0.913, below the 0.93
+     * target for both tags; this floor is no claim that it is met.
+     */
+    @Test
+    void theRussianHeldOutSplitKeepsItsAccuracy() {
+        assertTrue(f1(ruTest, SPACE_STATION) >= 0.92, report(ruTest));
+        assertTrue(f1(ruTest, COOPERATION) >= 0.91, report(ruTest));
+    }
+
+    /** Союз the union, Прогресс the club, Мир the card, станция метро, МКС the other bodies: never a tag. */
+    @Test
+    void russianNameCollisionsAreSilent() {
+        for (BacktestReport report : List.of(ruDev, ruTest)) {
+            assertTrue(report.categories().getOrDefault(NAME_COLLISION, 0) > 10, report(report));
+            for (BacktestReport.TagStats t : report.tags()) {
+                assertEquals(0, t.falsePositives(NAME_COLLISION), report(report));
+            }
+        }
+    }
+
     @Test
     void passingMentionsAreRarelyTagged() {
-        for (BacktestReport report : List.of(dev, test)) {
+        for (BacktestReport report : List.of(dev, test, ruDev, ruTest)) {
             int items = report.categories().getOrDefault(PASSING_MENTION, 0);
             long tagged = report.tags().stream()
                     .flatMap(t -> t.falsePositives().stream())
@@ -129,6 +151,8 @@ class LabelledCorpusTest {
     void theTuningSplitKeepsItsAccuracy() {
         assertTrue(f1(dev, SPACE_STATION) >= 0.97, report(dev));
         assertTrue(f1(dev, COOPERATION) >= 0.87, report(dev));
+        assertTrue(f1(ruDev, SPACE_STATION) >= 0.98, report(ruDev));
+        assertTrue(f1(ruDev, COOPERATION) >= 0.95, report(ruDev));
     }
 
     private static double f1(BacktestReport report, String tag) {
