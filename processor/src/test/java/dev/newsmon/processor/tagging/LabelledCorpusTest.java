@@ -30,8 +30,10 @@ class LabelledCorpusTest {
     private static final String TEST_ITEMS_SHA256 = "a52f1d740768c2f02da5585c826fb8d0318bd46f50e14a90d0064b114bc717fe";
     private static final String TEST_LABELS_SHA256 = "e93106ec3cad5b36e7d335997a200d42b31b27bd99892f66b2dd41c499bf964a";
     /** SHA-256 of ru-test/items.jsonl and ru-test/labels.jsonl, the Russian held-out split. */
-    private static final String RU_TEST_ITEMS_SHA256 = "1747a85369c83fbc40417ca7ead8284d80f6c8b34a0a6925ebdd1cdf5bf93ba5";
-    private static final String RU_TEST_LABELS_SHA256 = "51575c47d05a5fcfeec58f57a40f5a86ed096ed004ef192c0e459a6bf7f8d0bc";
+    private static final String RU_TEST_ITEMS_SHA256 =
+            "1747a85369c83fbc40417ca7ead8284d80f6c8b34a0a6925ebdd1cdf5bf93ba5";
+    private static final String RU_TEST_LABELS_SHA256 =
+            "51575c47d05a5fcfeec58f57a40f5a86ed096ed004ef192c0e459a6bf7f8d0bc";
     private static final String SPACE_STATION = "space-station";
     private static final String COOPERATION = "russia-us-cooperation";
     private static final String PASSING_MENTION = "passing-mention";
