@@ -20,7 +20,7 @@ import java.io.IOException;
  * analysis is exactly what it was. Everything happens in the term's own buffer: no allocation per token.
  */
 final class CyrillicFilter extends TokenFilter {
-    /** Letters a stem keeps at least: "мою" or "свою" are not datives. */
+    /** Words this short keep their ю: "мою" is no dative. */
     private static final int MIN_STEM = 3;
     private final boolean stem;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
