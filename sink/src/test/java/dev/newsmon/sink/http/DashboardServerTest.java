@@ -47,7 +47,7 @@ class DashboardServerTest {
         view.add(new Alert(other.schemaVersion(), other.kind(), other.storyId(), other.itemId(), "https://lakeside.example/b",
                 "Cosmonaut crew docks", "Lakeside Ledger", other.feedUrl(), other.published(), other.fetched(),
                 other.alerted(), List.of("russia-us-cooperation"), other.matches(), null, null, "test",
-                other.relevance()));
+                other.relevance(), other.language()));
         server = DashboardServer.start("127.0.0.1", 0, view, CLOCK);
     }
 
