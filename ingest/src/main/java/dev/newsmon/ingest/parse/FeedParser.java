@@ -73,10 +73,10 @@ public final class FeedParser {
     }
 
     /**
-     * The XML document; the strict parser's complaint when it was not well-formed (null when it was); and whether it
-     * took the lenient reading, not only repaired entities.
+     * The XML document; the strict parser's complaint when it was not well-formed (null when it was); and whether the
+     * lenient reading left out an entry cut short.
      */
-    private record Parsed(Document doc, Exception strictError, boolean lenient) {
+    private record Parsed(Document doc, Exception strictError, boolean droppedEntries) {
         boolean recovered() {
             return strictError != null;
         }
@@ -103,8 +103,8 @@ public final class FeedParser {
             }
             throw strictError(parsed, feedUrl, e.getMessage());
         }
-        if (parsed.lenient() && read.feed().getEntries().isEmpty()) {
-            // Nothing recovered: the body is as broken as the strict parser said, and is reported so.
+        if (parsed.droppedEntries() && read.feed().getEntries().isEmpty()) {
+            // It had entries, and none is whole: the body is as broken as the strict parser said, and reported so.
             throw strictError(parsed, feedUrl, "no complete entry");
         }
         return read;
@@ -157,12 +157,12 @@ public final class FeedParser {
                 LOG.debug("feed recovered after entity repair feed_url={} error={}", feedUrl, strict.getMessage());
                 return new Parsed(repaired, strict, false);
             } catch (JDOMException | IOException again) {
-                Document lenient = LenientXml.read(xml);
+                LenientXml.Read lenient = LenientXml.read(xml);
                 if (lenient == null) {
                     throw new FeedParseException(feedUrl, strict.getMessage(), strict);
                 }
                 LOG.debug("feed read leniently feed_url={} error={}", feedUrl, strict.getMessage());
-                return new Parsed(lenient, strict, true);
+                return new Parsed(lenient.doc(), strict, lenient.droppedEntries());
             }
         }
     }

@@ -13,6 +13,7 @@ import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Elements;
 
 import java.util.HashMap;
 import java.util.List;
@@ -39,18 +40,24 @@ final class LenientXml {
     private LenientXml() {
     }
 
-    /** The document, or null when the text holds no element at all. */
-    static Document read(String xml) {
+    /** What the lenient reading made of a text: the document, and whether it left out an entry cut short. */
+    record Read(Document doc, boolean droppedEntries) {
+    }
+
+    /** The text's document, or null when the text holds no element at all. */
+    static Read read(String xml) {
         org.jsoup.nodes.Document parsed = Parser.xmlParser().setTrackPosition(true).parseInput(xml, "");
+        Elements all = parsed.getAllElements();
         // Junk before the feed may hold elements of its own (an HTML error page's head, a stray <br> that, never
         // closed, holds the whole feed).
-        org.jsoup.nodes.Element root = parsed.getAllElements().stream().skip(1)
-                .filter(e -> FEED_ROOTS.contains(localName(e))).findFirst().orElse(parsed.children().first());
+        org.jsoup.nodes.Element root = all.stream().skip(1).filter(e -> FEED_ROOTS.contains(localName(e)))
+                .findFirst().orElse(parsed.children().first());
         if (root == null) {
             return null;
         }
         Element converted = element(root, Map.of("xml", Namespace.XML_NAMESPACE.getURI()), 0);
-        return converted == null ? null : new Document(converted);
+        return converted == null ? null : new Read(new Document(converted),
+                all.stream().anyMatch(e -> ENTRIES.contains(localName(e)) && !closed(e)));
     }
 
     private static Element element(org.jsoup.nodes.Element source, Map<String, String> outer, int depth) {

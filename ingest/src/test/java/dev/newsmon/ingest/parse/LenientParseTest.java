@@ -73,6 +73,14 @@ class LenientParseTest {
     }
 
     @Test
+    void anIllFormedFeedWithNoEntriesIsAnEmptyFeed() throws Exception {
+        ParsedFeed feed = parse(HEAD + "<language>en-gb</langauge>" + TAIL);
+        assertEquals("Lantern Quay Notes", feed.title());
+        assertEquals(List.of(), feed.entries());
+        assertTrue(feed.recovered());
+    }
+
+    @Test
     void aStrayAmpersandAndAnUndeclaredEntity() throws Exception {
         ParsedFeed amp = parse(HEAD + FIRST.replace("Tide gauge", "Tide & wave gauge") + SECOND + TAIL);
         assertEquals("Tide & wave gauge replaced at the pier", amp.entries().get(0).title());
