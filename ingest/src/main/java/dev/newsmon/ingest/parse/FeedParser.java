@@ -68,7 +68,7 @@ public final class FeedParser {
                 ? Duration.ofMinutes(channel.getTtl()) : null;
     }
 
-    /** What ROME made of the document, what newsmon read from it beside ROME, and whether it was read leniently. */
+    /** What ROME made of the document, what newsmon read from it beside ROME, and whether the body was ill-formed. */
     private record Read(EntryElements raw, SyndFeed feed, boolean recovered) {
     }
 
@@ -166,7 +166,6 @@ public final class FeedParser {
             }
         }
     }
-
 
     private static ParsedEntry entry(SyndEntry e, boolean rdf, String base, EntryElements.Raw raw,
                                      String feedLanguage) {
