@@ -23,7 +23,7 @@ public final class ItemLanguages {
             Language.BELARUSIAN, Language.KAZAKH, Language.GERMAN, Language.FRENCH, Language.SPANISH,
             Language.ITALIAN, Language.POLISH, Language.CHINESE, Language.JAPANESE);
     /** The start of an item read: detection time grows with the text, and its accuracy stops growing long before. */
-    private static final int MAX_CHARS = 400;
+    private static final int MAX_CHARS = 240;
     /** Below this many letters a guess is no better than none. */
     private static final int MIN_LETTERS = 12;
 
