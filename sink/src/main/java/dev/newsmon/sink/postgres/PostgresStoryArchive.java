@@ -175,7 +175,7 @@ public final class PostgresStoryArchive implements StoryArchive {
                 rs.getString("item_id"), rs.getString("url"), rs.getString("title"), rs.getString("outlet"),
                 rs.getString("feed_url"), instant(rs, "published"), instant(rs, "fetched"), instant(rs, "alerted"),
                 tags, matches, rs.wasNull() ? null : similarity, rs.getString("copy_of"),
-                rs.getString("rules_version"), Map.of());
+                rs.getString("rules_version"), Map.of(), null);
     }
 
     /** The spans between the marks of ts_headline's output, as offsets into the unmarked headline. */

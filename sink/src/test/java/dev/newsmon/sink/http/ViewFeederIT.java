@@ -114,7 +114,7 @@ class ViewFeederIT {
         FeedStatus s = new FeedStatus(FeedStatus.SCHEMA_VERSION, feed, feed, "Outlet", at, failed ? null : at,
                 failed ? httpStatus : 200, failed ? 1 : 0, at.plus(Duration.ofMinutes(5)),
                 failed ? "cannot fetch " + feed + ": HTTP status " + httpStatus : null, 7, failed ? 0 : 7, false,
-                null, null);
+                null, null, false);
         return new ProducerRecord<>(Topics.FEED_STATUS, null, at.toEpochMilli(), bytes(feed),
                 Json.mapper().writeValueAsBytes(s));
     }

@@ -149,6 +149,6 @@ class PostgresStoryArchiveTest {
         TagMatch match = new TagMatch("q-" + tag, List.of(new MatchedTerm("text", textTerm, 10, 10 + textTerm.length())));
         return new Alert(Alert.SCHEMA_VERSION, kind, story, item, "https://example.test/" + item, title, outlet,
                 "https://example.test/feed", alerted, alerted, alerted, List.of(tag), Map.of(tag, List.of(match)),
-                kind == Alert.Kind.COPY ? 0.9 : null, kind == Alert.Kind.COPY ? "c-1" : null, "test", Map.of());
+                kind == Alert.Kind.COPY ? 0.9 : null, kind == Alert.Kind.COPY ? "c-1" : null, "test", Map.of(), null);
     }
 }
