@@ -132,7 +132,8 @@ class ComposeTest {
                 entrypoint.get(main + 3), "a valid cluster id");
         JsonNode env = compose().get("services").get("kafka").get("environment");
         assertEquals(env.get("KAFKA_LISTENERS").asText(), server.getProperty("listeners"));
-        assertEquals(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS").asText(), server.getProperty("controller.quorum.voters"));
+        assertEquals(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS").asText(),
+                server.getProperty("controller.quorum.voters"));
         assertEquals(env.get("KAFKA_INTER_BROKER_LISTENER_NAME").asText(),
                 server.getProperty("inter.broker.listener.name"));
         assertTrue(server.getProperty("listeners").contains(":29092"), "the services' kafka:29092");
