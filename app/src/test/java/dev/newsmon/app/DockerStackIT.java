@@ -3,6 +3,7 @@ package dev.newsmon.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsmon.app.DockerCli.Result;
+import dev.newsmon.common.json.Json;
 import dev.newsmon.common.model.Alert;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class DockerStackIT {
     private static final String PROJECT = "newsmon-it";
     private static final String IMAGE = "newsmon:latest";
     private static final String PREBUILT = "newsmon:prebuilt-it";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     @Test
     void theImageBuildsRunsTheJobAndTheComposeStackAlertsIntoTheSinkAndPostgres() throws Exception {
