@@ -21,7 +21,10 @@ have() { [ "$force" = false ] && docker image inspect "$1" >/dev/null 2>&1; }
 
 root_image="$prefix/debian:$suite"
 if ! have "$root_image"; then
-  command -v debootstrap >/dev/null || { echo "build-bases: debootstrap is missing (apt-get install debootstrap)" >&2; exit 1; }
+  if ! command -v debootstrap >/dev/null; then
+    echo "build-bases: debootstrap is missing (apt-get install debootstrap)" >&2
+    exit 1
+  fi
   rootfs="$(mktemp -d /tmp/newsmon-rootfs.XXXXXX)"
   trap 'rm -rf "$rootfs"' EXIT
   echo "build-bases: debootstrap $suite into $rootfs" >&2
