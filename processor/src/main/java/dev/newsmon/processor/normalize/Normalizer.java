@@ -18,7 +18,8 @@ public final class Normalizer {
 
     public static FeedItem normalize(FeedItem item) {
         return new FeedItem(item.schemaVersion(), item.itemId(), item.guid(), item.feedUrl(), item.outlet(),
-                item.url(), clean(item.title()), clean(item.text()), item.published(), item.fetched());
+                item.url(), clean(item.title()), clean(item.text()), item.published(), item.fetched(),
+                item.revision(), item.language());
     }
 
     /** NFC, every run of whitespace (Unicode spaces, zero-width space and BOM too) as one space, trimmed. */

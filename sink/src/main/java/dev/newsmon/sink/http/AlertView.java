@@ -1,17 +1,17 @@
 package dev.newsmon.sink.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsmon.common.model.Alert;
+import dev.newsmon.common.model.FeedStatus;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -25,13 +25,14 @@ public final class AlertView {
     private final Map<String, StoryView> stories = new LinkedHashMap<>();
     /** Item id to alert time: a re-delivered item is recognised for as long as its story is shown. */
     private final Map<String, Instant> seenItems = new HashMap<>();
-    private final Map<String, JsonNode> feeds = new LinkedHashMap<>();
+    private final FeedPolls feeds;
     private final List<Consumer<StoryView>> storyListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<JsonNode>> feedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<FeedHealth>> feedListeners = new CopyOnWriteArrayList<>();
 
     public AlertView(Duration window, Clock clock) {
         this.window = window;
         this.clock = clock;
+        this.feeds = new FeedPolls(window);
     }
 
     public Duration window() {
@@ -42,6 +43,7 @@ public final class AlertView {
     public void add(Alert alert) {
         StoryView updated;
         synchronized (this) {
+            feeds.outlet(alert.feedUrl(), alert.outlet());
             if (alert.alerted().isBefore(clock.instant().minus(window))) {
                 return;
             }
@@ -56,12 +58,13 @@ public final class AlertView {
         storyListeners.forEach(l -> l.accept(updated));
     }
 
-    /** The latest status of a feed, as its producer wrote it. */
-    public void feedStatus(String feedUrl, JsonNode status) {
+    /** A status of a feed, as its producer wrote it after a poll. */
+    public void feedStatus(String feedUrl, FeedStatus status) {
+        FeedHealth health;
         synchronized (this) {
-            feeds.put(feedUrl, status);
+            health = feeds.record(feedUrl, status, clock.instant());
         }
-        feedListeners.forEach(l -> l.accept(status));
+        feedListeners.forEach(l -> l.accept(health));
     }
 
     /** The stories of the window, newest first, optionally only those with {@code tag}. */
@@ -73,8 +76,15 @@ public final class AlertView {
                 .toList();
     }
 
-    public synchronized List<JsonNode> feeds() {
-        return new ArrayList<>(feeds.values());
+    /** The story of {@code storyId}, if the window holds it. */
+    public synchronized Optional<StoryView> story(String storyId) {
+        expire();
+        return Optional.ofNullable(stories.get(storyId));
+    }
+
+    /** Every feed's health, those that need a person first. */
+    public synchronized List<FeedHealth> feeds() {
+        return feeds.all(clock.instant());
     }
 
     public void onStory(Consumer<StoryView> listener) {
@@ -85,11 +95,11 @@ public final class AlertView {
         storyListeners.remove(listener);
     }
 
-    public void onFeedStatus(Consumer<JsonNode> listener) {
+    public void onFeedStatus(Consumer<FeedHealth> listener) {
         feedListeners.add(listener);
     }
 
-    public void removeFeedListener(Consumer<JsonNode> listener) {
+    public void removeFeedListener(Consumer<FeedHealth> listener) {
         feedListeners.remove(listener);
     }
 

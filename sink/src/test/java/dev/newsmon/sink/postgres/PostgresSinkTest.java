@@ -6,46 +6,56 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Against the real PostgreSQL on 127.0.0.1:5432 (started by .ci/run), in a database of its own. */
 class PostgresSinkTest {
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String DATABASE = "newsmon_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static TestDatabase db;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", credentials());
-             Statement st = admin.createStatement()) {
-            st.execute("CREATE DATABASE " + DATABASE);
-        }
+        db = new TestDatabase();
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", credentials());
-             Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        db.close();
+    }
+
+    @Test
+    void flywayAppliesEachMigrationOnceAndRecordsIt() throws Exception {
+        try (PostgresSink first = sink(); PostgresSink second = sink()) {
+            assertEquals(List.of("1|V1__stories_copies_tags.sql|true", "2|V2__copies_search.sql|true"),
+                    rows("SELECT version || '|' || script || '|' || success FROM flyway_schema_history "
+                            + "ORDER BY installed_rank"));
         }
     }
 
     @Test
-    void migrationsRunOnceAndAreRecorded() throws Exception {
-        try (PostgresSink first = sink(); PostgresSink second = sink()) {
-            assertEquals(List.of("1|V1__stories_copies_tags.sql"),
-                    rows("SELECT version || '|' || name FROM schema_migrations ORDER BY version"));
+    void aDatabaseMigratedBeforeFlywayIsTakenOverAndItsRowsBecomeSearchable() throws Exception {
+        try (TestDatabase legacy = new TestDatabase()) {
+            // As the migrator before Flyway left it: version 1 applied and recorded in schema_migrations.
+            legacy.execute(new String(Migrations.class.getResourceAsStream("V1__stories_copies_tags.sql")
+                    .readAllBytes(), StandardCharsets.UTF_8));
+            legacy.execute("CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, "
+                    + "applied_at timestamptz NOT NULL DEFAULT now()); "
+                    + "INSERT INTO schema_migrations (version, name) VALUES (1, 'V1__stories_copies_tags.sql')");
+            legacy.execute("INSERT INTO stories VALUES ('s-legacy', 'l-1', 'Station crew returns', null, 'Harbor City "
+                    + "Post', now(), now(), 1, 'test'); INSERT INTO copies (item_id, story_id, kind, outlet, title, "
+                    + "alerted, matches) VALUES ('l-1', 's-legacy', 'story', 'Harbor City Post', 'Station crew returns', "
+                    + "now(), '{}')");
+            // Starting the sink migrates.
+            new PostgresSink(legacy.url(), TestDatabase.credentials()).close();
+            assertEquals(List.of("1|BASELINE", "2|SQL"),
+                    legacy.rows("SELECT version || '|' || type FROM flyway_schema_history ORDER BY installed_rank"));
+            assertEquals(List.of("l-1"), legacy.rows("SELECT item_id FROM copies "
+                    + "WHERE search @@ websearch_to_tsquery('english', 'station')"), "a row stored before V2 is indexed");
         }
     }
 
@@ -109,13 +119,7 @@ class PostgresSinkTest {
     }
 
     private static PostgresSink sink() throws Exception {
-        return new PostgresSink(SERVER + DATABASE, credentials());
-    }
-
-    private static Properties credentials() {
-        Properties p = new Properties();
-        p.setProperty("user", "postgres");
-        return p;
+        return new PostgresSink(db.url(), TestDatabase.credentials());
     }
 
     private static List<String> snapshot() throws SQLException {
@@ -127,18 +131,6 @@ class PostgresSinkTest {
     }
 
     private static List<String> rows(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(SERVER + DATABASE, credentials());
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                List<String> cols = new ArrayList<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    cols.add(String.valueOf(rs.getObject(i)));
-                }
-                out.add(String.join("|", cols));
-            }
-        }
-        return out;
+        return db.rows(sql);
     }
 }
