@@ -2,8 +2,11 @@ package dev.newsmon.common.subscription;
 
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.kafka.TopicAdmin;
 import dev.newsmon.common.kafka.TopicSnapshot;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -117,6 +120,14 @@ public final class SubscriptionsTopic implements AutoCloseable {
             TopicSnapshot.read(consumer, Topics.SUBSCRIPTIONS, timeout, r -> apply(r, out));
         }
         return out;
+    }
+
+    /** Creates {@code news.alerts.<name>} if it is absent, with {@code subscribers.topic.retention}. */
+    public static void ensureAlertTopic(Admin admin, NewsmonConfig config, String name) throws InterruptedException {
+        String topic = Topics.subscriptionAlerts(name);
+        TopicAdmin.ensureTopics(admin, List.of(topic),
+                Map.of(topic, Topics.subscriptionAlertsConfig(config.get(Settings.SUBSCRIBERS_TOPIC_RETENTION))),
+                config.get(Settings.TOPIC_PARTITIONS), config.get(Settings.TOPIC_REPLICATION).shortValue());
     }
 
     /** A consumer without a group that commits nothing: readers of this topic always read all of it. */
