@@ -21,13 +21,13 @@ import java.util.regex.Pattern;
  * @param digest        whether a digest of the matching stories is sent, and how often
  * @param growth        when a story counts as spreading; null means {@link Growth#DEFAULT}
  */
-public record Subscription(int schemaVersion, String name, Filter filter, List<ChannelSpec> channels,
+public record Subscription(Integer schemaVersion, String name, Filter filter, List<ChannelSpec> channels,
                            Boolean instant, DigestSchedule digest, Growth growth) {
     public static final int SCHEMA_VERSION = 1;
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     public Subscription {
-        schemaVersion = schemaVersion == 0 ? SCHEMA_VERSION : schemaVersion;
+        schemaVersion = schemaVersion == null || schemaVersion == 0 ? SCHEMA_VERSION : schemaVersion;
         filter = filter == null ? Filter.NONE : filter;
         channels = channels == null ? List.of() : List.copyOf(channels);
         instant = instant == null || instant;

@@ -30,7 +30,10 @@ public final class SubscriptionFile {
     private SubscriptionFile() {
     }
 
-    /** Every subscription of the file, each checked by {@link Subscription#problems()}. */
+    /**
+     * Every subscription of the file, as written: a field that is unknown or of the wrong type is an error here;
+     * what the values mean is for the caller to check ({@link Subscription#problems()} and more).
+     */
     public static List<Subscription> read(byte[] content, String source) throws SubscriptionException {
         JsonNode root;
         try {
@@ -51,12 +54,7 @@ public final class SubscriptionFile {
         List<Subscription> out = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             String where = nodes.size() == 1 ? source : source + " subscription " + (i + 1);
-            Subscription s = parse(nodes.get(i), where);
-            List<String> problems = s.problems();
-            if (!problems.isEmpty()) {
-                throw invalid(s.name(), where, problems);
-            }
-            out.add(s);
+            out.add(parse(nodes.get(i), where));
         }
         return out;
     }
