@@ -3,8 +3,12 @@ package dev.newsmon.common.subscription;
 import dev.newsmon.common.config.ValueType;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -113,6 +117,29 @@ public record Subscription(Integer schemaVersion, String name, Filter filter, Li
 
         public boolean enabled() {
             return outlets > 0;
+        }
+
+        /**
+         * The outlets that count towards growth: those not muted that first carried the story within the window of
+         * its first item. The story spreads once there are {@code outlets} of them.
+         *
+         * @param outlets each outlet of the story with when it first carried it
+         */
+        public Map<String, Instant> outletsWithin(Map<String, Instant> outlets, Instant storyFirstSeen,
+                                                  Collection<String> muted) {
+            Instant end = storyFirstSeen.plus(window());
+            Map<String, Instant> out = new LinkedHashMap<>();
+            outlets.forEach((o, t) -> {
+                if (!muted.contains(o) && !t.isAfter(end)) {
+                    out.put(o, t);
+                }
+            });
+            return out;
+        }
+
+        /** Whether a story with these outlets spreads by this rule, no outlet muted. */
+        public boolean spreads(Map<String, Instant> outlets, Instant storyFirstSeen) {
+            return enabled() && outletsWithin(outlets, storyFirstSeen, List.of()).size() >= this.outlets;
         }
 
         /** The window; only valid after {@link #problems()} found none. */

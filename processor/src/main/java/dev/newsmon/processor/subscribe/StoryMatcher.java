@@ -124,7 +124,7 @@ final class StoryMatcher implements Processor<String, MatchInput, String, Routed
         if (!g.enabled() || track.spreading().contains(s.name())) {
             return track;
         }
-        Map<String, Instant> within = track.outletsWithin(g.window(), muted);
+        Map<String, Instant> within = g.outletsWithin(track.outlets(), track.firstSeen(), muted);
         if (within.size() < g.outlets()) {
             return track;
         }

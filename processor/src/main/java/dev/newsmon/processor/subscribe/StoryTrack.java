@@ -1,6 +1,5 @@
 package dev.newsmon.processor.subscribe;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -50,15 +49,4 @@ record StoryTrack(String title, String url, Instant firstSeen, Map<String, Insta
         return outlets.keySet().stream().filter(o -> !muted.contains(o)).count();
     }
 
-    /** Outlets that count for a subscription and carried the story within {@code within} of its first item. */
-    Map<String, Instant> outletsWithin(Duration within, Collection<String> muted) {
-        Instant end = firstSeen.plus(within);
-        Map<String, Instant> out = new LinkedHashMap<>();
-        outlets.forEach((o, t) -> {
-            if (!muted.contains(o) && !t.isAfter(end)) {
-                out.put(o, t);
-            }
-        });
-        return out;
-    }
 }

@@ -42,7 +42,7 @@ function render() {
     .sort((a, b) => b.latest_seen.localeCompare(a.latest_seen));
   $("stories").tBodies[0].innerHTML = rows.map((s) =>
     `<tr data-story-id="${esc(s.story_id)}" class="${s.live ? "live" : ""}">
-       <td><a href="${esc(s.url)}">${highlight(s.title, s.matches)}</a><div class="outlets">${esc([...new Set(s.outlets)].join(", "))}</div></td>
+       <td><a href="${esc(s.url)}">${highlight(s.title, s.matches)}</a>${s.spreading ? ' <span class="spreading" title="3 outlets within 6 h of its first item">spreading</span>' : ""}<div class="outlets">${esc([...new Set(s.outlets)].join(", "))}</div></td>
        <td>${s.tags.map((t) => tagChip(t, (s.relevance || {})[t])).join("")}</td>
        <td>${s.outlets.length}</td><td>${time(s.first_seen)}</td><td>${time(s.latest_seen)}</td></tr>`).join("");
   $("count").textContent = `(${rows.length})`;
