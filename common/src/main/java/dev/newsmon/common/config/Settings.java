@@ -134,13 +134,13 @@ public final class Settings {
             "24h", "How far back the dashboard and the Atom feed look.");
 
     public static final Setting<Boolean> SUBSCRIBERS_ENABLED = new Setting<>("subscribers.enabled",
-            ValueType.BOOLEAN, "true", "run and demo also run the subscriber app (news.alerts.<name>, digests, growth"
-            + " alerts) and the channels of news.subscriptions (docs/subscriptions.md).");
+            ValueType.BOOLEAN, "true", "run and demo also run the subscriber app (each subscription's alert topic,"
+            + " digests, growth alerts) and the channels of news.subscriptions (docs/subscriptions.md).");
     public static final Setting<String> SUBSCRIBERS_APP_ID = new Setting<>("subscribers.application.id",
             ValueType.STRING, "newsmon-subscribers",
             "Kafka Streams application.id of the subscriber app: its group and the prefix of its internal topics.");
     public static final Setting<Duration> SUBSCRIBERS_TOPIC_RETENTION = new Setting<>("subscribers.topic.retention",
-            ValueType.DURATION, "7d", "retention.ms of each news.alerts.<name> newsmon creates; a removed"
+            ValueType.DURATION, "7d", "retention.ms of each subscription's alert topic newsmon creates; a removed"
             + " subscription's topic is emptied by it.");
     public static final Setting<Duration> SUBSCRIBERS_TEXT_WINDOW = new Setting<>("subscribers.text.window",
             ValueType.DURATION, "1d", "How long an item's title and text are kept for the subscriptions' queries;"
@@ -152,7 +152,7 @@ public final class Settings {
             ValueType.DURATION, "5m", "How long after its end a digest window still takes late alerts before it"
             + " closes and its digest is sent.");
     public static final Setting<String> CHANNELS_GROUP_ID = new Setting<>("channels.group.id", ValueType.STRING,
-            "newsmon-channels", "Consumer group of the channel service on news.alerts.<name> and news.digests.");
+            "newsmon-channels", "Consumer group of the channel service on the subscriptions' alert topics and news.digests.");
     public static final Setting<Integer> CHANNELS_MAX_ATTEMPTS = new Setting<>("channels.max.attempts",
             ValueType.INT, "6", "Attempts of one channel message before it goes to news.dlq.channels.");
     public static final Setting<Duration> CHANNELS_BACKOFF = new Setting<>("channels.backoff", ValueType.DURATION,
