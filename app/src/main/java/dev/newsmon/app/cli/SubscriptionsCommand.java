@@ -1,6 +1,5 @@
 package dev.newsmon.app.cli;
 
-import dev.newsmon.app.Main;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.subscriptions.SubscriptionCheck;
 import dev.newsmon.common.Topics;
@@ -13,19 +12,14 @@ import dev.newsmon.common.subscription.SubscriptionsTopic;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 @Command(name = "subscriptions", mixinStandardHelpOptions = true,
@@ -44,28 +38,10 @@ public final class SubscriptionsCommand implements Runnable {
     }
 
     /** What every subcommand shares: the cluster, and a refused subscription as one line on stderr and exit 2. */
-    abstract static class Edit implements Callable<Integer> {
-        @Mixin
-        ConfigOptions options;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() throws Exception {
-            NewsmonConfig config = ServiceConfig.requireCluster(options.load(Map.of()),
-                    "subscriptions " + spec.name());
-            try (Cluster cluster = Cluster.open(config)) {
-                return run(cluster.config(), spec.commandLine().getOut());
-            } catch (SubscriptionException e) {
-                spec.commandLine().getErr().println("newsmon: " + e.getMessage());
-                return Main.USAGE;
-            } finally {
-                spec.commandLine().getOut().flush();
-            }
+    abstract static class Edit extends TopicEdit<SubscriptionException> {
+        Edit() {
+            super(SubscriptionException.class);
         }
-
-        abstract int run(NewsmonConfig config, PrintWriter out) throws Exception;
 
         static SortedMap<String, Subscription> current(NewsmonConfig config) throws Exception {
             return SubscriptionsTopic.read(config, READ_TIMEOUT);
