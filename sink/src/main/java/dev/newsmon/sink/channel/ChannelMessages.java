@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Builds the channel message of each record the channels read. */
 public final class ChannelMessages {
@@ -39,8 +41,11 @@ public final class ChannelMessages {
     }
 
     static ChannelMessage alert(String subscription, Alert a) {
-        List<String> terms = a.matches().values().stream().flatMap(List::stream).map(TagMatch::terms)
-                .flatMap(List::stream).map(MatchedTerm::term).distinct().sorted().toList();
+        // One of each term whatever its case: "Space Station" in the title and "space station" in the text.
+        Map<String, String> byLowerCase = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        a.matches().values().stream().flatMap(List::stream).map(TagMatch::terms).flatMap(List::stream)
+                .map(MatchedTerm::term).forEach(t -> byLowerCase.putIfAbsent(t, t));
+        List<String> terms = List.copyOf(byLowerCase.values());
         return new ChannelMessage(subscription + "/" + a.itemId(), subscription,
                 a.kind() == Alert.Kind.STORY ? ChannelMessage.Kind.STORY : ChannelMessage.Kind.COPY, a.title(),
                 a.url(), a.tags(), a.outlet() == null ? List.of() : List.of(a.outlet()), terms, List.of(),

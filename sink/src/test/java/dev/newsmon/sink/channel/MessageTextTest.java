@@ -1,11 +1,15 @@
 package dev.newsmon.sink.channel;
 
+import dev.newsmon.common.model.Alert;
+import dev.newsmon.common.model.MatchedTerm;
+import dev.newsmon.common.model.TagMatch;
 import dev.newsmon.common.subscription.Digest;
 import dev.newsmon.common.subscription.DigestSchedule;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +33,17 @@ class MessageTextTest {
         assertTrue(html.contains("<a href=\"https://tidewater.example/dock\">Cargo ship &lt;docks&gt; at the"
                 + " station</a>"), html);
         assertTrue(html.contains("<li>Tags: russia, space-station</li>"), html);
+    }
+
+    @Test
+    void aTermMatchedInTitleAndTextIsListedOnceWhateverItsCase() {
+        Alert a = ChannelKit.story("i-7");
+        Alert twice = new Alert(a.schemaVersion(), a.kind(), a.storyId(), a.itemId(), a.url(), a.title(), a.outlet(),
+                a.feedUrl(), a.published(), a.fetched(), a.alerted(), a.tags(), Map.of("space-station", List.of(
+                new TagMatch("named-station", List.of(new MatchedTerm("title", "Space Station", 0, 13),
+                        new MatchedTerm("text", "space station", 40, 53), new MatchedTerm("text", "ISS", 60, 63))))),
+                null, null, "test", Map.of());
+        assertEquals(List.of("ISS", "Space Station"), ChannelMessages.alert("desk", twice).terms());
     }
 
     @Test
