@@ -5,6 +5,7 @@ import dev.newsmon.ingest.group.FeedAssignment;
 import dev.newsmon.ingest.status.KafkaFeedStatusReader;
 import dev.newsmon.common.subscription.LiveSubscriptions;
 import dev.newsmon.processor.ProcessorService;
+import dev.newsmon.processor.subscribe.SubscriberService;
 import dev.newsmon.processor.subscribe.SubscriberStats;
 import dev.newsmon.sink.channel.ChannelService;
 import dev.newsmon.sink.SinkService;
@@ -98,8 +99,11 @@ public final class ServiceMetrics {
     }
 
     /** The subscriber app's and the channel service's meters. */
-    public static void subscribers(MeterRegistry registry, SubscriberStats app, ChannelService channels,
+    public static void subscribers(MeterRegistry registry, SubscriberService service, ChannelService channels,
                                    LiveSubscriptions subscriptions) {
+        SubscriberStats app = service.stats();
+        counter(registry, "newsmon.subscribers.stream.threads.replaced", "Stream threads that died and were replaced",
+                service, SubscriberService::replacedThreads);
         counter(registry, "newsmon.subscribers.routed", "Alerts copied to a subscription's topic, one per subscription",
                 app, SubscriberStats::routed);
         counter(registry, "newsmon.subscribers.growth", "Growth alerts: stories that reached a subscription's outlets",

@@ -101,7 +101,7 @@ public final class Services {
             ops.bind(new KafkaStreamsMetrics(app.streams()));
             ops.bind(new KafkaClientMetrics(consumer));
             ops.bind(new KafkaClientMetrics(producer));
-            ServiceMetrics.subscribers(ops.registry(), app.stats(), channels, live);
+            ServiceMetrics.subscribers(ops.registry(), app, channels, live);
             ops.readiness().add("subscribers", () -> app.state() == KafkaStreams.State.RUNNING);
             return new Subscribers(app, channels, live);
         } catch (InterruptedException | TimeoutException | RuntimeException e) {

@@ -64,6 +64,11 @@ public final class SubscriberService implements AutoCloseable {
         return streams.streams();
     }
 
+    /** Stream threads that died and were replaced since start. */
+    public long replacedThreads() {
+        return streams.replacedThreads();
+    }
+
     public SubscriberStats stats() {
         return stats;
     }
