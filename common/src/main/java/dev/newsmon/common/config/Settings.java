@@ -146,8 +146,8 @@ public final class Settings {
             ValueType.DURATION, "1d", "How long an item's title and text are kept for the subscriptions' queries;"
             + " an alert decided later than that after its item is queried on its title alone.");
     public static final Setting<Duration> SUBSCRIBERS_STORY_WINDOW = new Setting<>("subscribers.story.window",
-            ValueType.DURATION, "7d", "How long the outlets of a story are counted for filter.min_outlets and"
-            + " growth alerts after its first item.");
+            ValueType.DURATION, "7d", "How long the subscriber app remembers a story's outlets (for"
+            + " filter.min_outlets and growth alerts) after its latest alert.");
     public static final Setting<Duration> SUBSCRIBERS_DIGEST_GRACE = new Setting<>("subscribers.digest.grace",
             ValueType.DURATION, "5m", "How long after its end a digest window still takes late alerts before it"
             + " closes and its digest is sent.");

@@ -36,7 +36,7 @@ import java.util.Set;
  * subscription it matches once. The story's outlets are counted here, one task per story: an alert passes a
  * subscription's {@code min_outlets} once the story has that many outlets (muted ones not counted), and a muted
  * outlet's alert passes no subscription that mutes it. A story is forgotten {@code subscribers.story.window} after
- * its first alert (in stream time).
+ * its latest alert, in record time (stream time), which the times written in the alerts need not follow (a replay).
  */
 final class StoryMatcher implements Processor<String, MatchInput, String, Routed> {
     private static final Logger LOG = LoggerFactory.getLogger(StoryMatcher.class);
@@ -96,7 +96,8 @@ final class StoryMatcher implements Processor<String, MatchInput, String, Routed
         String language = stated != null && stated.isTextual() ? stated.asText() : null;
         StoryTrack known = stories.get(alert.storyId());
         StoryTrack track = (known != null ? known : StoryTrack.first(alert.title(), alert.url(), alert.alerted()))
-                .with(alert.outlet(), alert.kind() == Alert.Kind.STORY, alert.title(), alert.url(), alert.alerted());
+                .with(alert.outlet(), alert.kind() == Alert.Kind.STORY, alert.title(), alert.url(), alert.alerted(),
+                        record.timestamp());
         try (KeyValueIterator<String, ValueAndTimestamp<Subscription>> all = subscriptions.all()) {
             while (all.hasNext()) {
                 Subscription s = all.next().value.value();
@@ -146,12 +147,12 @@ final class StoryMatcher implements Processor<String, MatchInput, String, Routed
     }
 
     private void forgetOldStories(long streamTime) {
-        Instant cutoff = Instant.ofEpochMilli(streamTime).minus(storyWindow);
+        long cutoff = streamTime - storyWindow.toMillis();
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, StoryTrack> all = stories.all()) {
             while (all.hasNext()) {
                 KeyValue<String, StoryTrack> e = all.next();
-                if (e.value.firstSeen().isBefore(cutoff)) {
+                if (e.value.touched() < cutoff) {
                     old.add(e.key);
                 }
             }

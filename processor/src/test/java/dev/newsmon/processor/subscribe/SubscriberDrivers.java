@@ -58,7 +58,12 @@ final class SubscriberDrivers implements AutoCloseable {
     }
 
     void alert(Alert a) {
-        alerts.pipeInput(a.storyId(), a, a.alerted());
+        alert(a, a.alerted());
+    }
+
+    /** An alert written at another time than the one it states. */
+    void alert(Alert a, Instant recordTime) {
+        alerts.pipeInput(a.storyId(), a, recordTime);
     }
 
     /** Every record written to a subscription's topic so far, as JSON, with its headers read by name. */

@@ -99,6 +99,30 @@ class SubscriberTopologyTest {
     }
 
     @Test
+    void aStoryIsForgottenAWeekAfterItsLatestAlertInRecordTimeWhateverTheTimesItStates() {
+        try (SubscriberDrivers d = new SubscriberDrivers(dir, Map.of())) {
+            d.subscribe(sub("two-outlets", filter(STATION, null, 2, null, null)));
+            Instant stated = Instant.parse("2025-01-01T00:00:00Z");
+            Instant now = T0;
+            d.alert(SubscriberDrivers.alert("s-1", "o1", Alert.Kind.STORY, "Tidewater Gazette", STATION, "A", stated),
+                    now);
+            // Stream time moves on by hours: the story's stated time, a year back, does not make it old.
+            d.alert(SubscriberDrivers.alert("s-9", "o2", Alert.Kind.STORY, "Harbor City Post", STATION, "B", stated),
+                    now.plus(Duration.ofHours(3)));
+            d.alert(SubscriberDrivers.alert("s-1", "o3", Alert.Kind.COPY, "Harbor City Post", STATION, "A", stated),
+                    now.plus(Duration.ofHours(4)));
+            assertEquals(List.of("o3"), ids(d.topic("two-outlets")), "s-1's second outlet");
+
+            d.alert(SubscriberDrivers.alert("s-8", "o4", Alert.Kind.STORY, "Harbor City Post", STATION, "C", stated),
+                    now.plus(Duration.ofDays(12)));
+            d.alert(SubscriberDrivers.alert("s-1", "o5", Alert.Kind.COPY, "Lakeshore Ledger", STATION, "A", stated),
+                    now.plus(Duration.ofDays(12)));
+            assertEquals(List.of(), ids(d.topic("two-outlets")),
+                    "a week after its latest alert s-1 starts again from one outlet");
+        }
+    }
+
+    @Test
     void aRemovedSubscriptionStopsItsFlow() {
         try (SubscriberDrivers d = new SubscriberDrivers(dir, Map.of())) {
             d.subscribe(sub("station", filter(STATION, null, null, null, null)));
