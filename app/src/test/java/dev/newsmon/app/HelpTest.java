@@ -22,7 +22,7 @@ class HelpTest {
         CliRun help = CliRun.of("help");
         assertEquals(0, help.exit(), help.err());
         for (String command : List.of("demo", "run", "feed", "feeds", "ingest", "processor", "sink", "config",
-                "rules", "bench", "help")) {
+                "rules", "subscriptions", "subscribers", "bench", "help")) {
             assertTrue(help.out().lines().anyMatch(l -> l.trim().startsWith(command + " ")),
                     command + " missing from:\n" + help.out());
         }

@@ -8,49 +8,27 @@ import dev.newsmon.processor.tagging.LiveTagger;
 import dev.newsmon.processor.tagging.RulesTopic;
 import dev.newsmon.processor.tagging.Tagger;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** One processor instance: the topology running in a {@link KafkaStreams}. */
 public final class ProcessorService implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final NewsmonConfig config;
     private final LiveTagger tagger;
-    private final KafkaStreams streams;
-    private final CountDownLatch running = new CountDownLatch(1);
-    private final AtomicLong replacedThreads = new AtomicLong();
+    private final RunningStreams streams;
 
     /** @param rulesFile the tagger of processor.rules.file: it tags while news.rules has no rules */
     public ProcessorService(NewsmonConfig config, Tagger rulesFile) {
         this.config = config;
         this.tagger = new LiveTagger(rulesFile);
-        Properties props = NewsTopology.streamsProperties(config);
-        this.streams = new KafkaStreams(NewsTopology.buildTopology(config, tagger), props);
-        streams.setStateListener((next, previous) -> {
-            LOG.info("processor state {} -> {}", previous, next);
-            if (next == KafkaStreams.State.RUNNING) {
-                running.countDown();
-            }
-        });
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread failed, replacing it: error={} replaced_total={}", e.toString(),
-                    replacedThreads.incrementAndGet(), e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        this.streams = new RunningStreams("processor", NewsTopology.buildTopology(config, tagger),
+                NewsTopology.streamsProperties(config));
     }
 
     /**
@@ -72,7 +50,7 @@ public final class ProcessorService implements AutoCloseable {
 
     /** True once the instance has been RUNNING and still is; false after the timeout or if it failed first. */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
-        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && state() == KafkaStreams.State.RUNNING;
+        return streams.awaitRunning(timeout);
     }
 
     public KafkaStreams.State state() {
@@ -81,7 +59,7 @@ public final class ProcessorService implements AutoCloseable {
 
     /** The Kafka Streams instance, for binding its client metrics; its life-cycle stays with this service. */
     public KafkaStreams streams() {
-        return streams;
+        return streams.streams();
     }
 
     /** The version of the rules from news.rules in force, or empty while processor.rules.file tags. */
@@ -91,7 +69,7 @@ public final class ProcessorService implements AutoCloseable {
 
     /** Stream threads that died and were replaced since start. */
     public long replacedThreads() {
-        return replacedThreads.get();
+        return streams.replacedThreads();
     }
 
     /** Rule sets read from news.rules that could not be used (the rules in force stayed). */
@@ -99,17 +77,9 @@ public final class ProcessorService implements AutoCloseable {
         return tagger.rejected();
     }
 
-    /**
-     * Stops after the current records are committed; true if it stopped within the timeout. It leaves the group
-     * on the way out, so the partitions move at once instead of after the session timeout (45 s by default).
-     */
+    /** Stops after the current records are committed, leaving the group; true if it stopped within the timeout. */
     public boolean close(Duration timeout) {
-        boolean closed = streams.close(CloseOptions.timeout(timeout)
-                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-        if (!closed) {
-            LOG.warn("processor did not stop within timeout={}", timeout);
-        }
-        return closed;
+        return streams.close(timeout);
     }
 
     @Override
