@@ -1,5 +1,6 @@
 package dev.newsmon.app.cli;
 
+import dev.newsmon.app.ops.LogFile;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.app.pipeline.Subscribers;
@@ -25,6 +26,7 @@ public final class SubscribersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NewsmonConfig config = ServiceConfig.requireCluster(options.load(Map.of()), "subscribers");
+        LogFile.open(config);
         try (Ops ops = Ops.start(config, "subscribers"); Cluster cluster = Cluster.open(config)) {
             Subscribers subscribers = Services.subscribers(cluster.config(), ops, System.getenv());
             subscribers.start();
