@@ -24,7 +24,7 @@ import java.util.Set;
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     /** In order; the number before {@code __} is the version. */
-    static final List<String> FILES = List.of("V1__stories_copies_tags.sql");
+    static final List<String> FILES = List.of("V1__stories_copies_tags.sql", "V2__story_aliases.sql");
     private static final long LOCK_KEY = 0x6e6577736d6f6eL; // "newsmon"
 
     private Migrations() {
