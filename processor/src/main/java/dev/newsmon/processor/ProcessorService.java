@@ -3,11 +3,13 @@ package dev.newsmon.processor;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
+import dev.newsmon.common.kafka.StaticMembership;
 import dev.newsmon.common.kafka.TopicAdmin;
 import dev.newsmon.processor.tagging.LiveTagger;
 import dev.newsmon.processor.tagging.RulesTopic;
 import dev.newsmon.processor.tagging.Tagger;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -39,6 +41,9 @@ public final class ProcessorService implements AutoCloseable {
         this.config = config;
         this.tagger = new LiveTagger(rulesFile);
         Properties props = NewsTopology.streamsProperties(config);
+        // Unless kafka.group.instance.id names one: a restart after a crash takes its tasks back at once.
+        props.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, StaticMembership.instanceId(
+                config.get(Settings.DATA_DIR), config.get(Settings.PROCESSOR_APP_ID)));
         this.streams = new KafkaStreams(NewsTopology.buildTopology(config, tagger), props);
         streams.setStateListener((next, previous) -> {
             LOG.info("processor state {} -> {}", previous, next);
@@ -101,7 +106,8 @@ public final class ProcessorService implements AutoCloseable {
 
     /**
      * Stops after the current records are committed; true if it stopped within the timeout. It leaves the group
-     * on the way out, so the partitions move at once instead of after the session timeout (45 s by default).
+     * on the way out (a static member does not by default), so the partitions move at once instead of after the
+     * session timeout.
      */
     public boolean close(Duration timeout) {
         boolean closed = streams.close(CloseOptions.timeout(timeout)
