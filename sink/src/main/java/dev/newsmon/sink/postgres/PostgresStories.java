@@ -71,14 +71,12 @@ final class PostgresStories implements StoryStore<SQLException> {
 
     @Override
     public Instant firstSeen(String storyId) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT first_seen FROM stories WHERE story_id = ?")) {
-            ps.setString(1, storyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("no story_id=" + storyId + " in stories");
-                }
-                return rs.getTimestamp(1).toInstant();
+        try (PreparedStatement ps = statement("SELECT first_seen FROM stories WHERE story_id = ?", storyId);
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("no story_id=" + storyId + " in stories");
             }
+            return rs.getTimestamp(1).toInstant();
         }
     }
 
@@ -165,22 +163,27 @@ final class PostgresStories implements StoryStore<SQLException> {
     }
 
     private Optional<String> text(String sql, String... args) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
+        try (PreparedStatement ps = statement(sql, args); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
         }
     }
 
     private void update(String sql, String... args) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
+        try (PreparedStatement ps = statement(sql, args)) {
+            ps.executeUpdate();
+        }
+    }
+
+    private PreparedStatement statement(String sql, String... args) throws SQLException {
+        PreparedStatement ps = db.prepareStatement(sql);
+        try {
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);
             }
-            ps.executeUpdate();
+            return ps;
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
         }
     }
 
