@@ -157,7 +157,7 @@ class FeedGroupIT {
 
     private static FeedStatus status(String url, String etag) {
         return new FeedStatus(FeedStatus.SCHEMA_VERSION, url, url, null, null, null, 200, 0, null, null, 0, 0, false,
-                etag, null);
+                etag, null, false);
     }
 
     @Test

@@ -65,6 +65,7 @@ class OpsIT {
                     "newsmon_ingest_items_produced_total{service=\"pipeline\"}",
                     "newsmon_ingest_feeds_polled_total{outcome=\"failed\",service=\"pipeline\"} 1.0",
                     "newsmon_ingest_parse_failures_total{service=\"pipeline\"} 1.0",
+                    "newsmon_ingest_feeds_recovered_total{service=\"pipeline\"} 0.0",
                     "newsmon_ingest_feeds_not_modified_total{service=\"pipeline\"} 0.0",
                     "newsmon_ingest_feed_failures_total{feed_url=\"http://127.0.0.1:" + feeds.port() + "/broken.xml\",service=\"pipeline\"} 1.0",
                     "newsmon_ingest_feed_consecutive_errors{feed_url=\"http://127.0.0.1:" + feeds.port() + "/broken.xml\",service=\"pipeline\"} 1.0",

@@ -38,23 +38,7 @@ class RunOnceIT {
 
             assertEquals(0, runOnce(feeds, out), "run --once exits 0 although one feed is malformed");
             List<Alert> alerts = readAlerts(out);
-            assertEquals(3, alerts.size(), "alerts: " + alerts);
-            assertEquals(1, alerts.stream().filter(a -> a.kind() == Alert.Kind.STORY).count());
-            assertEquals(2, alerts.stream().filter(a -> a.kind() == Alert.Kind.COPY).count());
-            assertEquals(1, alerts.stream().map(Alert::storyId).distinct().count(), "one story id for all three");
-            assertEquals(Set.of("Meridian Newswire", "Bayview Courier", "Ridgeway Times"),
-                    alerts.stream().map(Alert::outlet).collect(Collectors.toSet()));
-            for (Alert a : alerts) {
-                assertTrue(a.title().startsWith(STORY_TITLE), a.title());
-                assertTrue(a.tags().contains("space-station"), a.tags().toString());
-                assertTrue(!a.matches().get("space-station").isEmpty(), "matched terms travel with the alert");
-                assertEquals(Alert.SCHEMA_VERSION, a.schemaVersion());
-                if (a.kind() == Alert.Kind.COPY) {
-                    assertTrue(a.similarity() != null && a.similarity() > 0 && a.similarity() <= 1, a.toString());
-                    assertTrue(a.copyOf() != null, "a copy names the item it copies");
-                }
-            }
-            assertTrue(alerts.stream().noneMatch(a -> a.title().toLowerCase().contains("gas station")));
+            assertTheOnceFixtureStory(alerts);
 
             assertEquals(0, server.notModified(), "the first run has no validators to send");
             assertEquals(0, runOnce(feeds, out), "second run on the same data");
@@ -62,6 +46,27 @@ class RunOnceIT {
             assertEquals(3, server.notModified(), "the restart resumes each well-formed feed from its news.feed-status"
                     + " record, so it asks with the ETag the first run got and is answered 304");
         }
+    }
+
+    /** The alerts of the fixtures/once feeds: the one story, its two copies, nothing else. */
+    static void assertTheOnceFixtureStory(List<Alert> alerts) {
+        assertEquals(3, alerts.size(), "alerts: " + alerts);
+        assertEquals(1, alerts.stream().filter(a -> a.kind() == Alert.Kind.STORY).count());
+        assertEquals(2, alerts.stream().filter(a -> a.kind() == Alert.Kind.COPY).count());
+        assertEquals(1, alerts.stream().map(Alert::storyId).distinct().count(), "one story id for all three");
+        assertEquals(Set.of("Meridian Newswire", "Bayview Courier", "Ridgeway Times"),
+                alerts.stream().map(Alert::outlet).collect(Collectors.toSet()));
+        for (Alert a : alerts) {
+            assertTrue(a.title().startsWith(STORY_TITLE), a.title());
+            assertTrue(a.tags().contains("space-station"), a.tags().toString());
+            assertTrue(!a.matches().get("space-station").isEmpty(), "matched terms travel with the alert");
+            assertEquals(Alert.SCHEMA_VERSION, a.schemaVersion());
+            if (a.kind() == Alert.Kind.COPY) {
+                assertTrue(a.similarity() != null && a.similarity() > 0 && a.similarity() <= 1, a.toString());
+                assertTrue(a.copyOf() != null, "a copy names the item it copies");
+            }
+        }
+        assertTrue(alerts.stream().noneMatch(a -> a.title().toLowerCase().contains("gas station")));
     }
 
     private int runOnce(Path feeds, Path out) {
@@ -72,7 +77,7 @@ class RunOnceIT {
                 "--set", "sink.console=false");
     }
 
-    private static List<Alert> readAlerts(Path out) throws IOException {
+    static List<Alert> readAlerts(Path out) throws IOException {
         List<Alert> alerts = new ArrayList<>();
         for (String line : Files.readAllLines(out.resolve("alerts.jsonl"))) {
             alerts.add(JSON.readValue(line, Alert.class));

@@ -9,6 +9,7 @@ import dev.newsmon.bench.measure.PeakRss;
 import dev.newsmon.bench.measure.Percentiles;
 import dev.newsmon.bench.measure.TopicProgress;
 import dev.newsmon.bench.workload.BenchFeedServer;
+import dev.newsmon.bench.workload.SteadyFeeds;
 import dev.newsmon.bench.workload.SyntheticFeeds;
 import dev.newsmon.broker.EmbeddedBroker;
 import dev.newsmon.common.Topics;
@@ -27,7 +28,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,19 +40,46 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs the whole pipeline over N synthetic feeds served by a local HTTP server, then replays "
+        description = {"Runs the whole pipeline over N synthetic feeds served by a local HTTP server, then replays "
                 + "the items through the full topology and through a pass-through topology on the same broker, and "
-                + "reports throughput per stage, end-to-end latency, peak memory and the ratio of the two replays.")
+                + "reports throughput per stage, end-to-end latency, peak memory and the ratio of the two replays.",
+                "With --rate, news arrives in the feeds at each given rate in turn instead, while every feed is "
+                        + "polled on a short interval, and the latency from the feed response that first carried an "
+                        + "item to its alert line is reported per rate."})
 public final class BenchCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration DRAIN_TIMEOUT_STEADY = Duration.ofMinutes(2);
     private static final long SAMPLE_MILLIS = 250;
 
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--feeds", defaultValue = "2000", description = "Number of feeds (default ${DEFAULT-VALUE}).")
-    int feeds;
+    @Option(names = "--feeds", description = "Number of feeds (default 2000; with --rate, 200).")
+    Integer feeds;
+
+    @Option(names = "--rate", split = ",", paramLabel = "ITEMS_PER_SECOND",
+            description = "New items per second arriving in the feeds; several, comma-separated, run one after the "
+                    + "other. The first also warms up for --warmup seconds first.")
+    List<Integer> rates;
+
+    @Option(names = "--step", defaultValue = "60s", converter = DurationConverter.class,
+            description = "How long each --rate runs (default ${DEFAULT-VALUE}).")
+    Duration step;
+
+    @Option(names = "--warmup", defaultValue = "20s", converter = DurationConverter.class,
+            description = "With --rate, the time at the first rate left out of the figures (default "
+                    + "${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    @Option(names = "--poll-interval", defaultValue = "1s", converter = DurationConverter.class,
+            description = "With --rate, how often each feed is polled (default ${DEFAULT-VALUE}).")
+    Duration pollInterval;
+
+    @Option(names = "--target-p99", defaultValue = "2s", converter = DurationConverter.class,
+            description = "With --rate, the p99 latency a rate must keep to count as sustained (default "
+                    + "${DEFAULT-VALUE}).")
+    Duration targetP99;
 
     @Option(names = "--tagged-share", defaultValue = "0.05",
             description = "Share of items that are space-station stories (default ${DEFAULT-VALUE}).")
@@ -67,7 +98,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SyntheticFeeds workload = new SyntheticFeeds(feeds, 20, 50, taggedShare, copyShare, seed);
         Path work = Files.createTempDirectory("newsmon-bench");
         String run = "bench-" + System.currentTimeMillis();
         Map<String, String> flags = new LinkedHashMap<>();
@@ -77,12 +107,40 @@ public final class BenchCommand implements Callable<Integer> {
         flags.put(Settings.SINK_CONSOLE.key(), "false");
         flags.put(Settings.PROCESSOR_APP_ID.key(), run);
         flags.put(Settings.SINK_GROUP_ID.key(), run + "-sink");
+        if (rates != null) {
+            flags.put(Settings.INGEST_POLL_INTERVAL.key(), pollInterval.toMillis() + "ms");
+            flags.put(Settings.INGEST_POLL_INTERVAL_MIN.key(), pollInterval.toMillis() + "ms");
+        }
         NewsmonConfig loaded = options.load(flags);
         // One local server stands for the hosts of N outlets: the per-host limit, meant to spare one outlet's server,
         // would keep the whole poll to two feeds at a time. Every fetch slot may go to it, as to N real hosts.
         NewsmonConfig config = loaded.withKnown(Map.of(Settings.INGEST_CONCURRENCY_PER_HOST.key(),
                 String.valueOf(loaded.get(Settings.INGEST_CONCURRENCY))));
         PrintStream progressOut = System.console() != null ? System.err : null;
+        return rates == null ? burst(config, work, run, progressOut) : steady(config, work, progressOut);
+    }
+
+    private int steady(NewsmonConfig config, Path work, PrintStream progressOut) throws Exception {
+        List<SteadyFeeds.Step> steps = new ArrayList<>();
+        steps.add(new SteadyFeeds.Step(rates.get(0), warmup));
+        rates.forEach(rate -> steps.add(new SteadyFeeds.Step(rate, step)));
+        SteadyFeeds workload = new SteadyFeeds(feeds == null ? 200 : feeds, steps, taggedShare, copyShare, seed);
+        System.err.printf(Locale.ROOT, "newsmon bench: %,d feeds, items at %s per second after %s of warm-up, %s "
+                + "each; work folder %s%n", workload.feeds(), rates, warmup, step, work);
+        try (Cluster cluster = Cluster.open(config);
+             BenchFeedServer server = new BenchFeedServer(workload)) {
+            SteadyReport report = new SteadyBench(cluster.config(), workload,
+                    work.resolve("out").resolve("alerts.jsonl"), progressOut, DRAIN_TIMEOUT_STEADY,
+                    targetP99.toMillis()).run(server);
+            System.out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report)
+                    + System.lineSeparator() : report.table());
+            return report.steps().stream().allMatch(s -> s.missingAlerts() == 0) ? 0 : 1;
+        }
+    }
+
+    private int burst(NewsmonConfig config, Path work, String run, PrintStream progressOut) throws Exception {
+        SyntheticFeeds workload = new SyntheticFeeds(feeds == null ? 2000 : feeds, 20, 50, taggedShare, copyShare,
+                seed);
         System.err.printf(Locale.ROOT, "newsmon bench: %,d feeds, %,d items, %,d tagged; work folder %s%n",
                 workload.feeds(), workload.totalItems(), workload.taggedItems(), work);
 
@@ -123,9 +181,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static Live live(NewsmonConfig config, BenchFeedServer server, Admin admin, SyntheticFeeds workload,
                              String run, Path work, PrintStream progressOut) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         try (Pipeline pipeline = Pipeline.start(config, server.feeds(), System.out);
-             AlertTailer tailer = new AlertTailer(work.resolve("out").resolve("alerts.jsonl"),
-                     alert -> firstSeen(server, alert.feedUrl()))) {
+             AlertTailer tailer = new AlertTailer(work.resolve("out").resolve("alerts.jsonl"), (alert, written) -> {
+                 long seen = firstSeen(server, alert.feedUrl());
+                 if (seen > 0) {
+                     latencies.add(written - seen);
+                 }
+             })) {
             TopicProgress items = new TopicProgress(admin, Topics.ITEMS);
             long itemsBefore = items.end();
             Sampler sampler = new Sampler(server, items, run, tailer, workload, progressOut);
@@ -142,7 +205,7 @@ public final class BenchCommand implements Callable<Integer> {
             sampling.join();
             tailer.close();
             return new Live(summary, started, polled, sampler.processorDoneMillis(), tailer.lines(),
-                    tailer.lastLineMillis(), tailer.duplicates(), Percentiles.of(tailer.latencies()),
+                    tailer.lastLineMillis(), tailer.duplicates(), Percentiles.of(latencies),
                     PeakRss.kib(ProcessHandle.current().pid()).orElse(0));
         }
     }

@@ -18,9 +18,10 @@ import java.util.List;
  * @param movedTo     the feed's new home after a 301/308, or null
  * @param hints       the server's caching headers
  * @param ttl         the feed's own {@code <ttl>}, or null (also null on a 304, which has no body)
+ * @param recovered   true when the body is not well-formed XML and was read by the lenient parser
  */
 public record FeedRead(List<FeedItem> items, Conditional validators, boolean notModified, int status, URI movedTo,
-                       CacheHints hints, Duration ttl) {
+                       CacheHints hints, Duration ttl, boolean recovered) {
     public FeedRead {
         items = List.copyOf(items);
     }

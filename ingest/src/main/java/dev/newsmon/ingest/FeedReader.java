@@ -7,6 +7,7 @@ import dev.newsmon.ingest.fetch.Conditional;
 import dev.newsmon.ingest.fetch.FetchException;
 import dev.newsmon.ingest.fetch.FetchResult;
 import dev.newsmon.ingest.fetch.Fetcher;
+import dev.newsmon.ingest.item.ItemLanguages;
 import dev.newsmon.ingest.item.ItemMapper;
 import dev.newsmon.ingest.parse.FeedParseException;
 import dev.newsmon.ingest.parse.FeedParser;
@@ -50,12 +51,15 @@ public final class FeedReader {
         return fetcher.bytesFetched();
     }
 
-    /** Reads the feed unconditionally. */
+    /** Reads the feed unconditionally, each item in the language its feed declares or else the one detected. */
     public List<FeedItem> read(FeedSource source) throws FetchException, FeedParseException {
-        return read(source, Conditional.NONE).items();
+        return ItemLanguages.detectMissing(read(source, Conditional.NONE).items());
     }
 
-    /** Reads the feed from its listed URL with a conditional fetch; a 304 gives no items. */
+    /**
+     * Reads the feed from its listed URL with a conditional fetch; a 304 gives no items. Items have the language
+     * their feed declares, or none: detection is left to the caller, for the items it keeps.
+     */
     public FeedRead read(FeedSource source, Conditional previous) throws FetchException, FeedParseException {
         return read(source, source.url(), previous);
     }
@@ -78,7 +82,7 @@ public final class FeedReader {
         if (result.notModified()) {
             LOG.debug("feed not modified feed_url={}", source.url());
             return new FeedRead(List.of(), result.validators(), true, result.status(), result.movedTo(),
-                    result.hints(), null);
+                    result.hints(), null, false);
         }
         ParsedFeed feed = parser.parse(result.body(), result.contentType(), result.finalUri().toString());
         List<FeedItem> items = new ArrayList<>(feed.entries().size());
@@ -86,8 +90,8 @@ public final class FeedReader {
         for (ParsedEntry entry : feed.entries()) {
             items.add(ItemMapper.map(source, outlet, entry, fetched));
         }
-        LOG.debug("feed read feed_url={} items={}", source.url(), items.size());
+        LOG.debug("feed read feed_url={} items={} recovered={}", source.url(), items.size(), feed.recovered());
         return new FeedRead(items, result.validators(), false, result.status(), result.movedTo(), result.hints(),
-                feed.ttl());
+                feed.ttl(), feed.recovered());
     }
 }

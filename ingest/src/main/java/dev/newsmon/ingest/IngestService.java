@@ -7,6 +7,7 @@ import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.fetch.FetchException;
 import dev.newsmon.ingest.group.FeedPoller;
+import dev.newsmon.ingest.item.ItemLanguages;
 import dev.newsmon.ingest.parse.FeedParseException;
 import dev.newsmon.ingest.publish.ItemPublisher;
 import dev.newsmon.ingest.schedule.FeedState;
@@ -81,6 +82,7 @@ public final class IngestService implements FeedPoller, AutoCloseable {
     private final AtomicLong itemsProduced = new AtomicLong();
     private final AtomicLong fetchFailures = new AtomicLong();
     private final AtomicLong parseFailures = new AtomicLong();
+    private final AtomicLong feedsRecovered = new AtomicLong();
     private final AtomicLong notModified = new AtomicLong();
     private final Map<String, AtomicLong> failuresByFeed = new ConcurrentHashMap<>();
 
@@ -253,6 +255,11 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         return parseFailures.get();
     }
 
+    /** Feed bodies that were not well-formed XML and were read by the lenient parser (counted in feedsOk too). */
+    public long feedsRecovered() {
+        return feedsRecovered.get();
+    }
+
     /** Feed body bytes read so far. */
     public long bytesFetched() {
         return reader.bytesFetched();
@@ -339,7 +346,11 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         if (read.movedTo() != null) {
             LOG.info("feed moved permanently feed_url={} fetch_url={}", feed.url(), read.movedTo());
         }
-        List<FeedItem> fresh = seen.select(read.items());
+        if (read.recovered()) {
+            feedsRecovered.incrementAndGet();
+        }
+        // Detected here, for the items produced alone: detecting every entry of every poll would cost more.
+        List<FeedItem> fresh = ItemLanguages.detectMissing(seen.select(read.items()));
         try {
             List<Future<RecordMetadata>> sends = new ArrayList<>(fresh.size());
             for (FeedItem item : fresh) {
@@ -359,7 +370,8 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         seen.remember(fresh);
         seen.stillListed(read.items());
         Optional<FeedState> next = scheduler.succeeded(feed.url(), at, read.status(), read.validators(),
-                read.movedTo(), read.ttl(), read.hints(), read.notModified() ? -1 : read.items().size());
+                read.movedTo(), read.ttl(), read.hints(), read.notModified() ? -1 : read.items().size(),
+                read.recovered());
         next.ifPresent(s -> status.publish(s, fresh.size()));
         feedsOk.incrementAndGet();
         itemsProduced.addAndGet(fresh.size());

@@ -116,6 +116,23 @@ class NewsTopologyTest {
     }
 
     @Test
+    void eachAlertCarriesItsItemsLanguage() {
+        send(item("orig", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0).withLanguage("en"), T0);
+        Instant t1 = T0.plus(Duration.ofMinutes(20));
+        send(item("wire", "orbital-wire", TITLE + " | Orbital Wire", WIRE_TEXT, t1), t1);
+        Instant t2 = T0.plus(Duration.ofMinutes(40));
+        send(item("other", "cosmos-daily", INDEPENDENT_TITLE, INDEPENDENT_TEXT, t2).withLanguage("ru"), t2);
+
+        Map<String, Alert> byItem = new java.util.HashMap<>();
+        alerts.readValuesToList().forEach(a -> byItem.put(a.itemId(), a));
+        assertEquals(Alert.Kind.STORY, byItem.get("orig").kind());
+        assertEquals("en", byItem.get("orig").language());
+        assertEquals(Alert.Kind.COPY, byItem.get("wire").kind());
+        assertNull(byItem.get("wire").language(), "an item of unknown language gives an alert of unknown language");
+        assertEquals("ru", byItem.get("other").language());
+    }
+
+    @Test
     void copyWithADroppedParagraphIsCopy() {
         send(item("orig", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0), T0);
         List<String> shorter = new ArrayList<>(Articles.PARAGRAPHS);

@@ -114,7 +114,7 @@ public final class RandomValues {
     public FeedItem feedItem() {
         return new FeedItem(anInt(), string(), nullableString(), string(), nullableString(), nullableString(),
                 nullableString(), nullableString(), nullableInstant(), nullableInstant(),
-                chance(20) ? null : Math.abs(anInt() % 10));
+                chance(20) ? null : Math.abs(anInt() % 10), nullableString());
     }
 
     public TagResult tagResult() {

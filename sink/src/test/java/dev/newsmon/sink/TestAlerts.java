@@ -14,7 +14,11 @@ public final class TestAlerts {
     }
 
     public static Alert alert(String story, String item, Alert.Kind kind) {
-        return alert(story, item, kind, kind == Alert.Kind.COPY ? "i-1" : null, Instant.parse("2026-11-26T09:05:01Z"));
+        return alert(story, item, kind, Instant.parse("2026-11-26T09:05:01Z"));
+    }
+
+    public static Alert alert(String story, String item, Alert.Kind kind, Instant alerted) {
+        return alert(story, item, kind, kind == Alert.Kind.COPY ? "i-1" : null, alerted);
     }
 
     /** An alert about {@code item} in {@code story}, copying {@code copyOf} (null for a story), at {@code alerted}. */
@@ -24,7 +28,7 @@ public final class TestAlerts {
                 Instant.parse("2026-11-26T09:00:00Z"), Instant.parse("2026-11-26T09:05:00Z"), alerted,
                 List.of("space-station"), Map.of(), kind == Alert.Kind.COPY ? 0.91 : null, copyOf, "test",
                 Map.of("space-station", new TagRelevance(1.0, 0.5,
-                        List.of(new Evidence("named-station", Evidence.TITLE, 2, 1.0)), "named-station in the title")));
+                        List.of(new Evidence("named-station", Evidence.TITLE, 2, 1.0)), "named-station in the title")), "en");
     }
 
 }

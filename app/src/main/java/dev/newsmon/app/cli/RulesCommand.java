@@ -44,8 +44,9 @@ public final class RulesCommand implements Runnable {
 
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Runs a rules file over archived items and prints per-tag counts with sample titles; "
-                    + "with --labels, precision, recall and F1 per tag and the false positives and negatives "
-                    + "with the terms that matched. Exits 2 on rules or input it cannot read.")
+                    + "with --labels, precision, recall and F1 per tag, overall and per language (ru for items "
+                    + "mostly in Cyrillic, en otherwise), and the false positives and negatives with the terms "
+                    + "that matched. Exits 2 on rules or input it cannot read.")
     static final class Test implements Callable<Integer> {
         /** On a terminal, a progress line every this many items. */
         private static final int PROGRESS_EVERY = 500;

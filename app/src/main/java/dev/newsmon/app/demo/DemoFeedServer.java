@@ -76,7 +76,8 @@ public final class DemoFeedServer implements AutoCloseable {
                 exchange.sendResponseHeaders(304, -1);
                 return;
             }
-            exchange.getResponseHeaders().set("Content-Type", "application/xml; charset=utf-8");
+            // No charset parameter: each feed's XML declaration names its own, as the Russian ones' do.
+            exchange.getResponseHeaders().set("Content-Type", "application/xml");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

@@ -37,6 +37,9 @@ public final class ServiceMetrics {
                 ingest, IngestService::fetchFailures);
         counter(registry, "newsmon.ingest.parse.failures", "Feeds fetched that could not be parsed",
                 ingest, IngestService::parseFailures);
+        counter(registry, "newsmon.ingest.feeds.recovered",
+                "Feed bodies that were not well-formed XML, read by the lenient parser for their complete entries",
+                ingest, IngestService::feedsRecovered);
         counter(registry, "newsmon.ingest.items.produced", "Items acknowledged by Kafka on news.items",
                 ingest, IngestService::itemsProduced);
         counter(registry, "newsmon.ingest.seen.records.unreadable",

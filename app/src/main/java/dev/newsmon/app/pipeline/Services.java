@@ -27,11 +27,13 @@ import dev.newsmon.sink.SinkService;
 import dev.newsmon.sink.console.ConsoleSink;
 import dev.newsmon.sink.http.AlertView;
 import dev.newsmon.sink.http.DashboardServer;
+import dev.newsmon.sink.http.StoryArchive;
 import dev.newsmon.sink.http.ViewFeeder;
 import dev.newsmon.sink.jsonl.JsonlFileSink;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import dev.newsmon.sink.postgres.PostgresSink;
+import dev.newsmon.sink.postgres.PostgresStoryArchive;
 import dev.newsmon.sink.webhook.TagPriorities;
 import dev.newsmon.sink.webhook.WebhookSettings;
 import dev.newsmon.sink.webhook.WebhookSink;
@@ -123,8 +125,13 @@ public final class Services {
                 feederThread.setDaemon(true);
                 feederThread.start();
                 companions.add(feeder);
+                // Search reads what the PostgreSQL sink keeps; without it the dashboard says how to turn it on.
+                StoryArchive archive = null;
+                if (config.get(Settings.SINK_POSTGRES_ENABLED)) {
+                    archive = PostgresStoryArchive.create(config, env);
+                }
                 DashboardServer server = DashboardServer.start(config.get(Settings.SINK_HTTP_BIND),
-                        config.get(Settings.SINK_HTTP_PORT), view, Clock.systemUTC());
+                        config.get(Settings.SINK_HTTP_PORT), view, archive, Clock.systemUTC());
                 companions.add(server);
                 dashboardUrl = server.url();
             }

@@ -56,7 +56,7 @@ class AlertMetricsTest {
         return new Alert(Alert.SCHEMA_VERSION, kind, "s-0000000000000001", "item-" + kind, null, "Station crew returns",
                 "Harbor City Post", "https://harborcitypost.example/rss", Instant.parse(published),
                 Instant.parse(fetched), NOW, List.of("space-station"), Map.of(),
-                kind == Alert.Kind.COPY ? 0.9 : null, kind == Alert.Kind.COPY ? "item-STORY" : null, "test", Map.of());
+                kind == Alert.Kind.COPY ? 0.9 : null, kind == Alert.Kind.COPY ? "item-STORY" : null, "test", Map.of(), "en");
     }
 
     private record ListSink(List<Alert> stored) implements AlertSink {

@@ -11,17 +11,15 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToLongFunction;
 
 /**
- * Follows alerts.jsonl as the sink writes it and takes, for each new line, the time from the first appearance of
- * its item in a feed response to now. It looks every {@link #EVERY_MILLIS} ms, which bounds the error it adds.
+ * Follows alerts.jsonl as the sink writes it and hands each new alert, with the time its line was read, to a
+ * listener; an item alerted again counts as a duplicate instead. It looks every {@link #EVERY_MILLIS} ms, which
+ * bounds the error it adds to a latency.
  */
 public final class AlertTailer implements AutoCloseable {
     public static final long EVERY_MILLIS = 20;
@@ -29,20 +27,23 @@ public final class AlertTailer implements AutoCloseable {
     private static final ObjectMapper JSON = Json.mapper();
 
     private final Path file;
-    private final ToLongFunction<Alert> firstSeenMillis;
+    private final Listener listener;
     private final Thread thread;
     private final CountDownLatch stop = new CountDownLatch(1);
-    private final List<Long> latencies = new ArrayList<>();
     private final Set<String> items = new HashSet<>();
     private long offset;
     private int duplicates;
     private volatile int lines;
     private volatile long lastLineMillis;
 
-    /** @param firstSeenMillis when the alert's item first appeared in a feed response (epoch ms), 0 if unknown */
-    public AlertTailer(Path file, ToLongFunction<Alert> firstSeenMillis) {
+    /** Told of each item's first alert. */
+    public interface Listener {
+        void written(Alert alert, long epochMillis);
+    }
+
+    public AlertTailer(Path file, Listener listener) {
         this.file = file;
-        this.firstSeenMillis = firstSeenMillis;
+        this.listener = listener;
         this.thread = new Thread(this::follow, "bench-alert-tailer");
         thread.setDaemon(true);
         thread.start();
@@ -82,12 +83,10 @@ public final class AlertTailer implements AutoCloseable {
             String text = new String(bytes, 0, lastNewline, StandardCharsets.UTF_8);
             for (String line : text.split("\n")) {
                 Alert alert = JSON.readValue(line, Alert.class);
-                if (!items.add(alert.itemId())) {
+                if (items.add(alert.itemId())) {
+                    listener.written(alert, now);
+                } else {
                     duplicates++;
-                }
-                long seen = firstSeenMillis.applyAsLong(alert);
-                if (seen > 0) {
-                    latencies.add(now - seen);
                 }
                 lines++;
             }
@@ -114,10 +113,6 @@ public final class AlertTailer implements AutoCloseable {
 
     public synchronized int duplicates() {
         return duplicates;
-    }
-
-    public synchronized List<Long> latencies() {
-        return List.copyOf(latencies);
     }
 
     /** Stops following after one last read. */

@@ -16,17 +16,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Serves the synthetic feeds on 127.0.0.1 and remembers when each feed was first served in full: the moment its
- * items first appeared in a feed response, where end-to-end latency starts.
+ * Serves the bench's feeds on 127.0.0.1, with conditional GET as a real server does (ETag, 304), and remembers when
+ * each feed was first served in full: for a feed that never changes, the moment its items first appeared in a feed
+ * response, where end-to-end latency starts.
  */
 public final class BenchFeedServer implements AutoCloseable {
-    private final SyntheticFeeds workload;
+    private final ServedFeeds workload;
     private final HttpServer server;
     private final ExecutorService threads;
     private final AtomicLongArray firstServedMillis;
     private final AtomicInteger served = new AtomicInteger();
 
-    public BenchFeedServer(SyntheticFeeds workload) throws IOException {
+    public BenchFeedServer(ServedFeeds workload) throws IOException {
         this.workload = workload;
         this.firstServedMillis = new AtomicLongArray(workload.feeds());
         this.threads = Executors.newFixedThreadPool(4, r -> {
@@ -43,13 +44,21 @@ public final class BenchFeedServer implements AutoCloseable {
                     exchange.sendResponseHeaders(404, -1);
                     return;
                 }
-                byte[] body = workload.rss(feed).getBytes(StandardCharsets.UTF_8);
+                ServedFeeds.Document document = workload.document(feed);
+                exchange.getResponseHeaders().set("ETag", document.etag());
+                if (document.etag().equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    exchange.sendResponseHeaders(304, -1);
+                    return;
+                }
+                byte[] body = document.xml().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=UTF-8");
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }
-                firstServedMillis.compareAndSet(feed, 0, System.currentTimeMillis());
+                long now = System.currentTimeMillis();
+                workload.sent(feed, document, now);
+                firstServedMillis.compareAndSet(feed, 0, now);
                 served.incrementAndGet();
             }
         });

@@ -1,8 +1,6 @@
 package dev.newsmon.bench.workload;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,23 +13,8 @@ import java.util.Random;
  * Copies only ever copy an earlier feed, so the feeds are generated once in order at construction, keeping only
  * each feed's first original story; a feed's items are generated again, identically, whenever it is served.
  */
-public final class SyntheticFeeds {
-    private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+public final class SyntheticFeeds implements ServedFeeds {
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
-    private static final String[] NEWS = ("council budget vote school teachers parents road repairs bridge traffic "
-            + "market prices farmers harvest weather rain flood river park festival concert theatre museum library "
-            + "hospital nurses doctors clinic patients police court judge trial jury mayor election candidates "
-            + "debate taxes housing rent landlords tenants business shop owners jobs factory workers union strike "
-            + "train bus airport delays tourists hotel restaurant chef menu football match coach players season "
-            + "league cup final goal fans stadium tickets charity volunteers donation community centre garden "
-            + "residents neighbours street lights parking fines cyclists lane pedestrians crossing safety report "
-            + "study university students research results survey statistics growth decline minister policy plan")
-            .split(" ");
-    private static final String[] SPACE = ("module crew orbit engineers cargo docking hatch airlock experiment "
-            + "freighter thruster solar array radiator battery leak inspection schedule spacewalk robotic arm "
-            + "truss segment oxygen water recycler sample telescope antenna software update flight director "
-            + "mission planners partner agencies contract launch capsule parachute splashdown reboost altitude")
-            .split(" ");
 
     /** One item: its feed, its guid, whether a rule should tag it, and its RSS text. */
     public record Item(int feed, String guid, boolean tagged, String title, String text, Instant published) {
@@ -70,7 +53,7 @@ public final class SyntheticFeeds {
                 total++;
                 if (item.tagged()) {
                     tagged++;
-                    if (firstStory[f] == null && !item.title().contains(" | Outlet ")) {
+                    if (firstStory[f] == null && !Articles.isCopy(item)) {
                         firstStory[f] = item;
                     }
                 }
@@ -80,6 +63,7 @@ public final class SyntheticFeeds {
         this.taggedItems = tagged;
     }
 
+    @Override
     public int feeds() {
         return feeds;
     }
@@ -101,53 +85,29 @@ public final class SyntheticFeeds {
             String guid = "f" + feed + "-i" + i;
             Instant published = START.plusSeconds(3600L * i + feed);
             if (r.nextDouble() >= taggedShare) {
-                items.add(new Item(feed, guid, false, "Residents discuss " + words(r, NEWS, 5),
-                        "The " + words(r, NEWS, 60) + ", officials said.", published));
+                items.add(Articles.local(feed, guid, r, published));
             } else if (feed > 0 && r.nextDouble() < copyShare) {
-                int originalFeed = r.nextInt(feed);
-                Item original = firstStory[originalFeed];
-                Item copy = original == null ? story(feed, guid, r, published)
-                        : new Item(feed, guid, true, original.title() + " | Outlet " + feed,
-                        "DATELINE — " + original.text() + " This story first appeared on Outlet " + originalFeed
-                                + ".", published);
-                items.add(copy);
+                Item original = firstStory[r.nextInt(feed)];
+                items.add(original == null ? Articles.story(feed, guid, r, published)
+                        : Articles.copy(original, feed, guid, published));
             } else {
-                items.add(story(feed, guid, r, published));
+                items.add(Articles.story(feed, guid, r, published));
             }
         }
         return items;
     }
 
-    /** The RSS 2.0 document of one feed. */
+    /** The RSS 2.0 document of one feed; it never changes. */
     public String rss(int feed) {
-        StringBuilder xml = new StringBuilder(16 * 1024)
-                .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Outlet ")
-                .append(feed).append("</title><link>https://outlet-").append(feed)
-                .append(".example/</link><description>Synthetic outlet of newsmon bench.</description>\n");
-        for (Item item : items(feed)) {
-            xml.append("<item><title>").append(item.title()).append("</title><link>https://outlet-").append(feed)
-                    .append(".example/").append(item.guid()).append("</link><guid isPermaLink=\"false\">")
-                    .append(item.guid()).append("</guid><pubDate>").append(RFC_1123.format(item.published()))
-                    .append("</pubDate><description><![CDATA[<p>").append(item.text())
-                    .append("</p>]]></description></item>\n");
-        }
-        return xml.append("</channel></rss>\n").toString();
+        return Articles.rss(feed, items(feed));
     }
 
-    private static Item story(int feed, String guid, Random r, Instant published) {
-        return new Item(feed, guid, true, "Space station " + words(r, SPACE, 4) + " as NASA updates crews ("
-                + guid + ")", "The crew of the International Space Station reported on the " + words(r, SPACE, 80)
-                + ", NASA and its partner agencies said about the " + words(r, SPACE, 20) + ".", published);
+    @Override
+    public Document document(int feed) {
+        return new Document("\"" + seed + "-" + feed + "\"", rss(feed));
     }
 
-    private static String words(Random r, String[] vocabulary, int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                s.append(' ');
-            }
-            s.append(vocabulary[r.nextInt(vocabulary.length)]);
-        }
-        return s.toString();
+    @Override
+    public void sent(int feed, Document document, long epochMillis) {
     }
 }

@@ -30,6 +30,8 @@ import java.util.Objects;
  * @param rulesVersion  version of the rules the item was tagged with
  * @param relevance     per tag, how much the item is about it and the evidence; empty in alerts written before
  *                      aboutness (readers of those get an empty map)
+ * @param language      ISO 639-1 code of the item's language, as ingest found it; null when unknown and in alerts
+ *                      written before languages
  */
 public record Alert(
         int schemaVersion,
@@ -48,7 +50,8 @@ public record Alert(
         Double similarity,
         String copyOf,
         String rulesVersion,
-        Map<String, TagRelevance> relevance) {
+        Map<String, TagRelevance> relevance,
+        String language) {
 
     public static final int SCHEMA_VERSION = 1;
 

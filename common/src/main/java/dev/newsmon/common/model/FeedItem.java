@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param revision      0 the first time ingest produces the item; 1, 2, ... each time it is produced again because
  *                      its title, text or link changed under the same id (an update). Absent in older messages,
  *                      read as 0.
+ * @param language      ISO 639-1 code of the item's language: as the feed declares it ({@code xml:lang},
+ *                      {@code dc:language}, {@code <language>}), else as detected from the text; null when neither
+ *                      tells. Absent in older messages, read as null.
  */
 public record FeedItem(
         int schemaVersion,
@@ -31,14 +34,15 @@ public record FeedItem(
         String text,
         Instant published,
         Instant fetched,
-        Integer revision) {
+        Integer revision,
+        String language) {
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** A first sighting (revision 0). */
+    /** A first sighting (revision 0) in no known language. */
     public FeedItem(int schemaVersion, String itemId, String guid, String feedUrl, String outlet, String url,
                     String title, String text, Instant published, Instant fetched) {
-        this(schemaVersion, itemId, guid, feedUrl, outlet, url, title, text, published, fetched, 0);
+        this(schemaVersion, itemId, guid, feedUrl, outlet, url, title, text, published, fetched, 0, null);
     }
 
     public FeedItem {
@@ -57,7 +61,14 @@ public record FeedItem(
 
     /** The same item as revision {@code n}. */
     public FeedItem withRevision(int n) {
-        return new FeedItem(schemaVersion, itemId, guid, feedUrl, outlet, url, title, text, published, fetched, n);
+        return new FeedItem(schemaVersion, itemId, guid, feedUrl, outlet, url, title, text, published, fetched, n,
+                language);
+    }
+
+    /** The same item in the language {@code code} (ISO 639-1, or null). */
+    public FeedItem withLanguage(String code) {
+        return new FeedItem(schemaVersion, itemId, guid, feedUrl, outlet, url, title, text, published, fetched,
+                revision, code);
     }
 
     /** Publication time if known, else fetch time: the best available event time. */

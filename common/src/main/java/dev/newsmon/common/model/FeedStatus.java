@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param disabled          true after a 410 Gone: it is not polled until it is added again
  * @param etag              ETag of the latest successful poll, or null (the next poller of the feed asks with it)
  * @param lastModified      Last-Modified of the latest successful poll, or null
+ * @param recovered         true when the latest body read was not well-formed XML and only its complete entries
+ *                          were read, by the lenient parser (what feedparser calls bozo); false in messages written
+ *                          before the lenient parser
  */
 public record FeedStatus(
         int schemaVersion,
@@ -38,12 +41,15 @@ public record FeedStatus(
         int itemsProduced,
         boolean disabled,
         String etag,
-        String lastModified) {
+        String lastModified,
+        Boolean recovered) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public FeedStatus {
         Objects.requireNonNull(feedUrl, "feedUrl");
         fetchUrl = fetchUrl == null ? feedUrl : fetchUrl;
+        // Boxed so that a message without the field (an older writer) reads as false rather than failing.
+        recovered = recovered != null && recovered;
     }
 }

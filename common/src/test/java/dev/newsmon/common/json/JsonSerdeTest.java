@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,12 +30,13 @@ class JsonSerdeTest {
                 Map.of("space-station", List.of(new TagMatch("named-station",
                         List.of(new MatchedTerm("title", "ISS", 0, 3))))), 0.875, "i-1", "v1",
                 Map.of("space-station", new TagRelevance(0.8, 0.5,
-                        List.of(new Evidence("named-station", Evidence.LEAD, 2, 0.8)), "named-station in the lead")));
+                        List.of(new Evidence("named-station", Evidence.LEAD, 2, 0.8)), "named-station in the lead")), "ru");
         byte[] bytes = alerts.serializer().serialize("news.alerts", alert);
         String json = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(json.contains("\"kind\":\"copy\""), json);
         assertTrue(json.contains("\"story_id\":\"s-1\""), json);
         assertTrue(json.contains("\"fetched\":\"2026-11-26T10:00:00Z\""), json);
+        assertTrue(json.contains("\"language\":\"ru\""), json);
         assertEquals(alert, alerts.deserializer().deserialize("news.alerts", bytes));
     }
 
@@ -47,6 +49,7 @@ class JsonSerdeTest {
         Alert alert = alerts.deserializer().deserialize("news.alerts", json.getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of("space-station"), alert.tags());
         assertEquals(Map.of(), alert.relevance());
+        assertNull(alert.language(), "an alert written before languages has none");
     }
 
     @Test

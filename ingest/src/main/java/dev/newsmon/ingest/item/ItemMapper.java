@@ -22,7 +22,8 @@ import java.util.HexFormat;
  *   <li>else: {@code "hash:" + feedUrl + "|" + title + "|" + text}, title and text in plain text
  *       ({@link TextExtractor}).</li>
  * </ol>
- * Whitespace around a guid is ignored.
+ * Whitespace around a guid is ignored. The language is the one the feed declares; {@link ItemLanguages} detects it
+ * for the items that are produced when the feed declares none.
  */
 public final class ItemMapper {
     private static final int ID_HEX_CHARS = 32;
@@ -38,7 +39,7 @@ public final class ItemMapper {
         String title = TextExtractor.plainText(entry.title());
         String text = TextExtractor.plainText(entry.html());
         return new FeedItem(FeedItem.SCHEMA_VERSION, itemId(feedUrl, guid, url, title, text), guid, feedUrl,
-                outlet, url, title, text, entry.published(), fetched);
+                outlet, url, title, text, entry.published(), fetched, 0, entry.language());
     }
 
     static String itemId(String feedUrl, String guid, String canonicalUrl, String title, String text) {

@@ -11,21 +11,16 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -34,15 +29,15 @@ import java.util.regex.Pattern;
 /**
  * Parses RSS 0.9x/1.0/2.0 and Atom bodies with ROME. Thread-safe.
  *
- * <p>The body's charset is found as XML over HTTP prescribes (Content-Type charset, BOM, XML prolog), leniently,
- * because feeds often get it wrong. A DOCTYPE declaration is cut from the bytes and DTD processing is off, so no DTD
- * is read, no entity a feed declares is expanded and no external entity can make the parser read a local file or a
- * URL. Relative links resolve against {@code xml:base} (entry, channel, root) or else the feed URL.
+ * <p>The body's charset is found as XML over HTTP prescribes ({@link XmlDecoder}: BOM, Content-Type charset, XML
+ * declaration), passing over a header charset that cannot be right. A DOCTYPE declaration is cut from the bytes and
+ * DTD processing is off, so no DTD is read, no entity a feed declares is expanded and no external entity can make the
+ * parser read a local file or a URL. A body the strict XML parser refuses is read again leniently, entity names
+ * repaired first and then by {@link LenientXml}, and the feed is marked {@link ParsedFeed#recovered()}. Relative
+ * links resolve against {@code xml:base} (entry, channel, root) or else the feed URL.
  */
 public final class FeedParser {
     private static final Logger LOG = LoggerFactory.getLogger(FeedParser.class);
-    /** {@code ;charset= "x"}: quotes and spaces servers put around the charset, which ROME's XmlReader rejects. */
-    private static final Pattern CHARSET_PARAM = Pattern.compile("(?i)\\s*;\\s*charset\\s*=\\s*\"?([^\";\\s]+)\"?");
     private static final Pattern WEB_URL = Pattern.compile("(?i)https?://");
     private static final Pattern XHTML_DIV = Pattern.compile("(?s)^\\s*<div\\b[^>]*>(.*)</div>\\s*$");
 
@@ -61,10 +56,11 @@ public final class FeedParser {
         List<SyndEntry> syndEntries = feed.getEntries();
         for (int i = 0; i < syndEntries.size(); i++) {
             EntryElements.Raw r = raw.entry(i);
-            entries.add(entry(syndEntries.get(i), rdf, r == null ? raw.feedBase() : r.base(), r));
+            entries.add(entry(syndEntries.get(i), rdf, r == null ? raw.feedBase() : r.base(), r,
+                    raw.feedLanguage()));
         }
         return new ParsedFeed(blankToNull(feed.getTitle()), Links.resolve(feed.getLink(), raw.feedBase()), entries,
-                ttl(feed));
+                ttl(feed), read.recovered());
     }
 
     private static Duration ttl(SyndFeed feed) {
@@ -72,15 +68,55 @@ public final class FeedParser {
                 ? Duration.ofMinutes(channel.getTtl()) : null;
     }
 
-    /** What ROME made of the document, and what newsmon read from it beside ROME. */
-    private record Read(EntryElements raw, SyndFeed feed) {
+    /** What ROME made of the document, what newsmon read from it beside ROME, and whether the body was ill-formed. */
+    private record Read(EntryElements raw, SyndFeed feed, boolean recovered) {
+    }
+
+    /**
+     * The XML document; the strict parser's complaint when it was not well-formed (null when it was); and whether the
+     * lenient reading left out an entry cut short.
+     */
+    private record Parsed(Document doc, Exception strictError, boolean droppedEntries) {
+        boolean recovered() {
+            return strictError != null;
+        }
     }
 
     private static Read read(byte[] body, String contentType, String feedUrl) throws FeedParseException {
         if (body == null || body.length == 0) {
             throw new FeedParseException(feedUrl, "empty body");
         }
-        Document doc = document(decode(Doctype.strip(body), contentType, feedUrl), feedUrl);
+        XmlDecoder.Decoded decoded = XmlDecoder.decode(Doctype.strip(body), contentType);
+        String text = decoded.text();
+        String trimmed = text.stripLeading();
+        // Blank lines before the XML declaration make the body ill-formed, though nothing else minds them.
+        boolean blankBeforeDeclaration = trimmed.length() != text.length() && trimmed.startsWith("<?xml");
+        String xml = NamespaceSpaces.trim(trimmed);
+        Parsed parsed = document(xml, feedUrl);
+        Read read;
+        try {
+            read = build(parsed.doc(), feedUrl,
+                    parsed.recovered() || blankBeforeDeclaration || !decoded.wellFormed());
+        } catch (FeedParseException e) {
+            if (!parsed.recovered()) {
+                throw e;
+            }
+            throw strictError(parsed, feedUrl, e.getMessage());
+        }
+        if (parsed.droppedEntries() && read.feed().getEntries().isEmpty()) {
+            // It had entries, and none is whole: the body is as broken as the strict parser said, and reported so.
+            throw strictError(parsed, feedUrl, "no complete entry");
+        }
+        return read;
+    }
+
+    /** The strict parser's complaint, for a body the lenient reading made no feed of either. */
+    private static FeedParseException strictError(Parsed parsed, String feedUrl, String lenient) {
+        return new FeedParseException(feedUrl, parsed.strictError().getMessage() + " (read leniently: " + lenient
+                + ")", parsed.strictError());
+    }
+
+    private static Read build(Document doc, String feedUrl, boolean recovered) throws FeedParseException {
         Element root = doc.getRootElement();
         if (root.getName().equals("rss") && root.getChild("channel", root.getNamespace()) == null) {
             // A well-formed <rss> without a channel is a feed with nothing in it; ROME would fail on it.
@@ -93,7 +129,7 @@ public final class FeedParser {
         // Keeps the RSS/Atom objects reachable, to tell a real guid from the link ROME substitutes for it.
         input.setPreserveWireFeed(true);
         try {
-            return new Read(raw, input.build(doc));
+            return new Read(raw, input.build(doc), recovered);
         } catch (FeedException e) {
             throw new FeedParseException(feedUrl, e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -107,50 +143,32 @@ public final class FeedParser {
         }
     }
 
-    /** The text in the charset XML over HTTP prescribes (Content-Type, BOM, prolog), leniently. */
-    private static String decode(byte[] body, String contentType, String feedUrl) throws FeedParseException {
-        InputStream in = new ByteArrayInputStream(body);
-        try (Reader reader = contentType == null ? new XmlReader(in, true)
-                : new XmlReader(in, CHARSET_PARAM.matcher(contentType).replaceAll("; charset=$1"), true)) {
-            // Some servers put blank lines before the prolog, which XML forbids and nothing else minds.
-            return NamespaceSpaces.trim(readAll(reader, body.length).stripLeading());
-        } catch (IOException e) {
-            throw new FeedParseException(feedUrl, e.getMessage(), e);
-        }
-    }
-
-    /** Straight into one array sized for the usual case, where a character takes at least a byte. */
-    private static String readAll(Reader reader, int bytes) throws IOException {
-        char[] chars = new char[Math.max(bytes, 64)];
-        int n = 0;
-        for (int read; (read = reader.read(chars, n, chars.length - n)) != -1; ) {
-            n += read;
-            if (n == chars.length) {
-                chars = Arrays.copyOf(chars, chars.length * 2);
-            }
-        }
-        return new String(chars, 0, n);
-    }
-
     /**
-     * The strict parse first; when it fails, one more try with HTML entities and bare ampersands repaired, so a feed
-     * whose entries are still readable is read. If that fails too, the strict parse's error is the one reported.
+     * The strict parse first. When it fails: the strict parse again with HTML entities and bare ampersands repaired,
+     * which keeps the document exactly as written otherwise; then the lenient reading, which takes what is left.
+     * If neither gives a document, the strict parse's error is the one reported.
      */
-    private static Document document(String xml, String feedUrl) throws FeedParseException {
+    private static Parsed document(String xml, String feedUrl) throws FeedParseException {
         try {
-            return SafeXml.read(xml);
+            return new Parsed(SafeXml.read(xml), null, false);
         } catch (JDOMException | IOException strict) {
             try {
                 Document repaired = SafeXml.read(EntityRepair.repair(xml));
                 LOG.debug("feed recovered after entity repair feed_url={} error={}", feedUrl, strict.getMessage());
-                return repaired;
+                return new Parsed(repaired, strict, false);
             } catch (JDOMException | IOException again) {
-                throw new FeedParseException(feedUrl, strict.getMessage(), strict);
+                LenientXml.Read lenient = LenientXml.read(xml);
+                if (lenient == null) {
+                    throw new FeedParseException(feedUrl, strict.getMessage(), strict);
+                }
+                LOG.debug("feed read leniently feed_url={} error={}", feedUrl, strict.getMessage());
+                return new Parsed(lenient.doc(), strict, lenient.droppedEntries());
             }
         }
     }
 
-    private static ParsedEntry entry(SyndEntry e, boolean rdf, String base, EntryElements.Raw raw) {
+    private static ParsedEntry entry(SyndEntry e, boolean rdf, String base, EntryElements.Raw raw,
+                                     String feedLanguage) {
         Date published = e.getPublishedDate() != null ? e.getPublishedDate()
                 : e.getUpdatedDate() != null ? e.getUpdatedDate()
                 : dublinCoreDate(e);
@@ -162,7 +180,8 @@ public final class FeedParser {
                 html(e),
                 when,
                 instant(e.getUpdatedDate()),
-                author(e));
+                author(e),
+                raw == null ? feedLanguage : raw.language());
     }
 
     /**

@@ -13,7 +13,9 @@ import java.time.Instant;
  * @param published publication date, else update date, else Dublin Core date; null if none
  * @param updated   last update date, or null
  * @param author    the author, or null
+ * @param language  the ISO 639-1 code of the language the feed declares for the entry (on it, or on the whole
+ *                  feed), or null
  */
 public record ParsedEntry(String guid, String link, String title, String html, Instant published,
-                          Instant updated, String author) {
+                          Instant updated, String author, String language) {
 }

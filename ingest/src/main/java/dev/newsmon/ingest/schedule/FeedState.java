@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param lastStatus        HTTP status of the last poll (0 when there was none)
  * @param lastError         one line on the last failure, null after a success
  * @param itemsSeen         entries in the feed at the last successful read with a body
+ * @param recovered         true when the last successful read with a body needed the lenient parser
  */
 public record FeedState(FeedSource source, String fetchUrl, Conditional validators, int consecutiveErrors,
                         Instant nextPoll, boolean disabled, Instant lastAttempt, Instant lastSuccess,
-                        int lastStatus, String lastError, int itemsSeen) {
+                        int lastStatus, String lastError, int itemsSeen, boolean recovered) {
     public FeedState {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(fetchUrl, "fetchUrl");
@@ -34,7 +35,7 @@ public record FeedState(FeedSource source, String fetchUrl, Conditional validato
 
     /** A feed never polled, due at {@code at}. */
     public static FeedState fresh(FeedSource source, Instant at) {
-        return new FeedState(source, source.url(), Conditional.NONE, 0, at, false, null, null, 0, null, 0);
+        return new FeedState(source, source.url(), Conditional.NONE, 0, at, false, null, null, 0, null, 0, false);
     }
 
     /**
@@ -48,7 +49,7 @@ public record FeedState(FeedSource source, String fetchUrl, Conditional validato
                 ? now : last.nextPoll();
         return new FeedState(source, last.fetchUrl(), new Conditional(last.etag(), last.lastModified()),
                 last.consecutiveErrors(), due, false, last.lastAttempt(), last.lastSuccess(), last.httpStatus(),
-                last.lastError(), last.itemsSeen());
+                last.lastError(), last.itemsSeen(), last.recovered());
     }
 
     public String key() {

@@ -45,7 +45,7 @@ public final class Scheduler {
             feeds.put(source.url(), new FeedState(source, known.fetchUrl(), known.validators(),
                     known.disabled() ? 0 : known.consecutiveErrors(), known.disabled() ? at : known.nextPoll(), false,
                     known.lastAttempt(), known.lastSuccess(), known.lastStatus(), known.lastError(),
-                    known.itemsSeen()));
+                    known.itemsSeen(), known.recovered()));
         }
     }
 
@@ -102,11 +102,13 @@ public final class Scheduler {
     /**
      * Records a successful poll (a body or a 304) started at {@code at}.
      *
-     * @param items entries read, or -1 on a 304 (the count stays as it was)
+     * @param items     entries read, or -1 on a 304 (the count stays as it was)
+     * @param recovered whether the body needed the lenient parser (on a 304 it stays as it was)
      * @return the new state, or empty if the feed was removed meanwhile
      */
     public synchronized Optional<FeedState> succeeded(String url, Instant at, int status, Conditional validators,
-                                                      URI movedTo, Duration ttl, CacheHints hints, int items) {
+                                                      URI movedTo, Duration ttl, CacheHints hints, int items,
+                                                      boolean recovered) {
         inFlight.remove(url);
         FeedState s = feeds.get(url);
         if (s == null) {
@@ -114,7 +116,8 @@ public final class Scheduler {
         }
         Duration delay = policy.afterSuccess(s.source().interval(), ttl, hints);
         FeedState next = new FeedState(s.source(), movedTo != null ? movedTo.toString() : s.fetchUrl(), validators,
-                0, at.plus(delay), false, at, at, status, null, items < 0 ? s.itemsSeen() : items);
+                0, at.plus(delay), false, at, at, status, null, items < 0 ? s.itemsSeen() : items,
+                items < 0 ? s.recovered() : recovered);
         feeds.put(url, next);
         return Optional.of(next);
     }
@@ -136,7 +139,7 @@ public final class Scheduler {
         int errors = s.consecutiveErrors() + 1;
         Duration delay = policy.afterFailure(s.source().interval(), errors, status, retryAfter);
         FeedState next = new FeedState(s.source(), s.fetchUrl(), s.validators(), errors, at.plus(delay),
-                status == 410, at, s.lastSuccess(), status, error, s.itemsSeen());
+                status == 410, at, s.lastSuccess(), status, error, s.itemsSeen(), s.recovered());
         feeds.put(url, next);
         return Optional.of(next);
     }
@@ -156,6 +159,6 @@ public final class Scheduler {
 
     private static FeedState withNextPoll(FeedState s, Instant at) {
         return new FeedState(s.source(), s.fetchUrl(), s.validators(), s.consecutiveErrors(), at, s.disabled(),
-                s.lastAttempt(), s.lastSuccess(), s.lastStatus(), s.lastError(), s.itemsSeen());
+                s.lastAttempt(), s.lastSuccess(), s.lastStatus(), s.lastError(), s.itemsSeen(), s.recovered());
     }
 }

@@ -41,7 +41,7 @@ public final class StatusPublisher implements AutoCloseable {
         return new FeedStatus(FeedStatus.SCHEMA_VERSION, s.key(), s.fetchUrl(), s.source().name(), s.lastAttempt(),
                 s.lastSuccess(), s.lastStatus(), s.consecutiveErrors(), s.disabled() ? null : s.nextPoll(),
                 s.lastError(), s.itemsSeen(), produced, s.disabled(), s.validators().etag(),
-                s.validators().lastModified());
+                s.validators().lastModified(), s.recovered());
     }
 
     public void publish(FeedState state, int produced) {

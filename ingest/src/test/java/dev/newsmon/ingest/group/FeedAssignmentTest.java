@@ -125,7 +125,7 @@ class FeedAssignmentTest {
     @Test
     void theFeedsOfAPartitionReadToItsEndResumeFromTheStatusTheirPreviousPollerPublished() {
         FeedStatus ledger = new FeedStatus(FeedStatus.SCHEMA_VERSION, LEDGER.url(), LEDGER.url(), "Orbital Ledger",
-                null, null, 200, 0, null, null, 12, 0, false, "\"v7\"", null);
+                null, null, 200, 0, null, null, 12, 0, false, "\"v7\"", null, false);
         statuses.put(LEDGER.url(), ledger);
         statuses.put(MERIDIAN.url(), ledger);
 

@@ -22,7 +22,7 @@ class FeedPollerTest {
     @Test
     void aFeedWithAStatusResumesFromItAndTheOthersStartAfresh() {
         FeedStatus harbour = new FeedStatus(FeedStatus.SCHEMA_VERSION, HARBOUR.url(), HARBOUR.url(),
-                "Harbour Gazette", null, null, 200, 0, null, null, 4, 4, false, "\"h2\"", null);
+                "Harbour Gazette", null, null, 200, 0, null, null, 4, 4, false, "\"h2\"", null, false);
         FeedStatusReader statuses = urls -> {
             asked.add(urls);
             return Map.of(HARBOUR.url(), harbour);

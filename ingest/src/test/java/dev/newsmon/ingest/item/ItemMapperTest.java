@@ -23,7 +23,7 @@ class ItemMapperTest {
     @Test
     void mapsFieldsToPlainTextAndCanonicalUrl() {
         ParsedEntry e = new ParsedEntry(" g-1 ", "https://Orbital-Ledger.example/s?utm_source=x#c",
-                "Module &amp; <em>truss</em>", "<p>First.</p><p>Second.</p>", PUBLISHED, null, "A. Writer");
+                "Module &amp; <em>truss</em>", "<p>First.</p><p>Second.</p>", PUBLISHED, null, "A. Writer", "ru");
 
         FeedItem item = ItemMapper.map(LEDGER, LEDGER.name(), e, FETCHED);
 
@@ -36,11 +36,12 @@ class ItemMapperTest {
         assertEquals("First. Second.", item.text());
         assertEquals(PUBLISHED, item.published());
         assertEquals(FETCHED, item.fetched());
+        assertEquals("ru", item.language(), "the language the feed declares");
     }
 
     @Test
     void guidRuleIsScopedToTheFeed() {
-        ParsedEntry e = new ParsedEntry("g-1", "https://orbital-ledger.example/s", "T", "x", null, null, null);
+        ParsedEntry e = new ParsedEntry("g-1", "https://orbital-ledger.example/s", "T", "x", null, null, null, null);
 
         FeedItem item = ItemMapper.map(LEDGER, LEDGER.name(), e, FETCHED);
 
@@ -51,7 +52,7 @@ class ItemMapperTest {
 
     @Test
     void urlRuleUsesTheCanonicalLinkWhenGuidIsBlank() {
-        ParsedEntry e = new ParsedEntry("  ", "https://Orbital-Ledger.example/s?fbclid=1", "T", "x", null, null, null);
+        ParsedEntry e = new ParsedEntry("  ", "https://Orbital-Ledger.example/s?fbclid=1", "T", "x", null, null, null, null);
 
         FeedItem item = ItemMapper.map(LEDGER, LEDGER.name(), e, FETCHED);
 
@@ -61,7 +62,7 @@ class ItemMapperTest {
 
     @Test
     void hashRuleUsesFeedTitleAndPlainTextWhenNoGuidAndNoUsableLink() {
-        ParsedEntry e = new ParsedEntry(null, "mailto:desk@example", "<b>Title</b>", "<p>Body</p>", null, null, null);
+        ParsedEntry e = new ParsedEntry(null, "mailto:desk@example", "<b>Title</b>", "<p>Body</p>", null, null, null, null);
 
         FeedItem item = ItemMapper.map(LEDGER, LEDGER.name(), e, FETCHED);
 
@@ -71,8 +72,8 @@ class ItemMapperTest {
 
     @Test
     void idIsStableAcrossPollsAndIgnoresTrackingDecoration() {
-        ParsedEntry first = new ParsedEntry(null, "https://wire.example/a?utm_source=rss", "T", "x", null, null, null);
-        ParsedEntry later = new ParsedEntry(null, "https://WIRE.example/a#top", "T edited", "y", PUBLISHED, null, null);
+        ParsedEntry first = new ParsedEntry(null, "https://wire.example/a?utm_source=rss", "T", "x", null, null, null, null);
+        ParsedEntry later = new ParsedEntry(null, "https://WIRE.example/a#top", "T edited", "y", PUBLISHED, null, null, null);
 
         String id = ItemMapper.map(LEDGER, LEDGER.name(), first, FETCHED).itemId();
 

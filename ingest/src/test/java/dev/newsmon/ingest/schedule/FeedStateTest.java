@@ -44,6 +44,6 @@ class FeedStateTest {
     private static FeedStatus status(int errors, Instant nextPoll, boolean disabled) {
         return new FeedStatus(FeedStatus.SCHEMA_VERSION, FEED.url(), "https://dockside-dispatch.example/feed/v2",
                 FEED.name(), NOW.minusSeconds(60), NOW.minusSeconds(3600), 503, errors, nextPoll, "HTTP 503", 20, 0,
-                disabled, "\"abc\"", "Thu, 03 Dec 2026 10:00:00 GMT");
+                disabled, "\"abc\"", "Thu, 03 Dec 2026 10:00:00 GMT", true);
     }
 }

@@ -27,7 +27,7 @@ class SchedulerTest {
         assertEquals(List.of(A.url()), keys(scheduler.due(T0, s -> true)));
         assertEquals(List.of(), scheduler.due(T0, s -> true), "in flight");
 
-        scheduler.succeeded(A.url(), T0, 200, new Conditional("\"e\"", null), null, null, CacheHints.NONE, 5);
+        scheduler.succeeded(A.url(), T0, 200, new Conditional("\"e\"", null), null, null, CacheHints.NONE, 5, false);
 
         assertEquals(List.of(), scheduler.due(T0.plus(Duration.ofMinutes(9)), s -> true));
         assertEquals(List.of(A.url()), keys(scheduler.due(T0.plus(Duration.ofMinutes(10)), s -> true)));
@@ -47,7 +47,7 @@ class SchedulerTest {
         scheduler.add(A, T0);
         scheduler.due(T0, s -> true);
         scheduler.succeeded(A.url(), T0, 200, Conditional.NONE, URI.create("https://new-a.example/feed"), null,
-                CacheHints.NONE, 1);
+                CacheHints.NONE, 1, false);
         FeedState s = scheduler.state(A.url()).orElseThrow();
         assertEquals("https://new-a.example/feed", s.fetchUrl());
         assertEquals(A.url(), s.key());
@@ -77,8 +77,29 @@ class SchedulerTest {
         assertEquals(T0.plus(Duration.ofMinutes(90)), s.nextPoll());
 
         scheduler.due(s.nextPoll(), x -> true);
-        scheduler.succeeded(A.url(), s.nextPoll(), 304, Conditional.NONE, null, null, CacheHints.NONE, -1);
+        scheduler.succeeded(A.url(), s.nextPoll(), 304, Conditional.NONE, null, null, CacheHints.NONE, -1, false);
         assertEquals(0, scheduler.state(A.url()).orElseThrow().consecutiveErrors());
+    }
+
+    @Test
+    void aRecoveredFeedStaysRecoveredUntilABodyParsesStrictly() {
+        scheduler.add(A, T0);
+        scheduler.due(T0, s -> true);
+        scheduler.succeeded(A.url(), T0, 200, Conditional.NONE, null, null, CacheHints.NONE, 3, true);
+        assertTrue(scheduler.state(A.url()).orElseThrow().recovered());
+
+        Instant later = T0.plus(Duration.ofMinutes(10));
+        scheduler.due(later, s -> true);
+        scheduler.succeeded(A.url(), later, 304, Conditional.NONE, null, null, CacheHints.NONE, -1, false);
+        assertTrue(scheduler.state(A.url()).orElseThrow().recovered(), "a 304 says the body is as it was");
+        scheduler.due(later.plus(Duration.ofMinutes(10)), s -> true);
+        scheduler.failed(A.url(), later.plus(Duration.ofMinutes(10)), 503, null, "HTTP status 503");
+        assertTrue(scheduler.state(A.url()).orElseThrow().recovered(), "a failure says nothing of the body");
+
+        Instant fixed = later.plus(Duration.ofHours(2));
+        scheduler.due(fixed, s -> true);
+        scheduler.succeeded(A.url(), fixed, 200, Conditional.NONE, null, null, CacheHints.NONE, 3, false);
+        assertFalse(scheduler.state(A.url()).orElseThrow().recovered());
     }
 
     @Test

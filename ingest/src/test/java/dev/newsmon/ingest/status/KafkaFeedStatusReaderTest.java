@@ -56,6 +56,6 @@ class KafkaFeedStatusReaderTest {
 
     private static ConsumerRecord<String, FeedStatus> record(long offset, String url) {
         return new ConsumerRecord<>(Topics.FEED_STATUS, 0, offset, url, new FeedStatus(FeedStatus.SCHEMA_VERSION,
-                url, url, null, null, null, 200, 0, null, null, 0, 0, false, "\"e" + offset + "\"", null));
+                url, url, null, null, null, 200, 0, null, null, 0, 0, false, "\"e" + offset + "\"", null, false));
     }
 }

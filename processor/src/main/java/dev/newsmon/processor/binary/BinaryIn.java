@@ -14,11 +14,24 @@ import java.util.function.Function;
  */
 public final class BinaryIn {
     private final byte[] buf;
+    private final int format;
     private int pos;
 
+    /** Bytes in the current layout. */
     public BinaryIn(byte[] buf, int offset) {
+        this(buf, offset, BinarySerde.FORMAT);
+    }
+
+    /** Bytes in the layout of {@code format}, one of those {@link BinarySerde} reads. */
+    public BinaryIn(byte[] buf, int offset, int format) {
         this.buf = buf;
         this.pos = offset;
+        this.format = format;
+    }
+
+    /** The layout the bytes were written in: a field a later layout added is read only from bytes of that layout. */
+    public int format() {
+        return format;
     }
 
     public int remaining() {

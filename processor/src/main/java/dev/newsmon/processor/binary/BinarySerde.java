@@ -14,10 +14,13 @@ import java.util.function.Function;
  * string, such as base64 shingles). Such a value is handed to the legacy reader, so that the records in flight on
  * the internal topics and the state in the stores of a running deployment still read after an upgrade; they are
  * written back in binary. The format byte is below any printable character, so it never looks like JSON. A later
- * layout takes the next format byte and keeps reading this one.
+ * layout takes the next format byte and keeps reading the earlier ones: codecs ask {@link BinaryIn#format()}.
  */
 public final class BinarySerde<T> implements Serde<T> {
-    public static final byte FORMAT = 1;
+    /** The layout written: a feed item carries its language. */
+    public static final byte FORMAT = 2;
+    /** The first layout, still read: a feed item without a language. */
+    public static final byte FORMAT_WITHOUT_LANGUAGE = 1;
 
     private final String typeName;
     private final BinaryCodec<T> codec;
@@ -55,12 +58,12 @@ public final class BinarySerde<T> implements Serde<T> {
         if (first == '{' || first == '"') {
             return legacyJson.apply(bytes);
         }
-        if (first != FORMAT) {
+        if (first != FORMAT && first != FORMAT_WITHOUT_LANGUAGE) {
             throw new SerializationException(typeName + " in an unknown format (first byte " + first + "): written"
                     + " by a later newsmon version?");
         }
         try {
-            BinaryIn in = new BinaryIn(bytes, 1);
+            BinaryIn in = new BinaryIn(bytes, 1, first);
             T value = codec.read(in);
             if (in.remaining() != 0) {
                 throw new SerializationException(typeName + " has " + in.remaining() + " bytes after its end");

@@ -39,12 +39,13 @@ public final class TaggedItemCodec implements BinaryCodec<TaggedItem> {
     static void writeItem(BinaryOut out, FeedItem i) {
         out.writeInt(i.schemaVersion()).writeString(i.itemId()).writeString(i.guid()).writeString(i.feedUrl())
                 .writeString(i.outlet()).writeString(i.url()).writeString(i.title()).writeString(i.text())
-                .writeInstant(i.published()).writeInstant(i.fetched()).writeInt(i.revision());
+                .writeInstant(i.published()).writeInstant(i.fetched()).writeInt(i.revision()).writeString(i.language());
     }
 
     static FeedItem readItem(BinaryIn in) {
         return new FeedItem(in.readInt(), in.readString(), in.readString(), in.readString(), in.readString(),
-                in.readString(), in.readString(), in.readString(), in.readInstant(), in.readInstant(), in.readInt());
+                in.readString(), in.readString(), in.readString(), in.readInstant(), in.readInstant(), in.readInt(),
+                in.format() == BinarySerde.FORMAT_WITHOUT_LANGUAGE ? null : in.readString());
     }
 
     static void writeTags(BinaryOut out, TagResult t) {

@@ -79,9 +79,10 @@ public final class Fingerprinter {
         return new Fingerprint(bandKeys, Shingles.inTextOrder(sequence));
     }
 
+    /** Lower case, and Russian ё as е: one outlet prints the dots and its copier leaves them out. */
     static List<String> words(String s) {
         List<String> out = new ArrayList<>();
-        Matcher m = WORD.matcher(s.toLowerCase(Locale.ROOT));
+        Matcher m = WORD.matcher(s.toLowerCase(Locale.ROOT).replace('ё', 'е'));
         while (m.find()) {
             out.add(m.group());
         }

@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * Runs rules over archived items, as {@code newsmon rules test} does: how many items each tag gets, with sample
- * titles, and against labels, the true and false positives and negatives per tag. Feed it items one by one with
- * {@link #add}, then take the {@link #report()}. Not thread-safe.
+ * titles, and against labels, the true and false positives and negatives per tag, overall and per language
+ * ({@link ItemLanguage}). Feed it items one by one with {@link #add}, then take the {@link #report()}. Not
+ * thread-safe.
  */
 public final class Backtest {
     /** How many titles each tag keeps as samples. */
@@ -20,7 +21,11 @@ public final class Backtest {
 
     private final Tagger tagger;
     private final Labels labels;
-    private final Map<String, Tally> tallies = new LinkedHashMap<>();
+    private final List<String> tags;
+    private final Map<String, Tally> tallies;
+    /** The same tallies, per language in the order first met, with the items read in each. */
+    private final Map<String, Map<String, Tally>> byLanguage = new LinkedHashMap<>();
+    private final Map<String, Integer> languageItems = new LinkedHashMap<>();
     /** Labelled items per category, in the order first met. */
     private final Map<String, Integer> categories = new LinkedHashMap<>();
     private String rulesVersion = "";
@@ -51,7 +56,14 @@ public final class Backtest {
         if (labels != null) {
             all.addAll(labels.tags());
         }
-        all.forEach(t -> tallies.put(t, new Tally()));
+        this.tags = List.copyOf(all);
+        this.tallies = newTallies();
+    }
+
+    private Map<String, Tally> newTallies() {
+        Map<String, Tally> t = new LinkedHashMap<>();
+        tags.forEach(tag -> t.put(tag, new Tally()));
+        return t;
     }
 
     /** Tests the rules of a rules file, with or without labels. */
@@ -65,30 +77,40 @@ public final class Backtest {
         items++;
         String category = labels == null ? Labels.UNCATEGORISED : labels.category(item.url());
         Example example = new Example(item.title(), item.url(), category, result);
+        String language = ItemLanguage.of(item);
+        languageItems.merge(language, 1, Integer::sum);
+        Set<String> expected = labels == null ? null : labels.expected(item.url()).orElse(null);
+        if (expected != null) {
+            labelled++;
+            categories.merge(category, 1, Integer::sum);
+        }
+        count(tallies, example, expected);
+        count(byLanguage.computeIfAbsent(language, k -> newTallies()), example, expected);
+    }
+
+    /** @param expected the item's labelled tags, null when it has no label */
+    private static void count(Map<String, Tally> tallies, Example example, Set<String> expected) {
+        TagResult result = example.result();
         for (String tag : result.tags()) {
             Tally t = tallies.computeIfAbsent(tag, k -> new Tally());
             t.tagged++;
             if (t.samples.size() < SAMPLES) {
-                t.samples.add(item.title());
+                t.samples.add(example.title());
             }
         }
-        if (labels == null) {
+        if (expected == null) {
             return;
         }
-        labels.expected(item.url()).ifPresent(expected -> {
-            labelled++;
-            categories.merge(category, 1, Integer::sum);
-            tallies.forEach((tag, t) -> {
-                boolean predicted = result.tags().contains(tag);
-                boolean wanted = expected.contains(tag);
-                if (predicted && wanted) {
-                    t.truePositives++;
-                } else if (predicted) {
-                    t.falsePositives.add(example);
-                } else if (wanted) {
-                    t.falseNegatives.add(example);
-                }
-            });
+        tallies.forEach((tag, t) -> {
+            boolean predicted = result.tags().contains(tag);
+            boolean wanted = expected.contains(tag);
+            if (predicted && wanted) {
+                t.truePositives++;
+            } else if (predicted) {
+                t.falsePositives.add(example);
+            } else if (wanted) {
+                t.falseNegatives.add(example);
+            }
         });
     }
 
@@ -97,9 +119,17 @@ public final class Backtest {
     }
 
     public BacktestReport report() {
+        Map<String, BacktestReport.Language> languages = new LinkedHashMap<>();
+        byLanguage.forEach((language, t) -> languages.put(language,
+                new BacktestReport.Language(languageItems.get(language), stats(t))));
+        return new BacktestReport(rulesVersion, items, labels == null ? -1 : labelled, categories, stats(tallies),
+                languages);
+    }
+
+    private static List<BacktestReport.TagStats> stats(Map<String, Tally> tallies) {
         List<BacktestReport.TagStats> stats = new ArrayList<>();
         tallies.forEach((tag, t) -> stats.add(new BacktestReport.TagStats(tag, t.tagged, t.samples,
                 t.truePositives, t.falsePositives, t.falseNegatives)));
-        return new BacktestReport(rulesVersion, items, labels == null ? -1 : labelled, categories, stats);
+        return stats;
     }
 }

@@ -18,6 +18,11 @@ public final class BacktestFormat {
     public static String render(BacktestReport report) {
         StringBuilder out = new StringBuilder();
         out.append("rules_version ").append(report.rulesVersion()).append(": ").append(report.items()).append(" items");
+        if (!report.languages().isEmpty()) {
+            out.append(report.languages().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue().items())
+                    .collect(Collectors.joining(", ", " (", ")")));
+        }
         if (report.withLabels()) {
             out.append(", ").append(report.labelled()).append(" labelled");
         }
@@ -30,6 +35,8 @@ public final class BacktestFormat {
             return out.toString();
         }
         out.append('\n').append(table(report));
+        out.append("\nby language (the script of an item's words: Cyrillic is ru, any other en):\n\n")
+                .append(languages(report));
         out.append("\nerrors by label category:\n\n").append(categories(report));
         for (BacktestReport.TagStats t : report.tags()) {
             examples(out, "false positives", t.tag(), t.falsePositives());
@@ -44,11 +51,30 @@ public final class BacktestFormat {
         out.append("| tag | TP | FP | FN | precision | recall | F1 |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (BacktestReport.TagStats t : report.tags()) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s | %s | %s |%n", t.tag(),
-                    t.truePositives(), t.falsePositives().size(), t.falseNegatives().size(),
-                    number(t.precision()), number(t.recall()), number(t.f1())));
+            out.append("| ").append(t.tag()).append(figures(t));
         }
         return out.toString();
+    }
+
+    /** The same table per language, with the items read in each (Markdown). */
+    public static String languages(BacktestReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append("| language | items | tag | TP | FP | FN | precision | recall | F1 |\n");
+        out.append("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+        report.languages().forEach((language, stats) -> {
+            for (BacktestReport.TagStats t : stats.tags()) {
+                out.append("| ").append(language).append(" | ").append(stats.items()).append(" | ").append(t.tag())
+                        .append(figures(t));
+            }
+        });
+        return out.toString();
+    }
+
+    /** A row's counts and ratios, after its first columns. */
+    private static String figures(BacktestReport.TagStats t) {
+        return String.format(Locale.ROOT, " | %d | %d | %d | %s | %s | %s |%n", t.truePositives(),
+                t.falsePositives().size(), t.falseNegatives().size(), number(t.precision()), number(t.recall()),
+                number(t.f1()));
     }
 
     /** Per label category, its items and each tag's false positives and negatives among them (Markdown). */

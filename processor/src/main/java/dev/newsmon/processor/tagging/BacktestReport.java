@@ -12,12 +12,21 @@ import java.util.Optional;
  * @param labelled     items that had a label; -1 when the test ran without labels
  * @param categories   labelled items per label category, in the order first met
  * @param tags         per tag, in report order
+ * @param languages    the same per language ({@link ItemLanguage}), in the order first met
  */
 public record BacktestReport(String rulesVersion, int items, int labelled, Map<String, Integer> categories,
-                             List<TagStats> tags) {
+                             List<TagStats> tags, Map<String, Language> languages) {
     public BacktestReport {
         categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories));
         tags = List.copyOf(tags);
+        languages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(languages));
+    }
+
+    /** The items of one language and each tag's figures on them. */
+    public record Language(int items, List<TagStats> tags) {
+        public Language {
+            tags = List.copyOf(tags);
+        }
     }
 
     public boolean withLabels() {

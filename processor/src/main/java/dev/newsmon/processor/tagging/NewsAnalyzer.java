@@ -10,8 +10,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * Analysis for news text: standard tokens, possessives removed ("NASA's" is "NASA"), accents folded, lower case
- * except for acronyms, and plurals reduced ("stations" is "station"). No filter changes offsets, so hits point
- * at the exact characters of the item.
+ * except for acronyms, and plurals reduced ("stations" is "station"). Words in Cyrillic are Russian: folded and
+ * stemmed as Russian ({@link CyrillicFilter}), their acronyms kept apart by the same case rule ("НАСА" is not
+ * "нас"). No filter changes offsets, so hits point at the exact characters of the item.
  *
  * <p>Documents and queries need different flavours of the acronym rule: a document's "ISS" is indexed both as
  * {@code ISS} and {@code iss}, while a query's "ISS" must stay only {@code ISS} (the index flavour would turn it
@@ -42,6 +43,7 @@ public final class NewsAnalyzer extends Analyzer {
         stream = new ASCIIFoldingFilter(stream);
         stream = new AcronymCaseFilter(stream, document);
         stream = new EnglishMinimalStemFilter(stream);
+        stream = new CyrillicFilter(stream, true);
         return new TokenStreamComponents(source, stream);
     }
 
@@ -54,9 +56,12 @@ public final class NewsAnalyzer extends Analyzer {
         return ItemFields.ALL.equals(fieldName) || ItemFields.HEAD.equals(fieldName) ? ItemFields.POSITION_GAP : 0;
     }
 
-    /** Wildcard and prefix terms are not tokenized or stemmed, but they are folded like any other term. */
+    /**
+     * Wildcard and prefix terms are not tokenized or stemmed, but they are folded like any other term. A Russian
+     * prefix is compared with stems, so it must not be longer than the stem of the words it is to match.
+     */
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new AcronymCaseFilter(new ASCIIFoldingFilter(in), false);
+        return new CyrillicFilter(new AcronymCaseFilter(new ASCIIFoldingFilter(in), false), false);
     }
 }

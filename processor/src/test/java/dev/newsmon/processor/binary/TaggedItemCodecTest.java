@@ -1,6 +1,7 @@
 package dev.newsmon.processor.binary;
 
 import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.common.model.StoryCluster;
 import dev.newsmon.processor.RandomValues;
 import dev.newsmon.processor.TaggedItem;
@@ -8,6 +9,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Property-style: generated items, tags and clusters come back equal, and equal to what JSON gave back. */
@@ -39,6 +41,25 @@ class TaggedItemCodecTest {
             TaggedItem fromJson = ITEMS.read(asJson);
             assertEquals(json.deserializer().deserialize("t", asJson), fromJson);
             assertEquals(fromJson, ITEMS.read(ITEMS.write(fromJson)));
+        }
+    }
+
+    @Test
+    void itemsWrittenBeforeLanguagesReadWithNone() {
+        RandomValues values = new RandomValues(45);
+        for (int i = 0; i < 200; i++) {
+            TaggedItem item = values.taggedItem();
+            FeedItem f = item.item();
+            // The first layout, as a processor without languages wrote it.
+            BinaryOut out = new BinaryOut(256).writeByte(BinarySerde.FORMAT_WITHOUT_LANGUAGE);
+            out.writeInt(f.schemaVersion()).writeString(f.itemId()).writeString(f.guid()).writeString(f.feedUrl())
+                    .writeString(f.outlet()).writeString(f.url()).writeString(f.title()).writeString(f.text())
+                    .writeInstant(f.published()).writeInstant(f.fetched()).writeInt(f.revision());
+            TaggedItemCodec.writeTags(out, item.tags());
+
+            TaggedItem read = ITEMS.read(out.toByteArray());
+            assertEquals(new TaggedItem(f.withLanguage(null), item.tags()), read, "item " + i);
+            assertNull(read.item().language());
         }
     }
 

@@ -35,6 +35,22 @@ class BoilerplateTest {
     }
 
     @Test
+    void russianTrailersAndDatelinesAreBoilerplate() {
+        Boilerplate builtIn = Boilerplate.builtIn();
+        String body = "Корабль доставил на станцию 2,5 тонны грузов. Разгрузкой займутся космонавты.";
+
+        assertEquals(body, builtIn.stripText("МОСКВА, 3 марта. /СИА/. " + body
+                + " При цитировании и использовании материалов ссылка на издание «Северное информагентство» "
+                + "(sia-news.example) обязательна."));
+        assertEquals(body, builtIn.stripText("МОСКВА, 3 марта (Орбита-Информ) — " + body
+                + " Читайте также: Космонавты вырастили редис на орбите"
+                + " Подписывайтесь на наш канал в Telegram, чтобы первыми узнавать о главных новостях."));
+        assertEquals(body, builtIn.stripText(body + " © 2026 Волжская правда. Все права защищены."));
+        assertEquals("Прогресс МС-34 доставил на МКС оранжерею",
+                builtIn.stripTitle("Прогресс МС-34 доставил на МКС оранжерею — Волжская правда"));
+    }
+
+    @Test
     void badLineIsRefusedWithItsLineNumber() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> Boilerplate.parse(List.of("# ok", "footer (?i)bye"), "own.txt"));

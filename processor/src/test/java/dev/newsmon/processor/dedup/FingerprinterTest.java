@@ -62,6 +62,14 @@ class FingerprinterTest {
     }
 
     @Test
+    void russianCopyWithoutYoHasTheOriginalsFingerprint() {
+        Fingerprint original = fp("o", "Экипаж ещё на орбите", "Полёт продлён на месяц: корабль привёз всё нужное.");
+        Fingerprint copy = fp("c", "Экипаж еще на орбите", "Полет продлен на месяц: корабль привез все нужное.");
+
+        assertEquals(original, copy);
+    }
+
+    @Test
     void truncatedCopyIsContainedAndSharesTheLeadBands() {
         Fingerprint original = fp("o", TITLE, ORIGINAL_TEXT);
         Fingerprint blog = fp("b", TITLE, BLOG_TEXT);

@@ -4,8 +4,11 @@ import dev.newsmon.common.model.FeedItem;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 class NormalizerTest {
     @Test
@@ -21,5 +24,30 @@ class NormalizerTest {
         assertEquals("First line. Second line.", clean.text());
         assertEquals(raw.itemId(), clean.itemId());
         assertEquals(raw.fetched(), clean.fetched());
+    }
+
+    @Test
+    void agreesWithTheRegularExpressionItReplaces() {
+        Pattern whitespace = Pattern.compile("[\\s\\p{Z}\\u200B\\uFEFF]+");
+        char[] alphabet = {'a', 'Z', '.', ' ', ' ', '\t', '\n', '\u000B', '\f', '\r', '\u00A0', '\u2003', '\u2028',
+                '\u2029', '\u200B', '\uFEFF', '\u001C', '\u0301', 'e', '\u00e9', '\u0416', '\u0435', '\u0308'};
+        SplittableRandom random = new SplittableRandom(7);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                s.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String in = s.toString();
+            String expected = whitespace.matcher(java.text.Normalizer.normalize(in, java.text.Normalizer.Form.NFC))
+                    .replaceAll(" ").trim();
+            assertEquals(expected, Normalizer.clean(in), () -> "input " + in.chars()
+                    .mapToObj(c -> String.format("U+%04X", c)).toList());
+        }
+    }
+
+    @Test
+    void returnsACleanStringItself() {
+        String clean = "Already clean: one space between words.";
+        assertSame(clean, Normalizer.clean(clean));
     }
 }

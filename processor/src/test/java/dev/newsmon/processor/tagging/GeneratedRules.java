@@ -15,12 +15,13 @@ public final class GeneratedRules {
     }
 
     /**
-     * {@code count} rules of the shape analysts write: a phrase of two words, or a third word, AND a fourth; every
-     * tenth with a prefix term and every seventh with a NOT, so that the prefilter meets those too.
+     * {@code count} rules of the shape analysts write, from the English and Russian words of the items: a phrase of
+     * two words, or a third word, AND a fourth; every tenth with a prefix term and every seventh with a NOT, so that
+     * the prefilter meets those too.
      */
     public static Rules of(List<FeedItem> items, int count, long seed) throws RulesException {
         List<String> words = new ArrayList<>(new LinkedHashSet<>(items.stream()
-                .flatMap(i -> List.of((i.title() + " " + i.text()).toLowerCase(Locale.ROOT).split("[^a-z]+"))
+                .flatMap(i -> List.of((i.title() + " " + i.text()).toLowerCase(Locale.ROOT).split("[^a-zа-яё]+"))
                         .stream())
                 .filter(w -> w.length() > 3)
                 .toList()));

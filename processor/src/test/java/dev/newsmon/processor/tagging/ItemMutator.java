@@ -10,14 +10,20 @@ import java.util.Random;
 
 /**
  * Items made to probe a tagger's edges: words of the rules and of ordinary news, in the spellings analysis must
- * fold (case, plurals, possessives, hyphens, accents, dotted acronyms, punctuation), and labelled items with words
- * dropped, swapped and respelled. Deterministic for a seed.
+ * fold (case, plurals, possessives, hyphens, accents, dotted acronyms, punctuation; for Russian words their cases
+ * and numbers, ё for е, acronyms in capitals and quotes), and labelled items with words dropped, swapped and
+ * respelled. Deterministic for a seed.
  */
 final class ItemMutator {
     private static final String[] FILLER = ("the a of and in on to said with for after new council city agency"
             + " report week officials plan market company year crew people launch second talks program data"
             + " office space station gas weather play union progress gateway dragon mir orbit module dock"
-            + " cleaning contract shareholders vote chess match sanctions bank lunar research").split(" ");
+            + " cleaning contract shareholders vote chess match sanctions bank lunar research"
+            + " и в на с что сообщили станция станции союз союза прогресс мир карты метро экипаж экипажа космонавтов"
+            + " космонавтика роскосмос НАСА нас МКС РОС рос орбите стыковка полёт модуля заправочная улица").split(" ");
+    /** Russian case and number endings, and the endings a word may lose. */
+    private static final String[] RUSSIAN_ENDINGS = {"а", "у", "ом", "ы", "ов", "ам", "ами", "ах", "ой", "ую", "ю",
+            "ых", "е", "и"};
     private static final Instant T = Instant.parse("2026-06-01T00:00:00Z");
 
     private final Random random;
@@ -91,6 +97,9 @@ final class ItemMutator {
     }
 
     private String respell(String w) {
+        if (!w.isEmpty() && CyrillicFilter.isCyrillic(w.charAt(0))) {
+            return respellRussian(w);
+        }
         return switch (random.nextInt(10)) {
             case 0 -> w.toUpperCase(Locale.ROOT);
             case 1 -> w.toLowerCase(Locale.ROOT);
@@ -101,6 +110,21 @@ final class ItemMutator {
             case 6 -> String.join(".", w.split("")) + ".";
             case 7 -> "\"" + w + "\"";
             case 8 -> w.endsWith("y") ? w.substring(0, w.length() - 1) + "ies" : w + "es";
+            default -> w;
+        };
+    }
+
+    private String respellRussian(String w) {
+        return switch (random.nextInt(9)) {
+            case 0 -> w.toUpperCase(Locale.ROOT);
+            case 1 -> w.toLowerCase(Locale.ROOT);
+            case 2 -> Character.toUpperCase(w.charAt(0)) + w.substring(1);
+            case 3 -> w + RUSSIAN_ENDINGS[random.nextInt(RUSSIAN_ENDINGS.length)];
+            case 4 -> (w.length() > 3 ? w.substring(0, w.length() - 1) : w)
+                    + RUSSIAN_ENDINGS[random.nextInt(RUSSIAN_ENDINGS.length)];
+            case 5 -> w.replace('е', 'ё');
+            case 6 -> w.replace('ё', 'е').replace('Ё', 'Е');
+            case 7 -> "«" + w + "»";
             default -> w;
         };
     }

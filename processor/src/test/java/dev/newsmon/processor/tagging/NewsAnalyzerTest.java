@@ -83,6 +83,45 @@ class NewsAnalyzerTest {
     }
 
     @Test
+    void russianCasesAndNumbersOfAWordAreOneTerm() throws IOException {
+        assertEquals(List.of("станц@0[0,7)", "станц@1[8,15)", "станц@2[16,24)", "космонавт@3[25,36)",
+                        "союз@4[38,43)"),
+                tokens(NewsAnalyzer.forDocuments(), "Станция станции станцией космонавтов «Союза»"));
+    }
+
+    @Test
+    void theDativeOfSoftNounsHasTheStemOfTheirOtherCases() throws IOException {
+        assertEquals(tokens(NewsAnalyzer.forDocuments(), "модуля корабля ночи").stream().map(t -> t.split("@")[0])
+                        .toList(),
+                tokens(NewsAnalyzer.forDocuments(), "модулю кораблю ночью").stream().map(t -> t.split("@")[0])
+                        .toList());
+    }
+
+    @Test
+    void russianYoIsFoldedToYe() throws Exception {
+        assertEquals(tokens(NewsAnalyzer.forDocuments(), "перекрестные полеты"),
+                tokens(NewsAnalyzer.forDocuments(), "перекрёстные полёты"));
+        assertEquals("all:полет*", RuleQueryParser.parse("полёт*").toString());
+    }
+
+    /** "НАСА" in capitals is the agency, "нас" the pronoun ("us"): the acronym rule keeps them apart. */
+    @Test
+    void russianAcronymsAreKeptAsWrittenAndNeverStemmed() throws Exception {
+        assertEquals(List.of("НАСА@0[0,4)", "нас@0[0,4)", "нас@1[5,8)", "МКС@2[9,12)", "мкс@2[9,12)"),
+                tokens(NewsAnalyzer.forDocuments(), "НАСА нас МКС"));
+        assertEquals("all:НАСА", RuleQueryParser.parse("НАСА").toString());
+        assertEquals(List.of("нас@0[0,3)"), tokens(NewsAnalyzer.forQueries(), "нас"));
+    }
+
+    /** One rule may hold words of both languages; each is analysed by the rules of its own script. */
+    @Test
+    void englishAndRussianWordsInOneTextAreEachAnalysedByTheirScript() throws IOException {
+        assertEquals(List.of("station@0[0,8)", "станц@1[9,16)", "ISS@2[17,20)", "iss@2[17,20)", "МКС@3[21,24)",
+                        "мкс@3[21,24)"),
+                tokens(NewsAnalyzer.forDocuments(), "stations станции ISS МКС"));
+    }
+
+    @Test
     void titleAndTextAreFarApartInTheFieldOfBoth() {
         assertEquals(ItemFields.POSITION_GAP, NewsAnalyzer.forDocuments().getPositionIncrementGap(ItemFields.ALL));
         assertEquals(0, NewsAnalyzer.forDocuments().getPositionIncrementGap(ItemFields.TITLE));

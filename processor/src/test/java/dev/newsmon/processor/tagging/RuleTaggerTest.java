@@ -112,6 +112,68 @@ class RuleTaggerTest {
                     "Congress cut the station line of the agency's request by four percent.",
                     STATION));
 
+    /** The shipped tags in Russian: every case of a word counts, and the ship and module names need no quotes. */
+    static final List<Case> RUSSIAN_POSITIVES = List.of(
+            item("Грузовик «Прогресс МС-33» пристыковался к МКС",
+                    "Корабль доставил на станцию топливо, воду и продукты для экипажа, сообщили в Роскосмосе.",
+                    STATION),
+            item("Экипаж «Союза МС-30» прибыл на станцию",
+                    "Космонавты перешли на борт Международной космической станции через два часа после "
+                            + "стыковки.",
+                    STATION),
+            item("Космонавты вышли в открытый космос",
+                    "За шесть часов они установили на российском сегменте станции новую антенну.",
+                    STATION),
+            item("Первый модуль РОС собран",
+                    "Научно-энергетический модуль Российской орбитальной станции отправят на испытания, сообщил "
+                            + "генеральный конструктор.",
+                    STATION),
+            item("Роскосмос и НАСА продлили перекрёстные полёты",
+                    "Космонавты продолжат летать на МКС на американских кораблях, а астронавты — на «Союзах».",
+                    COOP, STATION),
+            item("Астронавт НАСА полетит на «Союзе МС-31»",
+                    "Вместе с двумя космонавтами Роскосмоса он отправится на Международную космическую станцию "
+                            + "в марте.",
+                    COOP, STATION),
+            item("Космонавтка Роскосмоса стартовала к МКС на Crew Dragon",
+                    "Ракета Falcon 9 вывела корабль на орбиту, стыковка со станцией — через сутки.",
+                    COOP, STATION),
+            item("Экипаж «Союза МС-34» вернулся на Землю",
+                    "Спускаемый аппарат с тремя космонавтами приземлился в казахстанской степи.",
+                    // The Soyuz MS flies only to the ISS: a wire cut short need not name it.
+                    STATION));
+
+    /** Russian's own traps: names and words of the station that mean something else. */
+    static final List<Case> RUSSIAN_TRAPS = List.of(
+            item("Союз журналистов провёл съезд",
+                    "Делегаты союза избрали председателя и приняли обращение о поддержке редакций."),
+            item("«Прогресс» обыграл «Волгарь»",
+                    "Футбольный клуб «Прогресс» возглавил таблицу, до конца сезона шесть туров."),
+            item("Технический прогресс на заводе",
+                    "Прогресс — это люди, а не станки, считает главный инженер."),
+            item("Кешбэк по картам «Мир» снизится",
+                    "Платёжная система «Мир» сократит возврат за поездки с августа."),
+            item("Станцию метро «Проспект Космонавтов» закроют на ремонт",
+                    "Поезда будут проходить станцию без остановки, пассажиров довезут автобусы."),
+            item("Цены на заправочных станциях выросли",
+                    "Бензин на автозаправочных станциях подорожал на 0,4% за неделю."),
+            item("Вступает в силу стандарт на огнетушители",
+                    "Код стандарта по Межгосударственному классификатору стандартов — МКС 13.220.30."),
+            item("Заседание МКС по делам молодёжи",
+                    "Муниципальный координационный совет (МКС) открыл коворкинг на улице Космонавтов."),
+            item("Экипаж ДПС задержал угонщика",
+                    "Патрульный экипаж остановил машину после погони, водитель задержан."),
+            item("Праздничный салют дадут с трёх площадок",
+                    "Салют начнётся в 22:00 на набережной и в парке Гагарина."),
+            item("Россия и США провели обмен заключёнными",
+                    "Обмен состоялся в Анкаре после переговоров при посредничестве Турции."),
+            item("Игра про заброшенную станцию",
+                    "Экипаж грузового корабля пристыковывается к станции у Сатурна; сценаристы советовались с "
+                            + "космонавтами."),
+            item("НАСА перенесло облёт Луны",
+                    "МОСКВА, 3 мая (Орбита-Информ) — НАСА перенесло пилотируемый облёт Луны на весну, астронавты "
+                            + "продолжат тренировки."));
+
     static final List<Case> TRAPS = List.of(
             item("Masked man robs gas station on Route 9",
                     "Police said the suspect fled the petrol station with cash, and a crew from the nearby fire "
@@ -162,6 +224,12 @@ class RuleTaggerTest {
         tagger = RuleTagger.load(RULES);
     }
 
+    private static List<Case> concat(List<Case> a, List<Case> b) {
+        List<Case> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     @Test
     void enoughItemsOfEachKind() {
         assertTrue(POSITIVES.size() >= 15, "positives");
@@ -170,14 +238,14 @@ class RuleTaggerTest {
 
     @Test
     void positivesGetExactlyTheirTags() {
-        for (Case c : POSITIVES) {
+        for (Case c : concat(POSITIVES, RUSSIAN_POSITIVES)) {
             assertEquals(c.expected(), tagger.tag(c.item()).tags(), c.item().title());
         }
     }
 
     @Test
     void trapsGetNoTag() {
-        for (Case c : TRAPS) {
+        for (Case c : concat(TRAPS, RUSSIAN_TRAPS)) {
             TagResult r = tagger.tag(c.item());
             assertEquals(List.of(), r.tags(), c.item().title() + " matched " + r.matches());
         }

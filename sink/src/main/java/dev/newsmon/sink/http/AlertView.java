@@ -1,14 +1,13 @@
 package dev.newsmon.sink.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsmon.common.model.Alert;
+import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.sink.story.StoryReconciler;
 import dev.newsmon.sink.story.StoryStore;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,13 +32,14 @@ public final class AlertView {
     /** The other ids of the stories shown, to the story each names. */
     private final Map<String, String> aliases = new HashMap<>();
     private final Filing filing = new Filing();
-    private final Map<String, JsonNode> feeds = new LinkedHashMap<>();
+    private final FeedPolls feeds;
     private final List<Consumer<StoryView>> storyListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<JsonNode>> feedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<FeedHealth>> feedListeners = new CopyOnWriteArrayList<>();
 
     public AlertView(Duration window, Clock clock) {
         this.window = window;
         this.clock = clock;
+        this.feeds = new FeedPolls(window);
     }
 
     public Duration window() {
@@ -50,6 +50,7 @@ public final class AlertView {
     public void add(Alert alert) {
         StoryView updated;
         synchronized (this) {
+            feeds.outlet(alert.feedUrl(), alert.outlet());
             if (alert.alerted().isBefore(clock.instant().minus(window))) {
                 return;
             }
@@ -63,12 +64,13 @@ public final class AlertView {
         }
     }
 
-    /** The latest status of a feed, as its producer wrote it. */
-    public void feedStatus(String feedUrl, JsonNode status) {
+    /** A status of a feed, as its producer wrote it after a poll. */
+    public void feedStatus(String feedUrl, FeedStatus status) {
+        FeedHealth health;
         synchronized (this) {
-            feeds.put(feedUrl, status);
+            health = feeds.record(feedUrl, status, clock.instant());
         }
-        feedListeners.forEach(l -> l.accept(status));
+        feedListeners.forEach(l -> l.accept(health));
     }
 
     /** The stories of the window, newest first, optionally only those with {@code tag}. */
@@ -80,8 +82,15 @@ public final class AlertView {
                 .toList();
     }
 
-    public synchronized List<JsonNode> feeds() {
-        return new ArrayList<>(feeds.values());
+    /** The story of {@code storyId}, or of which it is another id, if the window holds it. */
+    public synchronized Optional<StoryView> story(String storyId) {
+        expire();
+        return filing.storyNamed(storyId).map(stories::get);
+    }
+
+    /** Every feed's health, those that need a person first. */
+    public synchronized List<FeedHealth> feeds() {
+        return feeds.all(clock.instant());
     }
 
     public void onStory(Consumer<StoryView> listener) {
@@ -92,11 +101,11 @@ public final class AlertView {
         storyListeners.remove(listener);
     }
 
-    public void onFeedStatus(Consumer<JsonNode> listener) {
+    public void onFeedStatus(Consumer<FeedHealth> listener) {
         feedListeners.add(listener);
     }
 
-    public void removeFeedListener(Consumer<JsonNode> listener) {
+    public void removeFeedListener(Consumer<FeedHealth> listener) {
         feedListeners.remove(listener);
     }
 

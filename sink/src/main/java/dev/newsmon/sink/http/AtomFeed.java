@@ -19,27 +19,34 @@ import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The stories of the view as an Atom 1.0 feed, one entry per story, updated as copies come in. */
+/** Stories as an Atom 1.0 feed, one entry per story, updated as copies come in. */
 public final class AtomFeed {
     private AtomFeed() {
     }
 
     /**
      * @param selfUrl the URL this feed is served at, for the feed's id and self link
+     * @param pageUrl the dashboard page that shows the same stories, for a person
+     * @param title   what the feed holds, e.g. {@code newsmon alerts: space-station}
      */
-    public static String render(List<StoryView> stories, String selfUrl, String tag, Instant now) throws FeedException {
+    public static String render(List<StoryView> stories, String selfUrl, String pageUrl, String title, Instant now)
+            throws FeedException {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
-        feed.setTitle(tag == null ? "newsmon alerts" : "newsmon alerts: " + tag);
+        feed.setTitle(title);
         feed.setDescription("One entry per story, with the outlets that carried it.");
         feed.setUri(selfUrl);
-        feed.setLink(selfUrl);
+        feed.setLink(pageUrl);
+        SyndLink page = new SyndLinkImpl();
+        page.setRel("alternate");
+        page.setHref(pageUrl);
+        page.setType("text/html");
         SyndLink self = new SyndLinkImpl();
         self.setRel("self");
         self.setHref(selfUrl);
         self.setType("application/atom+xml");
-        feed.setLinks(List.of(self));
-        feed.setPublishedDate(Date.from(stories.isEmpty() ? now : stories.get(0).latestSeen()));
+        feed.setLinks(List.of(page, self));
+        feed.setPublishedDate(Date.from(stories.stream().map(StoryView::latestSeen).max(Instant::compareTo).orElse(now)));
         List<SyndEntry> entries = new ArrayList<>();
         for (StoryView s : stories) {
             SyndEntry e = new SyndEntryImpl();

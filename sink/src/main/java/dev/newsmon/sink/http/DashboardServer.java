@@ -1,6 +1,5 @@
 package dev.newsmon.sink.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.rometools.rome.io.FeedException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,7 +15,11 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,31 +28,44 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The sink's one HTTP server: the dashboard ({@code /}), its data ({@code /api/stories}, {@code /api/feeds}),
- * live updates over Server-Sent Events ({@code /events}) and the Atom feed of alerts ({@code /feed.atom},
- * optionally {@code ?tag=...}). Plain JDK server; the page is static HTML and one script.
+ * The sink's one HTTP server: the dashboard ({@code /}) and its story pages ({@code /story/ID}), their data
+ * ({@code /api/stories}, {@code /api/stories/ID}, {@code /api/feeds}, {@code /api/search}, {@code /api/info}), live
+ * updates over Server-Sent Events ({@code /events}) and the Atom feed of alerts ({@code /feed.atom}, optionally
+ * {@code ?tag=...}, or a search's results with {@code ?q=...}). Plain JDK server; the pages are static HTML and
+ * scripts. Search needs a {@link StoryArchive}; without one it answers 503 and says how to get one.
  */
 public final class DashboardServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
     private static final long KEEPALIVE_SECONDS = 15;
+    /** What a search answers when no database is configured. */
+    static final String NO_ARCHIVE = "Search needs the PostgreSQL sink, which keeps every alert: set "
+            + "sink.postgres.enabled=true and restart (docs/sinks.md says how to set up the database). The stories "
+            + "of the last window are listed on the dashboard without it.";
     private static final Map<String, String> STATIC = Map.of(
             "/", "index.html", "/index.html", "index.html", "/dashboard.js", "dashboard.js",
-            "/dashboard.css", "dashboard.css");
+            "/dashboard.css", "dashboard.css", "/story.js", "story.js", "/ui.js", "ui.js");
+    private static final String STORY_PAGE = "/story/";
+    private static final String STORY_API = "/api/stories/";
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final AlertView view;
+    private final StoryArchive archive;
     private final Clock clock;
     private volatile boolean open = true;
 
-    private DashboardServer(HttpServer server, ExecutorService executor, AlertView view, Clock clock) {
+    private DashboardServer(HttpServer server, ExecutorService executor, AlertView view, StoryArchive archive,
+                            Clock clock) {
         this.server = server;
         this.executor = executor;
         this.view = view;
+        this.archive = archive;
         this.clock = clock;
     }
 
-    public static DashboardServer start(String bind, int port, AlertView view, Clock clock) throws IOException {
+    /** @param archive where search and stories older than the window are found; null when there is none */
+    public static DashboardServer start(String bind, int port, AlertView view, StoryArchive archive, Clock clock)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
         // Each open event stream holds a thread; a cached pool grows with the watchers.
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -58,7 +74,7 @@ public final class DashboardServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        DashboardServer dashboard = new DashboardServer(server, executor, view, clock);
+        DashboardServer dashboard = new DashboardServer(server, executor, view, archive, clock);
         server.createContext("/", dashboard::serve);
         server.start();
         return dashboard;
@@ -72,27 +88,36 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
+        URI uri = exchange.getRequestURI();
+        String path = uri.getPath();
         try {
+            Map<String, String> params = params(uri);
             if (!"GET".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, "text/plain", "GET only".getBytes(StandardCharsets.UTF_8));
             } else if (STATIC.containsKey(path)) {
                 serveResource(exchange, STATIC.get(path));
+            } else if (path.startsWith(STORY_PAGE) && path.length() > STORY_PAGE.length()) {
+                serveResource(exchange, "story.html");
+            } else if (path.equals("/api/info")) {
+                json(exchange, 200, new Info(view.window().toSeconds(), hours(view.window()), archive != null,
+                        archive == null ? NO_ARCHIVE : null));
             } else if (path.equals("/api/stories")) {
-                send(exchange, 200, "application/json",
-                        Json.mapper().writeValueAsBytes(view.stories(query(exchange.getRequestURI(), "tag"))));
+                json(exchange, 200, view.stories(params.get("tag")));
+            } else if (path.startsWith(STORY_API) && path.length() > STORY_API.length()) {
+                serveStory(exchange, path.substring(STORY_API.length()));
             } else if (path.equals("/api/feeds")) {
-                send(exchange, 200, "application/json", Json.mapper().writeValueAsBytes(view.feeds()));
+                json(exchange, 200, view.feeds());
+            } else if (path.equals("/api/search")) {
+                serveSearch(exchange, params);
             } else if (path.equals("/feed.atom")) {
-                String tag = query(exchange.getRequestURI(), "tag");
-                String self = url() + "feed.atom" + (tag == null ? "" : "?tag=" + tag);
-                send(exchange, 200, "application/atom+xml; charset=utf-8",
-                        AtomFeed.render(view.stories(tag), self, tag, clock.instant()).getBytes(StandardCharsets.UTF_8));
+                serveAtom(exchange, params, uri.getRawQuery());
             } else if (path.equals("/events")) {
                 streamEvents(exchange);
             } else {
                 send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
             }
+        } catch (IllegalArgumentException e) {
+            json(exchange, 400, new Problem(e.getMessage()));
         } catch (FeedException e) {
             LOG.error("cannot render the Atom feed path={}: {}", path, e.toString());
             send(exchange, 500, "text/plain", "feed error".getBytes(StandardCharsets.UTF_8));
@@ -101,12 +126,95 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
+    /** What the page needs to know before it asks for data. */
+    private record Info(long windowSeconds, String windowLabel, boolean search, String searchUnavailable) {
+    }
+
+    /** An answer that is not the data asked for, in words. */
+    private record Problem(String error) {
+    }
+
+    private record SearchResult(SearchQuery query, List<SearchHit> hits) {
+    }
+
+    /** A story of the window, else of the archive. */
+    private void serveStory(HttpExchange exchange, String rawId) throws IOException {
+        String id = URLDecoder.decode(rawId, StandardCharsets.UTF_8);
+        Optional<StoryView> story = view.story(id);
+        if (story.isEmpty() && archive != null) {
+            try {
+                story = archive.story(id);
+            } catch (IOException e) {
+                LOG.error("dashboard cannot read a story from the archive: {}", e.getMessage());
+                json(exchange, 503, new Problem("The story is not in the last " + hours(view.window())
+                        + " and the database cannot be read now: " + e.getMessage()));
+                return;
+            }
+        }
+        if (story.isPresent()) {
+            json(exchange, 200, story.get());
+        } else {
+            json(exchange, 404, new Problem("No story " + id + " in the last " + hours(view.window())
+                    + (archive == null ? "; older stories are kept only with the PostgreSQL sink." : " nor in the database.")));
+        }
+    }
+
+    private void serveSearch(HttpExchange exchange, Map<String, String> params) throws IOException {
+        SearchQuery query = SearchQuery.of(params);
+        List<SearchHit> hits = search(exchange, query);
+        if (hits != null) {
+            json(exchange, 200, new SearchResult(query, hits));
+        }
+    }
+
+    /** The hits, or null when the answer (503) was sent instead. */
+    private List<SearchHit> search(HttpExchange exchange, SearchQuery query) throws IOException {
+        if (archive == null) {
+            json(exchange, 503, new Problem(NO_ARCHIVE));
+            return null;
+        }
+        try {
+            return archive.search(query);
+        } catch (IOException e) {
+            LOG.error("dashboard search failed: {}", e.getMessage());
+            json(exchange, 503, new Problem("The database cannot be searched now: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    /** The window's stories (optionally of one tag), or with {@code q}, {@code from} or {@code to} a search's. */
+    private void serveAtom(HttpExchange exchange, Map<String, String> params, String rawQuery)
+            throws IOException, FeedException {
+        String query = rawQuery == null ? "" : "?" + rawQuery;
+        String self = url() + "feed.atom" + query;
+        String tag = params.get("tag");
+        String xml;
+        if (params.containsKey("q") || params.containsKey("from") || params.containsKey("to")) {
+            SearchQuery search = SearchQuery.of(params);
+            List<SearchHit> hits = search(exchange, search);
+            if (hits == null) {
+                return;
+            }
+            xml = AtomFeed.render(hits.stream().map(SearchHit::story).toList(), self, url() + query,
+                    "newsmon search: " + search.describe(), clock.instant());
+        } else {
+            xml = AtomFeed.render(view.stories(tag), self, url(), tag == null ? "newsmon alerts" : "newsmon alerts: " + tag,
+                    clock.instant());
+        }
+        send(exchange, 200, "application/atom+xml; charset=utf-8", xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String hours(Duration d) {
+        return d.toMinutesPart() == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
+    }
+
     private void serveResource(HttpExchange exchange, String name) throws IOException {
         try (InputStream in = DashboardServer.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException("dashboard resource " + name + " is missing from the class path");
             }
             String type = name.endsWith(".js") ? "text/javascript" : name.endsWith(".css") ? "text/css" : "text/html";
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
             send(exchange, 200, type + "; charset=utf-8", in.readAllBytes());
         }
     }
@@ -115,7 +223,7 @@ public final class DashboardServer implements AutoCloseable {
     private void streamEvents(HttpExchange exchange) throws IOException {
         BlockingQueue<String> events = new LinkedBlockingQueue<>(10_000);
         Consumer<StoryView> onStory = s -> events.offer(event("story", s));
-        Consumer<JsonNode> onFeed = f -> events.offer(event("feed", f));
+        Consumer<FeedHealth> onFeed = f -> events.offer(event("feed", f));
         view.onStory(onStory);
         view.onFeedStatus(onFeed);
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
@@ -147,19 +255,27 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
-    private static String query(URI uri, String name) {
+    /** The query's parameters, each with its first non-empty value. */
+    private static Map<String, String> params(URI uri) {
+        Map<String, String> out = new HashMap<>();
         String q = uri.getRawQuery();
         if (q == null) {
-            return null;
+            return out;
         }
         for (String pair : q.split("&")) {
             int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                String v = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                return v.isEmpty() ? null : v;
+            if (eq > 0) {
+                String v = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).strip();
+                if (!v.isEmpty()) {
+                    out.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), v);
+                }
             }
         }
-        return null;
+        return out;
+    }
+
+    private static void json(HttpExchange exchange, int status, Object body) throws IOException {
+        send(exchange, status, "application/json", Json.mapper().writeValueAsBytes(body));
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

@@ -1,11 +1,10 @@
 package dev.newsmon.sink.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
-import dev.newsmon.common.json.Json;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
+import dev.newsmon.common.model.FeedStatus;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,7 +18,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +41,7 @@ public final class ViewFeeder implements Runnable, AutoCloseable {
     private final AlertView view;
     private final Clock clock;
     private final Deserializer<Alert> alerts = JsonSerde.of(Alert.class).deserializer();
+    private final Deserializer<FeedStatus> statuses = JsonSerde.of(FeedStatus.class).deserializer();
     private final AtomicLong unreadable = new AtomicLong();
     private volatile boolean running = true;
 
@@ -98,7 +97,10 @@ public final class ViewFeeder implements Runnable, AutoCloseable {
                 consumer.seek(tp, at.offset());
             }
         }
-        consumer.seekToEnd(nothingRecent);
+        // Never with an empty list: Kafka reads that as every assigned partition, the feed statuses included.
+        if (!nothingRecent.isEmpty()) {
+            consumer.seekToEnd(nothingRecent);
+        }
     }
 
     private List<TopicPartition> partitions(String topic) {
@@ -115,12 +117,11 @@ public final class ViewFeeder implements Runnable, AutoCloseable {
             if (r.topic().equals(Topics.ALERTS)) {
                 view.add(alerts.deserialize(r.topic(), r.headers(), r.value()));
             } else if (r.value() != null) {
-                JsonNode status = Json.mapper().readTree(r.value());
-                String feed = r.key() == null ? status.path("feed_url").asText("") :
-                        new String(r.key(), StandardCharsets.UTF_8);
+                FeedStatus status = statuses.deserialize(r.topic(), r.headers(), r.value());
+                String feed = r.key() == null ? status.feedUrl() : new String(r.key(), StandardCharsets.UTF_8);
                 view.feedStatus(feed, status);
             }
-        } catch (SerializationException | IOException e) {
+        } catch (SerializationException e) {
             unreadable.incrementAndGet();
             LOG.warn("dashboard skips an unreadable record topic={} partition={} offset={}: {}", r.topic(),
                     r.partition(), r.offset(), e.getMessage());

@@ -1,93 +1,77 @@
 package dev.newsmon.sink.postgres;
 
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Properties;
 
 /**
- * Versioned schema migrations, applied at start-up in order, each in its own transaction with its row in
- * {@code schema_migrations}. An advisory lock makes two sinks starting at once apply each version once.
- * A migration is never edited once released: a change is a new file.
+ * The sink's schema, migrated by Flyway at start-up from the versioned files beside this class ({@code V1__...sql},
+ * {@code V2__...sql}), each applied once, in order, and recorded in {@code flyway_schema_history}. Flyway's lock
+ * makes two sinks starting at once apply each version once. A migration is never edited once released: a change is
+ * a new file.
+ *
+ * <p>Databases set up before Flyway recorded their versions in {@code schema_migrations}; Flyway takes them over
+ * at the highest version recorded there and applies only the later files.
  */
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-    /** In order; the number before {@code __} is the version. */
-    static final List<String> FILES = List.of("V1__stories_copies_tags.sql", "V2__story_aliases.sql");
-    private static final long LOCK_KEY = 0x6e6577736d6f6eL; // "newsmon"
+    static final String LOCATION = "classpath:dev/newsmon/sink/postgres";
+    private static final String LEGACY_TABLE = "schema_migrations";
 
     private Migrations() {
     }
 
     /** Applies every migration not yet applied; returns the versions applied now. */
-    public static List<Integer> apply(Connection db) throws SQLException, IOException {
-        boolean autoCommit = db.getAutoCommit();
-        db.setAutoCommit(false);
+    public static List<String> apply(String url, Properties credentials) throws SQLException {
+        FluentConfiguration flyway = Flyway.configure()
+                .dataSource(url, credentials.getProperty("user"), credentials.getProperty("password"))
+                .locations(LOCATION);
+        int legacy = legacyVersion(url, credentials);
+        if (legacy > 0) {
+            LOG.info("taking over a schema migrated before Flyway at version={} ({})", legacy, LEGACY_TABLE);
+            flyway.baselineOnMigrate(true).baselineVersion(Integer.toString(legacy))
+                    .baselineDescription("applied before Flyway, recorded in " + LEGACY_TABLE);
+        }
         try {
-            try (Statement st = db.createStatement()) {
-                st.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
-                        + "name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
-            }
-            db.commit();
-            List<Integer> applied = new ArrayList<>();
-            for (String file : FILES) {
-                int version = Integer.parseInt(file.substring(1, file.indexOf("__")));
-                try (Statement st = db.createStatement()) {
-                    st.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
-                }
-                if (appliedVersions(db).contains(version)) {
-                    db.commit();
-                    continue;
-                }
-                try (Statement st = db.createStatement()) {
-                    st.execute(read(file));
-                }
-                try (PreparedStatement ps = db.prepareStatement(
-                        "INSERT INTO schema_migrations (version, name) VALUES (?, ?)")) {
-                    ps.setInt(1, version);
-                    ps.setString(2, file);
-                    ps.executeUpdate();
-                }
-                db.commit();
-                LOG.info("applied migration version={} file={}", version, file);
-                applied.add(version);
+            MigrateResult result = flyway.load().migrate();
+            List<String> applied = result.migrations.stream().map(m -> m.version).toList();
+            if (!applied.isEmpty()) {
+                LOG.info("applied migrations versions={} schema_version={}", applied, result.targetSchemaVersion);
             }
             return applied;
-        } catch (SQLException | IOException | RuntimeException e) {
-            db.rollback();
-            throw e;
-        } finally {
-            db.setAutoCommit(autoCommit);
+        } catch (FlywayException e) {
+            throw new SQLException("cannot migrate the schema at " + url + ": " + e.getMessage(), e);
         }
     }
 
-    private static Set<Integer> appliedVersions(Connection db) throws SQLException {
-        Set<Integer> versions = new HashSet<>();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT version FROM schema_migrations")) {
-            while (rs.next()) {
-                versions.add(rs.getInt(1));
+    /** The highest version the migrator before Flyway recorded, or 0 when Flyway already keeps the history. */
+    private static int legacyVersion(String url, Properties credentials) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, credentials); Statement st = c.createStatement()) {
+            if (exists(st, "flyway_schema_history") || !exists(st, LEGACY_TABLE)) {
+                return 0;
+            }
+            try (ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM " + LEGACY_TABLE)) {
+                rs.next();
+                return rs.getInt(1);
             }
         }
-        return versions;
     }
 
-    private static String read(String file) throws IOException {
-        try (InputStream in = Migrations.class.getResourceAsStream(file)) {
-            if (in == null) {
-                throw new IOException("migration " + file + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    private static boolean exists(Statement st, String table) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 }

@@ -43,14 +43,19 @@ public final class PostgresSink implements AlertSink {
     }
 
     public static PostgresSink create(NewsmonConfig config, Map<String, String> env) throws IOException {
+        return new PostgresSink(config.get(Settings.SINK_POSTGRES_URL), credentials(config, env, "newsmon-sink"));
+    }
+
+    /** The user and password of {@code sink.postgres.*}, the password read from the variable it names. */
+    static Properties credentials(NewsmonConfig config, Map<String, String> env, String applicationName) {
         Properties props = new Properties();
         props.setProperty("user", config.get(Settings.SINK_POSTGRES_USER));
         String password = env.get(config.get(Settings.SINK_POSTGRES_PASSWORD_ENV));
         if (password != null) {
             props.setProperty("password", password);
         }
-        props.setProperty("ApplicationName", "newsmon-sink");
-        return new PostgresSink(config.get(Settings.SINK_POSTGRES_URL), props);
+        props.setProperty("ApplicationName", applicationName);
+        return props;
     }
 
     @Override
@@ -119,8 +124,8 @@ public final class PostgresSink implements AlertSink {
     private Connection connection() throws IOException {
         try {
             if (db == null || db.isClosed()) {
+                Migrations.apply(url, credentials);
                 Connection c = DriverManager.getConnection(url, credentials);
-                Migrations.apply(c);
                 c.setAutoCommit(false);
                 db = c;
             }

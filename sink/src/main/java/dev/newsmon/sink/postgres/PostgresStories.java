@@ -83,12 +83,18 @@ final class PostgresStories implements StoryStore<SQLException> {
     @Override
     public void add(Alert alert, String storyId) throws SQLException {
         // The story row before the item row, which references it.
-        upsertStory(alert, storyId);
+        boolean first = opens(alert, storyId);
+        if (first) {
+            // The item that headed the story until now (a copy that came first, a replay's opener) is a copy.
+            update("UPDATE copies SET kind = 'copy' WHERE story_id = ? AND kind = 'story'", storyId);
+        }
+        upsertStory(alert, storyId, first);
         try (PreparedStatement copy = db.prepareStatement(INSERT_COPY)) {
             int i = 1;
             copy.setString(i++, alert.itemId());
             copy.setString(i++, storyId);
-            copy.setString(i++, alert.kind().wireName());
+            // A story alert filed under another story is a copy of that one.
+            copy.setString(i++, (first ? Alert.Kind.STORY : Alert.Kind.COPY).wireName());
             copy.setString(i++, alert.outlet());
             copy.setString(i++, alert.title());
             copy.setString(i++, alert.url());
@@ -128,12 +134,19 @@ final class PostgresStories implements StoryStore<SQLException> {
             ps.setString(3, from);
             ps.executeUpdate();
         }
-        fold(from, to);
+        update("UPDATE copies SET story_id = ? WHERE story_id = ?", to, from);
+        move(from, to);
     }
 
     @Override
     public void fold(String from, String into) throws SQLException {
-        update("UPDATE copies SET story_id = ? WHERE story_id = ?", into, from);
+        // The joined story's first item is a copy in the older story, whose headline stays.
+        update("UPDATE copies SET story_id = ?, kind = 'copy' WHERE story_id = ?", into, from);
+        move(from, into);
+    }
+
+    /** Moves the tags, the aliases and the counts of {@code from}, whose items are moved, into {@code into}. */
+    private void move(String from, String into) throws SQLException {
         update("INSERT INTO tags (story_id, tag) SELECT ?, tag FROM tags WHERE story_id = ? ON CONFLICT DO NOTHING",
                 into, from);
         update("DELETE FROM tags WHERE story_id = ?", from);
@@ -143,8 +156,12 @@ final class PostgresStories implements StoryStore<SQLException> {
         alias(from, into);
     }
 
-    private void upsertStory(Alert alert, String storyId) throws SQLException {
-        boolean first = alert.kind() == Alert.Kind.STORY && alert.storyId().equals(storyId);
+    /** Whether the alert is about the item that opened the story: the story alert of that story's own id. */
+    private static boolean opens(Alert alert, String storyId) {
+        return alert.kind() == Alert.Kind.STORY && alert.storyId().equals(storyId);
+    }
+
+    private void upsertStory(Alert alert, String storyId, boolean first) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement(UPSERT_STORY)) {
             int i = 1;
             ps.setString(i++, storyId);

@@ -1,61 +1,51 @@
-// The newsmon dashboard: stories of the last 24 h, live over Server-Sent Events, with no build step.
+// The newsmon dashboard: the window's stories and every feed's health, live over Server-Sent Events, and search
+// over past alerts. No build step.
 "use strict";
 const stories = new Map();
 const feeds = new Map();
-const COLORS = ["#3563e9", "#e9354f", "#2a9d5b", "#c67c00", "#7b3fe4", "#00838f"];
+const STATES = ["failing", "backing-off", "gone", "moved", "recovered", "ok"];
+const STATE_WORDS = {failing: "Failing", "backing-off": "Backing off", gone: "Gone", moved: "Moved",
+  recovered: "Recovered", ok: "OK"};
+const COLORS = ["#3451d1", "#d1345b", "#23803a", "#b86e00", "#7b3fe4", "#0b7a86"];
 const $ = (id) => document.getElementById(id);
+let tagFilter = "";
+let sort = {key: "state", dir: 1};
+let feedOrder = new Map();
 
-function esc(s) {
-  return String(s ?? "").replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
+function storyItem(s, highlights) {
+  const titleSpans = highlights ?? UI.ruleSpans(s.matches, "title");
+  const outlets = UI.distinct(s.outlets);
+  const reasons = s.tags.map((t) => (s.relevance || {})[t]).filter(Boolean).map((r) => r.reason);
+  return `<li class="story${s.live ? " live" : ""}" data-story-id="${UI.esc(s.story_id)}">
+      <h3><a href="/story/${encodeURIComponent(s.story_id)}">${UI.mark(s.title, titleSpans)}</a></h3>
+      <span class="when">${UI.time(s.latest_seen)}</span>
+      <div class="meta"><span><span class="outlet-count">${s.outlets.length} ${s.outlets.length === 1 ? "outlet" : "outlets"}</span>
+        · ${UI.esc(outlets.join(", "))}</span>
+        ${s.tags.map((t) => UI.tagChip(t, (s.relevance || {})[t])).join("")}
+        ${s.url ? `<a class="subtle" href="${UI.esc(s.url)}" rel="noopener">original ↗</a>` : ""}</div>
+      ${reasons.length ? `<p class="why">${UI.esc(UI.distinct(reasons).join(" · "))}</p>` : ""}
+    </li>`;
 }
 
-// Marks the matched terms of the headline, from the character offsets every alert carries.
-function highlight(title, matches) {
-  const spans = [];
-  for (const list of Object.values(matches || {})) {
-    for (const m of list) for (const t of m.terms) if (t.field === "title") spans.push([t.start, t.end]);
-  }
-  spans.sort((a, b) => a[0] - b[0]);
-  let out = "", at = 0;
-  for (const [s, e] of spans) {
-    if (s < at) continue;
-    out += esc(title.slice(at, s)) + "<mark>" + esc(title.slice(s, e)) + "</mark>";
-    at = e;
-  }
-  return out + esc(title.slice(at));
-}
-
-// A tag with how much the first item is about it, and why, as the processor decided (alerts before aboutness
-// carry no relevance and show the tag alone).
-function tagChip(tag, r) {
-  if (!r) return `<span class="tag">${esc(tag)}</span>`;
-  return `<span class="tag" title="${esc(r.reason)}">${esc(tag)} <small class="relevance">${r.score.toFixed(2)}</small></span>`
-    + `<div class="why">${esc(r.reason)}</div>`;
-}
-
-function time(t) { return t ? new Date(t).toISOString().slice(5, 16).replace("T", " ") : ""; }
-
-function render() {
-  const tag = $("tag").value;
-  const rows = [...stories.values()]
-    .filter((s) => !tag || s.tags.includes(tag))
+function renderStories() {
+  const all = [...stories.values()];
+  const rows = all.filter((s) => !tagFilter || s.tags.includes(tagFilter))
     .sort((a, b) => b.latest_seen.localeCompare(a.latest_seen));
-  $("stories").tBodies[0].innerHTML = rows.map((s) =>
-    `<tr data-story-id="${esc(s.story_id)}" class="${s.live ? "live" : ""}">
-       <td><a href="${esc(s.url)}">${highlight(s.title, s.matches)}</a><div class="outlets">${esc([...new Set(s.outlets)].join(", "))}</div></td>
-       <td>${s.tags.map((t) => tagChip(t, (s.relevance || {})[t])).join("")}</td>
-       <td>${s.outlets.length}</td><td>${time(s.first_seen)}</td><td>${time(s.latest_seen)}</td></tr>`).join("");
-  $("count").textContent = `(${rows.length})`;
-  const tags = new Set([...stories.values()].flatMap((s) => s.tags));
-  const select = $("tag");
+  $("stories").innerHTML = rows.map((s) => storyItem(s)).join("");
+  $("count").textContent = rows.length ? `(${rows.length})` : "";
+  $("empty").hidden = rows.length > 0;
+  const tags = UI.distinct(all.flatMap((s) => s.tags)).sort();
+  $("tag-filter").innerHTML = !tags.length ? "" : ["", ...tags].map((t) =>
+    `<button type="button" data-tag="${UI.esc(t)}" aria-pressed="${t === tagFilter}">${t ? UI.esc(t) : "all tags"}</button>`).join("");
+  const select = $("search-tag");
   for (const t of tags) if (![...select.options].some((o) => o.value === t)) select.add(new Option(t, t));
-  $("atom").href = "/feed.atom" + (tag ? "?tag=" + encodeURIComponent(tag) : "");
-  chart([...tags].filter((t) => !tag || t === tag));
+  $("atom").href = "/feed.atom" + (tagFilter ? "?tag=" + encodeURIComponent(tagFilter) : "");
+  chart(tags.filter((t) => !tagFilter || t === tagFilter));
 }
 
-// Stories per hour per tag over the last 24 h, one polyline per tag, drawn as plain SVG.
+// Stories per hour per tag over the last 24 h, one line per tag, in plain SVG.
 function chart(tags) {
-  const svg = $("chart"), w = 720, h = 160, pad = 24, now = Date.now();
+  const w = 360, h = 140, padX = 26, padY = 16, now = Date.now();
   const counts = new Map(tags.map((t) => [t, new Array(24).fill(0)]));
   for (const s of stories.values()) {
     const hour = 23 - Math.floor((now - Date.parse(s.first_seen)) / 3600000);
@@ -63,64 +53,167 @@ function chart(tags) {
     for (const t of s.tags) if (counts.has(t)) counts.get(t)[hour]++;
   }
   const max = Math.max(1, ...[...counts.values()].flat());
-  const x = (i) => pad + i * (w - 2 * pad) / 23, y = (n) => h - pad - n * (h - 2 * pad) / max;
-  let out = `<line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#99a"/>` +
-    `<text x="${pad}" y="${h - 6}" font-size="10">-24 h</text><text x="${w - pad - 20}" y="${h - 6}" font-size="10">now</text>` +
-    `<text x="2" y="${pad}" font-size="10">${max}</text>`;
+  const x = (i) => padX + i * (w - 2 * padX) / 23, y = (n) => h - padY - n * (h - 2 * padY) / max;
+  let out = `<line x1="${padX}" y1="${h - padY}" x2="${w - padX}" y2="${h - padY}" stroke="#cfd4dc"/>` +
+    `<line x1="${padX}" y1="${padY}" x2="${w - padX}" y2="${padY}" stroke="#eef0f4"/>` +
+    `<text x="${padX}" y="${h - 2}" font-size="10" fill="#8a93a3">−24 h</text>` +
+    `<text x="${w - padX}" y="${h - 2}" font-size="10" fill="#8a93a3" text-anchor="end">now</text>` +
+    `<text x="${padX - 6}" y="${padY + 4}" font-size="10" fill="#8a93a3" text-anchor="end">${max}</text>`;
   let legend = "";
   [...counts.entries()].forEach(([t, c], i) => {
     const color = COLORS[i % COLORS.length];
-    out += `<polyline fill="none" stroke="${color}" stroke-width="2" points="${c.map((n, k) => x(k) + "," + y(n)).join(" ")}"/>`;
-    legend += `<span style="color:${color}">■ ${esc(t)}</span>`;
+    out += `<polyline fill="none" stroke="${color}" stroke-width="2" stroke-linejoin="round" points="${c.map((n, k) => x(k) + "," + y(n)).join(" ")}"/>`;
+    legend += `<span><i style="background:${color}"></i>${UI.esc(t)}</span>`;
   });
-  svg.innerHTML = out;
-  $("legend").innerHTML = legend;
+  $("chart").innerHTML = out;
+  $("legend").innerHTML = legend || `<span>No stories yet.</span>`;
+}
+
+const FEED_SORTS = {
+  outlet: (a, b) => a.outlet.localeCompare(b.outlet, undefined, {sensitivity: "base"}),
+  state: (a, b) => STATES.indexOf(a.state) - STATES.indexOf(b.state),
+  last_success: (a, b) => (a.last_success ?? "").localeCompare(b.last_success ?? ""),
+  next_poll: (a, b) => (a.next_poll ?? "~").localeCompare(b.next_poll ?? "~"),
+  items_in_window: (a, b) => a.items_in_window - b.items_in_window,
+};
+
+function feedRow(f) {
+  const name = UI.esc(f.outlet);
+  const problem = f.problem ? UI.esc(f.problem) : `<span class="quiet-note">—</span>`;
+
+  const next = f.state === "gone" ? "not polled" : UI.time(f.next_poll);
+  return `<tr class="${f.needs_attention ? "attention-row" : ""}" data-feed-url="${UI.esc(f.feed_url)}" data-state="${f.state}">
+      <td data-label="Outlet"><strong>${name}</strong><span class="url">${UI.esc(f.feed_url)}</span></td>
+      <td data-label="State"><span class="state ${f.state}">${STATE_WORDS[f.state] ?? UI.esc(f.state)}</span></td>
+      <td data-label="Last success">${f.last_success ? UI.time(f.last_success) : "never"}</td>
+      <td data-label="Problem" class="problem"${f.detail ? ` title="${UI.esc(f.detail)}"` : ""}>${problem}</td>
+      <td data-label="Next poll">${next}</td>
+      <td data-label="Items" class="num">${f.items_in_window}</td>
+    </tr>`;
 }
 
 function renderFeeds() {
-  const rows = [...feeds.values()];
-  const cols = [...new Set(rows.flatMap((f) => Object.keys(f)))];
-  $("feeds").tHead.innerHTML = "<tr>" + cols.map((c) => `<th>${esc(c)}</th>`).join("") + "</tr>";
-  $("feeds").tBodies[0].innerHTML = rows.map((f) => "<tr>" + cols.map((c) =>
-    `<td>${esc(typeof f[c] === "object" && f[c] !== null ? JSON.stringify(f[c]) : f[c])}</td>`).join("") + "</tr>").join("");
+  const rows = [...feeds.values()].sort((a, b) =>
+    sort.dir * FEED_SORTS[sort.key](a, b) || (feedOrder.get(a.feed_url) ?? 0) - (feedOrder.get(b.feed_url) ?? 0));
+  $("feeds").tBodies[0].innerHTML = rows.map(feedRow).join("");
+  $("feeds-empty").hidden = rows.length > 0;
+  $("feeds").hidden = !rows.length;
+  for (const th of $("feeds").tHead.querySelectorAll("th[data-sort]")) {
+    if (th.dataset.sort === sort.key) th.setAttribute("aria-sort", sort.dir > 0 ? "ascending" : "descending");
+    else th.removeAttribute("aria-sort");
+  }
+  const needing = rows.filter((f) => f.needs_attention);
+  const byState = STATES.map((s) => [s, needing.filter((f) => f.state === s).length]).filter(([, n]) => n);
+  $("attention").className = "attention" + (needing.length ? "" : " calm");
+  $("attention").textContent = !rows.length ? "" : needing.length
+    ? `${needing.length} of ${rows.length} ${rows.length === 1 ? "feed needs" : "feeds need"} attention: `
+      + byState.map(([s, n]) => `${n} ${STATE_WORDS[s].toLowerCase()}`).join(", ")
+    : `All ${rows.length} feeds are working.`;
+  $("attention-badge").hidden = !needing.length;
+  $("attention-badge").textContent = needing.length;
 }
 
-function feedKey(f) { return f.feed_url || f.url || JSON.stringify(f); }
-
-async function load() {
-  const [s, f] = await Promise.all([fetch("/api/stories").then((r) => r.json()), fetch("/api/feeds").then((r) => r.json())]);
-  // The event stream opened first; what it already brought is newer than this snapshot.
-  s.forEach((x) => { if (!stories.has(x.story_id)) stories.set(x.story_id, x); });
-  f.forEach((x) => feeds.set(feedKey(x), x));
-  render();
+function setFeeds(list) {
+  feeds.clear();
+  feedOrder = new Map(list.map((f, i) => [f.feed_url, i]));
+  list.forEach((f) => feeds.set(f.feed_url, f));
   renderFeeds();
+}
+
+// Search over past alerts, in the database; the URL keeps the query so a reload or a link shows it again.
+async function search(params) {
+  const query = new URLSearchParams([...params].filter(([, v]) => v));
+  history.replaceState(null, "", query.toString() ? "?" + query : location.pathname);
+  if (!query.toString()) { $("results-section").hidden = true; return; }
+  $("results-section").hidden = false;
+  $("results-title").textContent = "Searching…";
+  $("results").innerHTML = "";
+  const {ok, body} = await UI.getJson("/api/search?" + query);
+  const message = $("results-message");
+  if (!ok) {
+    $("results-title").textContent = "Search";
+    message.hidden = false;
+    message.textContent = body.error;
+    $("results-atom").hidden = true;
+    return;
+  }
+  const words = body.query.text ? `“${body.query.text}”` : "all alerts";
+  $("results-title").textContent = `${body.hits.length} ${body.hits.length === 1 ? "story" : "stories"} for ${words}`
+    + (body.query.tag ? ` in ${body.query.tag}` : "");
+  message.hidden = body.hits.length > 0;
+  message.textContent = "Nothing matches. Try fewer words, another spelling, or a wider date range.";
+  $("results").innerHTML = body.hits.map((h) => storyItem(h.story, h.title_hits.map((t) => [t.start, t.end]))).join("");
+  $("results-atom").hidden = false;
+  $("results-atom").href = "/feed.atom?" + query;
+}
+
+function formParams() {
+  return new URLSearchParams(new FormData($("search")));
+}
+
+function restoreSearch() {
+  const params = new URLSearchParams(location.search);
+  for (const [k, v] of params) if ($("search").elements[k]) $("search").elements[k].value = v;
+  if (params.toString()) search(params);
+}
+
+function addArrival(s) {
+  const list = $("live");
+  list.querySelector(".quiet-note")?.remove();
+  const li = document.createElement("li");
+  li.className = "live-arrival";
+  li.dataset.storyId = s.story_id;
+  li.innerHTML = `${UI.time(s.latest_seen)}<a href="/story/${encodeURIComponent(s.story_id)}">${UI.esc(s.title)}</a>`
+    + ` <span class="quiet-note">(${s.outlets.length} ${s.outlets.length === 1 ? "outlet" : "outlets"})</span>`;
+  list.prepend(li);
 }
 
 function live() {
   const events = new EventSource("/events");
-  events.onopen = () => { $("status").textContent = "live"; $("status").className = "ok"; };
-  events.onerror = () => { $("status").textContent = "reconnecting…"; $("status").className = "down"; };
+  events.onopen = () => { $("status").textContent = "live"; $("status").className = "pill ok"; };
+  events.onerror = () => { $("status").textContent = "reconnecting…"; $("status").className = "pill down"; };
   events.addEventListener("story", (e) => {
     const s = JSON.parse(e.data);
     s.live = true;
     // A replay's id of a story, or a story joined into this one: shown once, under this story's id.
     (s.aliases || []).forEach((id) => stories.delete(id));
     stories.set(s.story_id, s);
-    // A record of what arrived over the stream, which the browser test reads.
-    const li = document.createElement("li");
-    li.className = "live-arrival";
-    li.dataset.storyId = s.story_id;
-    li.textContent = `${time(s.latest_seen)} ${s.title} (${s.outlets.length} ${s.outlets.length === 1 ? "outlet" : "outlets"})`;
-    $("live").prepend(li);
-    render();
+    addArrival(s);
+    renderStories();
+    // Flashed once: later renders show it as any other story.
+    setTimeout(() => { s.live = false; }, 2500);
   });
   events.addEventListener("feed", (e) => {
     const f = JSON.parse(e.data);
-    feeds.set(feedKey(f), f);
+    feeds.set(f.feed_url, f);
     renderFeeds();
   });
 }
 
-$("tag").addEventListener("change", render);
+async function load() {
+  const [info, s, f] = await Promise.all([UI.getJson("/api/info"), UI.getJson("/api/stories"), UI.getJson("/api/feeds")]);
+  for (const el of document.querySelectorAll(".window")) {
+    el.textContent = el.closest("h3, footer") ? "last " + info.body.window_label : info.body.window_label;
+  }
+  if (!info.body.search) $("q").placeholder = "Search needs the PostgreSQL sink (see docs/sinks.md)";
+  // The event stream opened first; what it already brought is newer than this snapshot.
+  s.body.forEach((x) => { if (!stories.has(x.story_id)) stories.set(x.story_id, x); });
+  renderStories();
+  setFeeds(f.body);
+}
+
+$("tag-filter").addEventListener("click", (e) => {
+  const b = e.target.closest("button[data-tag]");
+  if (b) { tagFilter = b.dataset.tag; renderStories(); }
+});
+$("feeds").tHead.addEventListener("click", (e) => {
+  const th = e.target.closest("th[data-sort]");
+  if (!th) return;
+  sort = {key: th.dataset.sort, dir: sort.key === th.dataset.sort ? -sort.dir : 1};
+  renderFeeds();
+});
+$("search").addEventListener("submit", (e) => { e.preventDefault(); search(formParams()); });
+$("clear-search").addEventListener("click", () => { $("search").reset(); search(new URLSearchParams()); $("q").focus(); });
+setInterval(() => UI.refreshTimes(), 30000);
 live();
-load().catch((err) => { $("status").textContent = "cannot load: " + err; $("status").className = "down"; });
+load().then(restoreSearch).catch((err) => { $("status").textContent = "cannot load: " + err; $("status").className = "pill down"; });

@@ -6,6 +6,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import dev.newsmon.common.json.Json;
 import dev.newsmon.common.model.Alert;
+import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.sink.TestAlerts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +48,11 @@ class DashboardServerTest {
         view.add(new Alert(other.schemaVersion(), other.kind(), other.storyId(), other.itemId(), "https://lakeside.example/b",
                 "Cosmonaut crew docks", "Lakeside Ledger", other.feedUrl(), other.published(), other.fetched(),
                 other.alerted(), List.of("russia-us-cooperation"), other.matches(), null, null, "test",
-                other.relevance()));
-        server = DashboardServer.start("127.0.0.1", 0, view, CLOCK);
+                other.relevance(), other.language()));
+        view.feedStatus("https://lakeside.example/rss", new FeedStatus(1, "https://lakeside.example/rss", null,
+                "Lakeside Ledger", CLOCK.instant(), null, 0, 3, CLOCK.instant().plusSeconds(1200),
+                "cannot fetch https://lakeside.example/rss: timed out after PT20S", 0, 0, false, null, null, false));
+        server = DashboardServer.start("127.0.0.1", 0, view, null, CLOCK);
     }
 
     @AfterEach
@@ -83,7 +87,42 @@ class DashboardServerTest {
         assertEquals("title", why.get("evidence").get(0).get("where").asText());
         assertTrue(get("").contains("<title>newsmon dashboard</title>"));
         assertTrue(get("dashboard.js").contains("EventSource"));
-        assertTrue(get("dashboard.js").contains("r.reason"), "the dashboard shows why a tag applies");
+    }
+
+    @Test
+    void aStoryIsServedAsAPageAndAsJsonAndAnUnknownOneIsNamed() throws Exception {
+        assertTrue(get("story/s-1").contains("<script src=\"/story.js\"></script>"));
+        JsonNode story = Json.mapper().readTree(get("api/stories/s-1"));
+        assertEquals(List.of("Harbor City Post", "Harbor City Post"), Json.mapper().convertValue(story.get("outlets"),
+                List.class));
+        assertEquals("i-2", story.get("copies").get(0).get("item_id").asText());
+        HttpResponse<String> missing = request("api/stories/s-404");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("older stories are kept only with the PostgreSQL sink"), missing.body());
+    }
+
+    @Test
+    void feedHealthIsOneRowPerFeedInWordsWithoutTheRawFields() throws Exception {
+        JsonNode feeds = Json.mapper().readTree(get("api/feeds"));
+        assertEquals(1, feeds.size());
+        JsonNode f = feeds.get(0);
+        assertEquals("failing", f.get("state").asText());
+        assertEquals("No answer in time: the server did not respond before the timeout.", f.get("problem").asText());
+        assertTrue(f.get("needs_attention").asBoolean());
+        assertEquals("2026-11-26T12:20:00Z", f.get("next_poll").asText());
+        assertTrue(f.get("schema_version") == null && f.get("etag") == null, "no raw status fields: " + f);
+    }
+
+    @Test
+    void withoutADatabaseSearchSaysWhatItNeedsInsteadOfFailing() throws Exception {
+        HttpResponse<String> search = request("api/search?q=cosmonauts");
+        assertEquals(503, search.statusCode());
+        assertEquals(DashboardServer.NO_ARCHIVE, Json.mapper().readTree(search.body()).get("error").asText());
+        assertEquals(503, request("feed.atom?q=cosmonauts").statusCode());
+        JsonNode info = Json.mapper().readTree(get("api/info"));
+        assertEquals(false, info.get("search").asBoolean());
+        assertEquals("24 h", info.get("window_label").asText());
+        assertEquals(400, request("api/search?q=x&from=yesterday").statusCode(), "a date that cannot be read is named");
     }
 
     @Test
@@ -110,9 +149,13 @@ class DashboardServerTest {
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = request(path);
         assertEquals(200, r.statusCode(), path);
         return r.body();
+    }
+
+    private HttpResponse<String> request(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -6,17 +6,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 
 import static dev.newsmon.common.model.Alert.Kind.COPY;
 import static dev.newsmon.common.model.Alert.Kind.STORY;
@@ -28,30 +22,47 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PostgresSinkTest {
     private static final Instant FIRST_RUN = Instant.parse("2026-11-26T09:00:00Z");
     private static final Instant REPLAY = Instant.parse("2026-11-26T10:00:00Z");
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String DATABASE = "newsmon_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static TestDatabase db;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", credentials());
-             Statement st = admin.createStatement()) {
-            st.execute("CREATE DATABASE " + DATABASE);
-        }
+        db = new TestDatabase();
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", credentials());
-             Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        db.close();
+    }
+
+    @Test
+    void flywayAppliesEachMigrationOnceAndRecordsIt() throws Exception {
+        try (PostgresSink first = sink(); PostgresSink second = sink()) {
+            assertEquals(List.of("1|V1__stories_copies_tags.sql|true", "2|V2__copies_search.sql|true",
+                            "3|V3__story_aliases.sql|true"),
+                    rows("SELECT version || '|' || script || '|' || success FROM flyway_schema_history "
+                            + "ORDER BY installed_rank"));
         }
     }
 
     @Test
-    void migrationsRunOnceAndAreRecorded() throws Exception {
-        try (PostgresSink first = sink(); PostgresSink second = sink()) {
-            assertEquals(List.of("1|V1__stories_copies_tags.sql", "2|V2__story_aliases.sql"),
-                    rows("SELECT version || '|' || name FROM schema_migrations ORDER BY version"));
+    void aDatabaseMigratedBeforeFlywayIsTakenOverAndItsRowsBecomeSearchable() throws Exception {
+        try (TestDatabase legacy = new TestDatabase()) {
+            // As the migrator before Flyway left it: version 1 applied and recorded in schema_migrations.
+            legacy.execute(new String(Migrations.class.getResourceAsStream("V1__stories_copies_tags.sql")
+                    .readAllBytes(), StandardCharsets.UTF_8));
+            legacy.execute("CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, "
+                    + "applied_at timestamptz NOT NULL DEFAULT now()); "
+                    + "INSERT INTO schema_migrations (version, name) VALUES (1, 'V1__stories_copies_tags.sql')");
+            legacy.execute("INSERT INTO stories VALUES ('s-legacy', 'l-1', 'Station crew returns', null, 'Harbor City "
+                    + "Post', now(), now(), 1, 'test'); INSERT INTO copies (item_id, story_id, kind, outlet, title, "
+                    + "alerted, matches) VALUES ('l-1', 's-legacy', 'story', 'Harbor City Post', 'Station crew returns', "
+                    + "now(), '{}')");
+            // Starting the sink migrates.
+            new PostgresSink(legacy.url(), TestDatabase.credentials()).close();
+            assertEquals(List.of("1|BASELINE", "2|SQL", "3|SQL"),
+                    legacy.rows("SELECT version || '|' || type FROM flyway_schema_history ORDER BY installed_rank"));
+            assertEquals(List.of("l-1"), legacy.rows("SELECT item_id FROM copies "
+                    + "WHERE search @@ websearch_to_tsquery('english', 'station')"), "a row stored before V2 is indexed");
         }
     }
 
@@ -126,15 +137,15 @@ class PostgresSinkTest {
             writeAndCommit(sink, List.of(new Alert(opener.schemaVersion(), opener.kind(), opener.storyId(),
                     opener.itemId(), opener.url(), opener.title(), opener.outlet(), opener.feedUrl(), opener.published(),
                     opener.fetched(), opener.alerted(), List.of("russia-us-cooperation"), opener.matches(), null, null,
-                    "test", opener.relevance())));
+                    "test", opener.relevance(), opener.language())));
             assertEquals(2, rows("SELECT 1 FROM stories WHERE story_id IN ('s-q1', 's-q2')").size());
             writeAndCommit(sink, List.of(alert("s-q2", "q-b", COPY, "q-d", REPLAY.plusSeconds(1)),
                     alert("s-q2", "q-a", COPY, "q-d", REPLAY.plusSeconds(2))));
         }
         assertEquals(List.of("s-q1|q-b|3"), rows("SELECT story_id || '|' || first_item_id || '|' || outlet_count "
                 + "FROM stories WHERE story_id IN ('s-q1', 's-q2')"));
-        assertEquals(List.of("q-a|s-q1", "q-b|s-q1", "q-d|s-q1"),
-                rows("SELECT item_id || '|' || story_id FROM copies WHERE item_id LIKE 'q-%' ORDER BY item_id"));
+        assertEquals(List.of("q-a|s-q1|copy", "q-b|s-q1|story", "q-d|s-q1|copy"), rows("SELECT item_id || '|' || "
+                + "story_id || '|' || kind FROM copies WHERE item_id LIKE 'q-%' ORDER BY item_id"));
         assertEquals(List.of("russia-us-cooperation", "space-station"),
                 rows("SELECT tag FROM tags WHERE story_id = 's-q1' ORDER BY tag"));
         assertEquals(List.of("s-q2|s-q1"), rows("SELECT alias_id || '|' || story_id FROM story_aliases "
@@ -153,6 +164,8 @@ class PostgresSinkTest {
                 + "WHERE story_id IN ('s-r1', 's-r2')"));
         assertEquals(List.of("s-r2|s-r1"), rows("SELECT alias_id || '|' || story_id FROM story_aliases "
                 + "WHERE story_id = 's-r1'"));
+        assertEquals(List.of("r-a|copy", "r-b|story"), rows("SELECT item_id || '|' || kind FROM copies "
+                + "WHERE story_id = 's-r1' ORDER BY item_id"), "one item heads a story");
     }
 
     @Test
@@ -173,13 +186,7 @@ class PostgresSinkTest {
     }
 
     private static PostgresSink sink() throws Exception {
-        return new PostgresSink(SERVER + DATABASE, credentials());
-    }
-
-    private static Properties credentials() {
-        Properties p = new Properties();
-        p.setProperty("user", "postgres");
-        return p;
+        return new PostgresSink(db.url(), TestDatabase.credentials());
     }
 
     private static List<String> snapshot() throws SQLException {
@@ -192,18 +199,6 @@ class PostgresSinkTest {
     }
 
     private static List<String> rows(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(SERVER + DATABASE, credentials());
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                List<String> cols = new ArrayList<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    cols.add(String.valueOf(rs.getObject(i)));
-                }
-                out.add(String.join("|", cols));
-            }
-        }
-        return out;
+        return db.rows(sql);
     }
 }

@@ -51,9 +51,9 @@ public final class Conformance {
             Path json = xml.resolveSibling(xml.getFileName().toString().replaceFirst("\\.xml$", ".json"));
             if (Files.isRegularFile(json)) {
                 checked++;
-                String reason = gofeed.check(xml, json);
-                if (reason != null) {
-                    failures.add(new FolderResult.Failure(root.relativize(xml).toString(), reason));
+                FolderResult.Miss miss = gofeed.check(xml, json);
+                if (miss != null) {
+                    failures.add(new FolderResult.Failure(root.relativize(xml).toString(), miss.kind(), miss.reason()));
                 }
             }
         }
@@ -67,9 +67,9 @@ public final class Conformance {
             FeedparserCheck.Expectation expected = FeedparserCheck.expectation(Files.readAllBytes(xml));
             if (expected.mustParse() != null) {
                 checked++;
-                String reason = feedparser.check(xml, expected);
-                if (reason != null) {
-                    failures.add(new FolderResult.Failure(root.relativize(xml).toString(), reason));
+                FolderResult.Miss miss = feedparser.check(xml, expected);
+                if (miss != null) {
+                    failures.add(new FolderResult.Failure(root.relativize(xml).toString(), miss.kind(), miss.reason()));
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.newsmon.ingest.parse.conformance;
 
 import dev.newsmon.ingest.parse.FeedParseException;
 import dev.newsmon.ingest.parse.FeedParser;
+import dev.newsmon.ingest.parse.ParsedFeed;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,11 @@ import java.util.regex.Pattern;
 
 /**
  * Checks one feedparser test file against the bozo expectation of its header comment. {@code Expect:} containing
- * {@code not bozo} means the file must parse, containing {@code bozo} that it must fail with a
- * {@link FeedParseException}; a file whose expectation names neither is not checked. A {@code Content-type} header
- * line is given to the parser as the HTTP content type, a {@code Content-Location} one as the feed URL (the base of
- * relative links); otherwise the feed URL is the file's own.
+ * {@code not bozo} means the file must parse as well-formed (not {@link ParsedFeed#recovered()}); containing
+ * {@code bozo}, that it must be found ill-formed: read leniently, or refused with a {@link FeedParseException}, as
+ * feedparser sets bozo both when it recovers entries and when it finds none. A file whose expectation names neither
+ * is not checked. A {@code Content-type} header line is given to the parser as the HTTP content type, a
+ * {@code Content-Location} one as the feed URL (the base of relative links); otherwise the feed URL is the file's own.
  */
 final class FeedparserCheck {
     /** What the header states. {@code mustParse} is null when the file states no bozo expectation. */
@@ -57,15 +59,22 @@ final class FeedparserCheck {
         return new Expectation(mustParse, contentType, location);
     }
 
-    /** The reason the file fails its expectation, or null when it meets it. Requires a stated expectation. */
-    String check(Path file, Expectation expected) throws IOException {
+    /** Why the file fails its expectation, or null when it meets it. Requires a stated expectation. */
+    FolderResult.Miss check(Path file, Expectation expected) throws IOException {
         byte[] body = Files.readAllBytes(file);
         String url = expected.location() != null ? expected.location() : file.toUri().toString();
+        ParsedFeed feed;
         try {
-            parser.parse(body, expected.contentType(), url);
-            return expected.mustParse() ? null : "expected bozo, but it parsed";
+            feed = parser.parse(body, expected.contentType(), url);
         } catch (FeedParseException e) {
-            return expected.mustParse() ? "expected not bozo: " + e.getMessage() : null;
+            return expected.mustParse() ? new FolderResult.Miss("not bozo expected, refused", e.getMessage()) : null;
         }
+        if (expected.mustParse() == feed.recovered()) {
+            return expected.mustParse()
+                    ? new FolderResult.Miss("not bozo expected, read leniently", "not well-formed, "
+                            + feed.entries().size() + " entries recovered")
+                    : new FolderResult.Miss("bozo expected, parsed as well-formed", "expected bozo, but it parsed");
+        }
+        return null;
     }
 }

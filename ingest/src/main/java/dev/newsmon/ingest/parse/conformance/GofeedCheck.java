@@ -37,32 +37,33 @@ final class GofeedCheck {
         this.parser = parser;
     }
 
-    /** The reason the pair fails, or null when it passes. */
-    String check(Path xml, Path json) throws IOException {
+    /** Why the pair fails, or null when it passes. */
+    FolderResult.Miss check(Path xml, Path json) throws IOException {
         JsonNode expected = Json.mapper().readTree(json.toFile());
         String url = xml.toUri().toString();
         ParsedFeed feed;
         try {
             feed = parser.parse(Files.readAllBytes(xml), null, url);
         } catch (FeedParseException e) {
-            return "parse error: " + e.getMessage();
+            return new FolderResult.Miss("parse error", e.getMessage());
         }
         boolean atom = expected.has("entries");
         List<JsonNode> items = new ArrayList<>();
         expected.path(atom ? "entries" : "items").forEach(items::add);
         if (items.size() != feed.entries().size()) {
-            return "entries: expected " + items.size() + ", got " + feed.entries().size();
+            return new FolderResult.Miss("entry count differs",
+                    "entries: expected " + items.size() + ", got " + feed.entries().size());
         }
         for (int i = 0; i < items.size(); i++) {
-            String reason = compare(items.get(i), feed.entries().get(i), atom, url);
-            if (reason != null) {
-                return "entry " + i + " " + reason;
+            FolderResult.Miss miss = compare(items.get(i), feed.entries().get(i), atom, url);
+            if (miss != null) {
+                return new FolderResult.Miss(miss.kind(), "entry " + i + " " + miss.reason());
             }
         }
         return null;
     }
 
-    private static String compare(JsonNode item, ParsedEntry entry, boolean atom, String url) {
+    private static FolderResult.Miss compare(JsonNode item, ParsedEntry entry, boolean atom, String url) {
         String title = text(item.get("title"));
         if (!same(title, entry.title())) {
             return mismatch("title", title, entry.title());
@@ -123,7 +124,8 @@ final class GofeedCheck {
         return n == null || n.isNull() ? null : n.asText();
     }
 
-    private static String mismatch(String field, String expected, String actual) {
-        return field + ": expected '" + normal(expected) + "', got '" + normal(actual) + "'";
+    private static FolderResult.Miss mismatch(String field, String expected, String actual) {
+        return new FolderResult.Miss(field + " differs",
+                field + ": expected '" + normal(expected) + "', got '" + normal(actual) + "'");
     }
 }

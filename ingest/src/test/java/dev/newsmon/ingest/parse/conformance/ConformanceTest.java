@@ -34,6 +34,7 @@ class ConformanceTest {
         FolderResult.Failure guid = rss.failures().get(0);
         assertTrue(guid.file().endsWith("wrong_guid.xml"), guid.file());
         assertEquals("entry 0 guid: expected 'lamp-8', got 'lamp-7'", guid.reason());
+        assertEquals("guid differs", guid.kind());
 
         assertEquals(1, byFolder.get("gofeed/testdata/parser/atom").passed());
         assertEquals(100.0, byFolder.get("gofeed/testdata/parser/atom").passRate());
@@ -44,9 +45,11 @@ class ConformanceTest {
 
         FolderResult illformed = byFolder.get("feedparser/tests/illformed");
         assertEquals(2, illformed.checked());
-        assertEquals(50.0, illformed.passRate());
+        assertEquals(50.0, illformed.passRate(), "an item that never closes is bozo: refused, or read leniently");
         assertTrue(illformed.failures().get(0).file().endsWith("claims_bozo_but_fine.xml"));
         assertEquals("expected bozo, but it parsed", illformed.failures().get(0).reason());
+        assertEquals(List.of("bozo expected, parsed as well-formed"),
+                List.copyOf(illformed.failuresByKind().keySet()));
     }
 
     @Test
