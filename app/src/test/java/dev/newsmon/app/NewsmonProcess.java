@@ -71,6 +71,11 @@ public final class NewsmonProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The process, for its pid and its children (the embedded broker). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** SIGTERM on Unix, as {@code docker stop} and Ctrl-C's cousin send it. */
     public void terminate() {
         process.destroy();

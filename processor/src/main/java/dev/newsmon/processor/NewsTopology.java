@@ -4,6 +4,7 @@ import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.kafka.StaticMembership;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.common.model.StoryCluster;
@@ -155,6 +156,8 @@ public final class NewsTopology {
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ);
         // Implied by exactly_once_v2; stated because the feedback loop through the resolve topic relies on it.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+        // A dead instance's tasks move after 10 s, not 45; the processor service adds its static member id.
+        p.putAll(StaticMembership.session());
         p.putAll(config.kafka());
         return p;
     }

@@ -6,6 +6,7 @@ import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.common.model.StoryCluster;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -337,5 +338,12 @@ class NewsTopologyTest {
         assertEquals(BoundedRocksDb.class, p.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG));
         assertEquals(String.valueOf(128L << 20), p.get(BoundedRocksDb.CACHE_BYTES));
         assertEquals(String.valueOf(64L << 20), p.get(BoundedRocksDb.WRITE_BUFFER_BYTES));
+        assertEquals(10_000, p.get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "a dead instance's tasks move in 10 s");
+    }
+
+    @Test
+    void kafkaSettingsOverrideTheShortSession() {
+        NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of("kafka.session.timeout.ms", "30000"));
+        assertEquals("30000", NewsTopology.streamsProperties(config).get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG));
     }
 }

@@ -5,6 +5,7 @@ import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.kafka.DeadLetters;
+import dev.newsmon.common.kafka.StaticMembership;
 import dev.newsmon.common.model.Alert;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -82,9 +83,16 @@ public final class SinkService implements Runnable, AutoCloseable {
         return config.get(Settings.SINK_GROUP_ID) + "-" + sinkName;
     }
 
+    /**
+     * The consumer of sink {@code sinkName}: a static member of its group with a short session
+     * ({@link StaticMembership}), which {@code kafka.*} may override, reading committed alerts from the beginning
+     * and committing only what the sink made durable.
+     */
     public static Map<String, Object> consumerConfig(NewsmonConfig config, String sinkName) {
-        Map<String, Object> props = new HashMap<>(config.kafka());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId(config, sinkName));
+        String group = groupId(config, sinkName);
+        Map<String, Object> props = new HashMap<>(StaticMembership.member(config, group));
+        props.putAll(config.kafka());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -149,7 +157,8 @@ public final class SinkService implements Runnable, AutoCloseable {
             // Before consumer.close(), whose revocation would otherwise commit it through a sink that failed.
             abandonPending();
             closeSink();
-            consumer.close();
+            // A static member stays in the group on a plain close: leave, so the partitions move at once.
+            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             deadLetters.close();
             stopped.countDown();
         }

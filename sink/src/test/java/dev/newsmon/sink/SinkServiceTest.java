@@ -5,6 +5,7 @@ import dev.newsmon.common.json.Json;
 import dev.newsmon.common.kafka.DeadLetters;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.sink.jsonl.JsonlFileSink;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -53,12 +54,15 @@ class SinkServiceTest {
         }
 
         @Override
-        public synchronized void close() {
+        public synchronized void close(CloseOptions options) {
+            closedWith = options.groupMembershipOperation();
             // KafkaConsumer.close() revokes the assignment through the rebalance listener before it leaves.
             rebalance(List.of());
-            super.close();
+            super.close(options);
         }
     };
+    /** How the service closed its consumer: whether it left the group. */
+    private volatile CloseOptions.GroupMembershipOperation closedWith;
     private final MockProducer<byte[], byte[]> dlq =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private SinkService service;
@@ -86,6 +90,17 @@ class SinkServiceTest {
         assertEquals("i-1", first.itemId());
         assertEquals(Alert.Kind.COPY, Json.mapper().readValue(lines.get(1), Alert.class).kind());
         assertTrue(lines.get(0).contains("\"kind\":\"story\""), lines.get(0));
+    }
+
+    @Test
+    void aStoppedSinkLeavesItsGroupSoItsPartitionsMoveAtOnce() throws Exception {
+        start(new JsonlFileSink(out), record(0, json(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY))));
+        awaitTrue(() -> committed() == 1L);
+        assertTrue(service.stop(Duration.ofSeconds(10)));
+        thread.join(10_000);
+        service = null;
+        assertEquals(CloseOptions.GroupMembershipOperation.LEAVE_GROUP, closedWith,
+                "a static member leaves only when asked to");
     }
 
     @Test

@@ -18,10 +18,15 @@ public final class TestAlerts {
     }
 
     public static Alert alert(String story, String item, Alert.Kind kind, Instant alerted) {
-        return new Alert(Alert.SCHEMA_VERSION, kind, story, item, "https://harborcitypost.example/a", "Station news",
-                "Harbor City Post", "https://harborcitypost.example/rss", Instant.parse("2026-11-26T09:00:00Z"),
-                Instant.parse("2026-11-26T09:05:00Z"), alerted, List.of("space-station"),
-                Map.of(), kind == Alert.Kind.COPY ? 0.91 : null, kind == Alert.Kind.COPY ? "i-1" : null, "test",
+        return alert(story, item, kind, kind == Alert.Kind.COPY ? "i-1" : null, alerted);
+    }
+
+    /** An alert about {@code item} in {@code story}, copying {@code copyOf} (null for a story), at {@code alerted}. */
+    public static Alert alert(String story, String item, Alert.Kind kind, String copyOf, Instant alerted) {
+        return new Alert(Alert.SCHEMA_VERSION, kind, story, item, "https://harborcitypost.example/a",
+                "Station news", "Harbor City Post", "https://harborcitypost.example/rss",
+                Instant.parse("2026-11-26T09:00:00Z"), Instant.parse("2026-11-26T09:05:00Z"), alerted,
+                List.of("space-station"), Map.of(), kind == Alert.Kind.COPY ? 0.91 : null, copyOf, "test",
                 Map.of("space-station", new TagRelevance(1.0, 0.5,
                         List.of(new Evidence("named-station", Evidence.TITLE, 2, 1.0)), "named-station in the title")), "en");
     }

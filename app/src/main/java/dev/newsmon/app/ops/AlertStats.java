@@ -21,6 +21,8 @@ import java.util.List;
  * alerts arrive, so the topology stays free of metrics code; counted at commit, so a retried batch counts once.
  */
 public final class AlertStats implements AlertSink {
+    /** The sink's name, and so the end of its consumer group's id. */
+    public static final String NAME = "metrics";
     private static final Logger LOG = LoggerFactory.getLogger(AlertStats.class);
     private static final Duration[] FETCHED_BUCKETS = durations("PT0.1S", "PT0.25S", "PT0.5S", "PT1S", "PT2.5S",
             "PT5S", "PT10S", "PT30S", "PT1M", "PT2M", "PT5M", "PT15M");
@@ -46,7 +48,7 @@ public final class AlertStats implements AlertSink {
 
     @Override
     public String name() {
-        return "metrics";
+        return NAME;
     }
 
     @Override

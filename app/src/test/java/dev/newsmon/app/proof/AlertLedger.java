@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * @param duplicates lines about an item already alerted, plus story alerts beyond the first of a story
  * @param lost       expected alerts not found
  * @param unexpected alerts of this workload that no rule should have raised (the untagged local items)
+ * @param items      ids of the items whose alerts were found
  */
-record AlertLedger(int expected, int delivered, int duplicates, int lost, int unexpected) {
+record AlertLedger(int expected, int delivered, int duplicates, int lost, int unexpected, Set<String> items) {
     private static final ObjectMapper JSON = Json.mapper();
 
     static AlertLedger of(Path alertsFile, StoryWorkload workload) throws IOException {
@@ -68,7 +69,7 @@ record AlertLedger(int expected, int delivered, int duplicates, int lost, int un
         }
         int expected = workload.expectedAlerts();
         int delivered = storyOutlets.size();
-        return new AlertLedger(expected, delivered, duplicates, expected - delivered, unexpected);
+        return new AlertLedger(expected, delivered, duplicates, expected - delivered, unexpected, Set.copyOf(items));
     }
 
     /** Prints the line of a scenario (what was injected, what was verified), then asserts nothing lost or repeated. */

@@ -8,13 +8,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
-import static dev.newsmon.app.proof.ProofCluster.awaitTrue;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The broker crashing in the middle of a run: a broker of its own (not a shared one), killed with SIGKILL while
- * the first half of the stories is in flight and restarted on the same data and port. Every expected alert
- * arrives, and no story is alerted twice.
+ * alerts are in flight and restarted on the same data and port. Every expected alert arrives, and no story is
+ * alerted twice.
  */
 class BrokerCrashIT {
     private static final int STORIES = 8;
@@ -25,28 +24,25 @@ class BrokerCrashIT {
     @Test
     void brokerKilledMidRunAndRestartedLosesAndRepeatsNothing() throws Exception {
         String scenario = "broker-kill";
-        EmbeddedBroker broker = EmbeddedBroker.start(BrokerOptions.forTest(dir.resolve("broker")));
+        AtomicReference<EmbeddedBroker> broker = new AtomicReference<>(
+                EmbeddedBroker.start(BrokerOptions.forTest(dir.resolve("broker"))));
         try {
-            ProofCluster cluster = ProofCluster.on(broker.bootstrapServers(), dir);
+            ProofCluster cluster = ProofCluster.on(broker.get().bootstrapServers(), dir);
             try (StoryWorkload workload = new StoryWorkload("bk", STORIES);
                  Pipeline pipeline = Pipeline.start(cluster.config(scenario), workload.feeds(), System.out)) {
-                workload.publish(STORIES / 2);
-                pipeline.pollOnce();
-                awaitTrue("the first alert", ProofCluster.DRAIN, () -> cluster.ledger(scenario, workload).delivered() > 0);
-
-                int atKill = cluster.ledger(scenario, workload).delivered();
-                broker.kill();
-                broker = EmbeddedBroker.start(broker.options().withPort(port(broker)));
-                workload.publish(STORIES);
-                pipeline.pollOnce();
+                MidRunKill.Result crash = MidRunKill.run(cluster, scenario, workload, pipeline::pollOnce,
+                        () -> broker.get().kill(), () -> cluster.ledger(scenario, workload).items(), "in the file",
+                        () -> broker.set(EmbeddedBroker.start(broker.get().options().withPort(port(broker.get())))));
                 pipeline.awaitQuiet(ProofCluster.DRAIN);
 
-                cluster.ledger(scenario, workload).verify(scenario, "kill -9 of the broker with " + atKill + " of "
-                        + workload.expectedAlerts() / 2 + " alerts of the first half delivered, restart on the same "
-                        + "data and port, second half of the stories published after it");
+                // Not bounded: it is mostly the broker's own restart, which takes tens of seconds on a busy machine.
+                crash.gap().report(scenario, "kill -9 of the broker and its restart", "");
+                cluster.ledger(scenario, workload).verify(scenario, "kill -9 of the broker with "
+                        + crash.doneAtKill() + " of " + workload.expectedAlerts() + " alerts in the file and the "
+                        + "rest of the stories' items produced, restart on the same data and port");
             }
         } finally {
-            broker.close();
+            broker.get().close();
         }
     }
 

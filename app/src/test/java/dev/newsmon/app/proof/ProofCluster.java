@@ -2,18 +2,27 @@ package dev.newsmon.app.proof;
 
 import dev.newsmon.app.NewsmonProcess;
 import dev.newsmon.app.SharedBroker;
+import dev.newsmon.app.ops.AlertStats;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
+import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.ops.Ops;
 import dev.newsmon.sink.SinkRunner;
 import dev.newsmon.sink.SinkService;
+import dev.newsmon.sink.jsonl.JsonlFileSink;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,9 +34,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -39,6 +50,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProofCluster implements BeforeAllCallback, AfterAllCallback {
     static final Duration DRAIN = Duration.ofMinutes(2);
+    /** The sinks {@code newsmon sink} runs with a scenario's settings: their groups' names end with these. */
+    static final List<String> CHILD_SINKS = List.of(JsonlFileSink.NAME, AlertStats.NAME);
     private static final Path RULES = Path.of("../config/rules.yaml").toAbsolutePath().normalize();
 
     private final SharedBroker shared;
@@ -167,11 +180,52 @@ final class ProofCluster implements BeforeAllCallback, AfterAllCallback {
 
     /** Starts {@code newsmon processor} for a scenario in a child JVM, logging to its folder. */
     NewsmonProcess startProcessor(String scenario) throws IOException {
-        List<String> args = new ArrayList<>(List.of("processor"));
+        return start("processor", scenario);
+    }
+
+    /**
+     * Starts {@code newsmon sink} for a scenario in a child JVM, logging to its folder: the JSONL sink and the
+     * alert metrics, in the groups {@link #CHILD_SINKS} names.
+     */
+    NewsmonProcess startSink(String scenario) throws IOException {
+        return start("sink", scenario);
+    }
+
+    /** Services with their defaults: static members of their groups, with the short session newsmon sets. */
+    private NewsmonProcess start(String command, String scenario) throws IOException {
+        List<String> args = new ArrayList<>(List.of(command));
         settings(scenario).forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
-        // A killed member's partitions move only when its session expires: the broker's minimum keeps that short.
-        args.addAll(List.of("--set", "kafka.session.timeout.ms=6000"));
         return NewsmonProcess.start(dir(scenario).resolve("logs"), Map.of(), args.toArray(String[]::new));
+    }
+
+    /** The items of {@code workload} whose alerts news.alerts holds, committed. */
+    Set<String> committedAlertItems(StoryWorkload workload) throws IOException {
+        Set<String> items = new HashSet<>();
+        Deserializer<Alert> alerts = JsonSerde.of(Alert.class).deserializer();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plus(DRAIN);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IOException("news.alerts not read to its end " + ends + " within " + DRAIN);
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    Alert a = alerts.deserialize(r.topic(), r.value());
+                    if (workload.storyOf(a.title()) >= 0) {
+                        items.add(a.itemId());
+                    }
+                }
+            }
+        }
+        return items;
     }
 
     /** Polls {@code condition} until it holds or {@code timeout} passes. */

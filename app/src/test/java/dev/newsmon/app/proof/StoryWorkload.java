@@ -105,6 +105,10 @@ final class StoryWorkload implements AutoCloseable {
         return code;
     }
 
+    int stories() {
+        return stories;
+    }
+
     /** Makes stories 0 (inclusive) to {@code count} (exclusive) appear in every outlet's feed. */
     void publish(int count) {
         visible.set(Math.min(count, stories));

@@ -2,6 +2,8 @@ package dev.newsmon.sink.http;
 
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedStatus;
+import dev.newsmon.sink.story.StoryReconciler;
+import dev.newsmon.sink.story.StoryStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,14 +19,19 @@ import java.util.function.Consumer;
 
 /**
  * What the dashboard and the Atom feed show: the stories of the last window (24 h by default) and the latest
- * status of each feed, kept in memory from the topics and rebuilt from them at start. Thread-safe.
+ * status of each feed, kept in memory from the topics and rebuilt from them at start. Alerts are filed by item id
+ * ({@link StoryReconciler}), so the alerts of a replay show no second story, and a story shows under the id of its
+ * earliest alert in the window, whatever order the rebuild reads them in. Thread-safe.
  */
 public final class AlertView {
     private final Duration window;
     private final Clock clock;
     private final Map<String, StoryView> stories = new LinkedHashMap<>();
-    /** Item id to alert time: a re-delivered item is recognised for as long as its story is shown. */
-    private final Map<String, Instant> seenItems = new HashMap<>();
+    /** Item id to its story: a re-delivered or replayed item is recognised for as long as its story is shown. */
+    private final Map<String, String> items = new HashMap<>();
+    /** The other ids of the stories shown, to the story each names. */
+    private final Map<String, String> aliases = new HashMap<>();
+    private final Filing filing = new Filing();
     private final FeedPolls feeds;
     private final List<Consumer<StoryView>> storyListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<FeedHealth>> feedListeners = new CopyOnWriteArrayList<>();
@@ -39,7 +46,7 @@ public final class AlertView {
         return window;
     }
 
-    /** Adds an alert; an item seen before (a re-delivery) or older than the window changes nothing. */
+    /** Adds an alert; an item seen before (a re-delivery or a replay) or older than the window adds no item. */
     public void add(Alert alert) {
         StoryView updated;
         synchronized (this) {
@@ -47,15 +54,14 @@ public final class AlertView {
             if (alert.alerted().isBefore(clock.instant().minus(window))) {
                 return;
             }
-            if (seenItems.putIfAbsent(alert.itemId(), alert.alerted()) != null) {
-                return;
-            }
-            StoryView old = stories.get(alert.storyId());
-            updated = old == null ? StoryView.of(alert) : old.with(alert);
-            stories.put(alert.storyId(), updated);
+            filing.changed = null;
+            StoryReconciler.file(alert, filing);
             expire();
+            updated = filing.changed == null ? null : stories.get(filing.changed);
         }
-        storyListeners.forEach(l -> l.accept(updated));
+        if (updated != null) {
+            storyListeners.forEach(l -> l.accept(updated));
+        }
     }
 
     /** A status of a feed, as its producer wrote it after a poll. */
@@ -76,10 +82,10 @@ public final class AlertView {
                 .toList();
     }
 
-    /** The story of {@code storyId}, if the window holds it. */
+    /** The story of {@code storyId}, or of which it is another id, if the window holds it. */
     public synchronized Optional<StoryView> story(String storyId) {
         expire();
-        return Optional.ofNullable(stories.get(storyId));
+        return filing.storyNamed(storyId).map(stories::get);
     }
 
     /** Every feed's health, those that need a person first. */
@@ -106,6 +112,61 @@ public final class AlertView {
     private void expire() {
         Instant cutoff = clock.instant().minus(window);
         stories.values().removeIf(s -> s.latestSeen().isBefore(cutoff));
-        seenItems.values().removeIf(t -> t.isBefore(cutoff));
+        items.values().removeIf(story -> !stories.containsKey(story));
+        aliases.values().removeIf(story -> !stories.containsKey(story));
+    }
+
+    /** The maps above as a story store; notes the story an alert changed. Called under the view's lock. */
+    private final class Filing implements StoryStore<RuntimeException> {
+        private String changed;
+
+        @Override
+        public Optional<String> storyOfItem(String itemId) {
+            return Optional.ofNullable(items.get(itemId));
+        }
+
+        @Override
+        public Optional<String> storyNamed(String storyId) {
+            return stories.containsKey(storyId) ? Optional.of(storyId) : Optional.ofNullable(aliases.get(storyId));
+        }
+
+        @Override
+        public Instant firstSeen(String storyId) {
+            return stories.get(storyId).firstSeen();
+        }
+
+        @Override
+        public void add(Alert alert, String storyId) {
+            StoryView old = stories.get(storyId);
+            stories.put(storyId, old == null ? StoryView.of(alert) : old.with(alert));
+            items.put(alert.itemId(), storyId);
+            changed = storyId;
+        }
+
+        @Override
+        public void alias(String aliasId, String storyId) {
+            aliases.put(aliasId, storyId);
+            stories.put(storyId, stories.get(storyId).withAlias(aliasId));
+            changed = storyId;
+        }
+
+        @Override
+        public void rename(String from, String to, Instant seen) {
+            stories.put(to, stories.remove(from).renamed(to, seen));
+            moved(from, to);
+        }
+
+        @Override
+        public void fold(String from, String into) {
+            stories.put(into, stories.get(into).absorb(stories.remove(from)));
+            moved(from, into);
+        }
+
+        private void moved(String from, String to) {
+            items.replaceAll((item, story) -> story.equals(from) ? to : story);
+            aliases.replaceAll((alias, story) -> story.equals(from) ? to : story);
+            aliases.put(from, to);
+            changed = to;
+        }
     }
 }

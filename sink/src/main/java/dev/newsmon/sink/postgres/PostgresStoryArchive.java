@@ -62,6 +62,9 @@ public final class PostgresStoryArchive implements StoryArchive {
             WHERE c.story_id = ANY (?)
             ORDER BY c.alerted, c.item_id""".formatted(CONFIG);
     private static final String TAGS = "SELECT story_id, tag FROM tags WHERE story_id = ANY (?)";
+    private static final String ALIASES = "SELECT story_id, alias_id FROM story_aliases WHERE story_id = ANY (?)";
+    private static final String STORED_ID =
+            "SELECT coalesce((SELECT story_id FROM story_aliases WHERE alias_id = ?), ?)";
     private static final TypeReference<Map<String, List<TagMatch>>> MATCHES = new TypeReference<>() {
     };
 
@@ -121,9 +124,22 @@ public final class PostgresStoryArchive implements StoryArchive {
     @Override
     public Optional<StoryView> story(String storyId) throws IOException {
         try (Connection c = connect()) {
-            return Optional.ofNullable(load(c, List.of(storyId), "").get(storyId)).map(Loaded::view);
+            String stored = storedId(c, storyId);
+            return Optional.ofNullable(load(c, List.of(stored), "").get(stored)).map(Loaded::view);
         } catch (SQLException e) {
             throw new IOException("cannot read story_id=" + storyId + " from " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The id a story is stored under, for any of its ids (docs/stories.md). */
+    private static String storedId(Connection c, String storyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(STORED_ID)) {
+            ps.setString(1, storyId);
+            ps.setString(2, storyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
         }
     }
 
@@ -154,6 +170,17 @@ public final class PostgresStoryArchive implements StoryArchive {
                     StoryView old = views.get(a.storyId());
                     views.put(a.storyId(), old == null ? StoryView.of(a) : old.with(a));
                     marked.putIfAbsent(a.title(), rs.getString("marked"));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(ALIASES)) {
+            ps.setArray(1, idArray);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoryView v = views.get(rs.getString(1));
+                    if (v != null) {
+                        views.put(v.storyId(), v.withAlias(rs.getString(2)));
+                    }
                 }
             }
         }

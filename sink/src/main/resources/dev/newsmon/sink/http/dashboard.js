@@ -175,6 +175,8 @@ function live() {
   events.addEventListener("story", (e) => {
     const s = JSON.parse(e.data);
     s.live = true;
+    // A replay's id of a story, or a story joined into this one: shown once, under this story's id.
+    (s.aliases || []).forEach((id) => stories.delete(id));
     stories.set(s.story_id, s);
     addArrival(s);
     renderStories();

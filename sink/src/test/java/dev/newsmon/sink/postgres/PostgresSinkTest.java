@@ -8,14 +8,20 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.newsmon.common.model.Alert.Kind.COPY;
+import static dev.newsmon.common.model.Alert.Kind.STORY;
+import static dev.newsmon.sink.TestAlerts.alert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Against the real PostgreSQL on 127.0.0.1:5432 (started by .ci/run), in a database of its own. */
 class PostgresSinkTest {
+    private static final Instant FIRST_RUN = Instant.parse("2026-11-26T09:00:00Z");
+    private static final Instant REPLAY = Instant.parse("2026-11-26T10:00:00Z");
     private static TestDatabase db;
 
     @BeforeAll
@@ -31,7 +37,8 @@ class PostgresSinkTest {
     @Test
     void flywayAppliesEachMigrationOnceAndRecordsIt() throws Exception {
         try (PostgresSink first = sink(); PostgresSink second = sink()) {
-            assertEquals(List.of("1|V1__stories_copies_tags.sql|true", "2|V2__copies_search.sql|true"),
+            assertEquals(List.of("1|V1__stories_copies_tags.sql|true", "2|V2__copies_search.sql|true",
+                            "3|V3__story_aliases.sql|true"),
                     rows("SELECT version || '|' || script || '|' || success FROM flyway_schema_history "
                             + "ORDER BY installed_rank"));
         }
@@ -52,7 +59,7 @@ class PostgresSinkTest {
                     + "now(), '{}')");
             // Starting the sink migrates.
             new PostgresSink(legacy.url(), TestDatabase.credentials()).close();
-            assertEquals(List.of("1|BASELINE", "2|SQL"),
+            assertEquals(List.of("1|BASELINE", "2|SQL", "3|SQL"),
                     legacy.rows("SELECT version || '|' || type FROM flyway_schema_history ORDER BY installed_rank"));
             assertEquals(List.of("l-1"), legacy.rows("SELECT item_id FROM copies "
                     + "WHERE search @@ websearch_to_tsquery('english', 'station')"), "a row stored before V2 is indexed");
@@ -102,6 +109,66 @@ class PostgresSinkTest {
     }
 
     @Test
+    void aReplayThatNamesAStoryDifferentlyLeavesOneRowUnderTheStoredIdAndRecordsTheOtherAsAnAlias() throws Exception {
+        try (PostgresSink sink = sink()) {
+            writeAndCommit(sink, List.of(alert("s-p1", "p-b", STORY, null, FIRST_RUN),
+                    alert("s-p1", "p-a", COPY, "p-b", FIRST_RUN.plusSeconds(1)),
+                    alert("s-p1", "p-c", COPY, "p-b", FIRST_RUN.plusSeconds(2))));
+            // The replay saw p-a first: the same story, opened by another of its items.
+            writeAndCommit(sink, List.of(alert("s-p2", "p-a", STORY, null, REPLAY),
+                    alert("s-p2", "p-c", COPY, "p-a", REPLAY.plusSeconds(1)),
+                    alert("s-p2", "p-b", COPY, "p-a", REPLAY.plusSeconds(2))));
+        }
+        assertEquals(List.of("s-p1|p-b|3"), rows("SELECT story_id || '|' || first_item_id || '|' || outlet_count "
+                + "FROM stories WHERE story_id IN ('s-p1', 's-p2')"));
+        assertEquals(List.of("p-a|s-p1", "p-b|s-p1", "p-c|s-p1"),
+                rows("SELECT item_id || '|' || story_id FROM copies WHERE item_id LIKE 'p-%' ORDER BY item_id"));
+        assertEquals(List.of("s-p2|s-p1"), rows("SELECT alias_id || '|' || story_id FROM story_aliases "
+                + "WHERE alias_id = 's-p2'"));
+    }
+
+    @Test
+    void aReplayThatOpensAStoryWithANewItemFoldsItIntoTheStoredStoryOnceACopyShowsTheyAreOne() throws Exception {
+        try (PostgresSink sink = sink()) {
+            writeAndCommit(sink, List.of(alert("s-q1", "q-b", STORY, null, FIRST_RUN),
+                    alert("s-q1", "q-a", COPY, "q-b", FIRST_RUN.plusSeconds(1))));
+            // q-d is new (new rules tag it) and opens the replay's story; q-b then joins it as a copy.
+            Alert opener = alert("s-q2", "q-d", STORY, null, REPLAY);
+            writeAndCommit(sink, List.of(new Alert(opener.schemaVersion(), opener.kind(), opener.storyId(),
+                    opener.itemId(), opener.url(), opener.title(), opener.outlet(), opener.feedUrl(), opener.published(),
+                    opener.fetched(), opener.alerted(), List.of("russia-us-cooperation"), opener.matches(), null, null,
+                    "test", opener.relevance(), opener.language())));
+            assertEquals(2, rows("SELECT 1 FROM stories WHERE story_id IN ('s-q1', 's-q2')").size());
+            writeAndCommit(sink, List.of(alert("s-q2", "q-b", COPY, "q-d", REPLAY.plusSeconds(1)),
+                    alert("s-q2", "q-a", COPY, "q-d", REPLAY.plusSeconds(2))));
+        }
+        assertEquals(List.of("s-q1|q-b|3"), rows("SELECT story_id || '|' || first_item_id || '|' || outlet_count "
+                + "FROM stories WHERE story_id IN ('s-q1', 's-q2')"));
+        assertEquals(List.of("q-a|s-q1|copy", "q-b|s-q1|story", "q-d|s-q1|copy"), rows("SELECT item_id || '|' || "
+                + "story_id || '|' || kind FROM copies WHERE item_id LIKE 'q-%' ORDER BY item_id"));
+        assertEquals(List.of("russia-us-cooperation", "space-station"),
+                rows("SELECT tag FROM tags WHERE story_id = 's-q1' ORDER BY tag"));
+        assertEquals(List.of("s-q2|s-q1"), rows("SELECT alias_id || '|' || story_id FROM story_aliases "
+                + "WHERE story_id = 's-q1'"));
+    }
+
+    @Test
+    void anAlertOlderThanTheStoredStoryGivesItItsId() throws Exception {
+        try (PostgresSink sink = sink()) {
+            writeAndCommit(sink, List.of(alert("s-r2", "r-a", STORY, null, REPLAY)));
+            writeAndCommit(sink, List.of(alert("s-r1", "r-a", COPY, "r-b", FIRST_RUN),
+                    alert("s-r1", "r-b", STORY, null, FIRST_RUN.plusSeconds(1))));
+        }
+        assertEquals(List.of("s-r1|r-b|2|" + FIRST_RUN.getEpochSecond()), rows("SELECT story_id || '|' || "
+                + "first_item_id || '|' || outlet_count || '|' || extract(epoch FROM first_seen)::bigint FROM stories "
+                + "WHERE story_id IN ('s-r1', 's-r2')"));
+        assertEquals(List.of("s-r2|s-r1"), rows("SELECT alias_id || '|' || story_id FROM story_aliases "
+                + "WHERE story_id = 's-r1'"));
+        assertEquals(List.of("r-a|copy", "r-b|story"), rows("SELECT item_id || '|' || kind FROM copies "
+                + "WHERE story_id = 's-r1' ORDER BY item_id"), "one item heads a story");
+    }
+
+    @Test
     void aRolledBackBatchWritesNothing() throws Exception {
         try (PostgresSink sink = sink()) {
             sink.write(TestAlerts.alert("s-rollback", "b-1", Alert.Kind.STORY));
@@ -127,6 +194,7 @@ class PostgresSinkTest {
         all.addAll(rows("SELECT * FROM stories ORDER BY story_id"));
         all.addAll(rows("SELECT * FROM copies ORDER BY item_id"));
         all.addAll(rows("SELECT * FROM tags ORDER BY story_id, tag"));
+        all.addAll(rows("SELECT alias_id, story_id FROM story_aliases ORDER BY alias_id"));
         return all;
     }
 

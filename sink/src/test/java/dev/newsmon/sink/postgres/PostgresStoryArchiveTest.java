@@ -51,6 +51,10 @@ class PostgresStoryArchiveTest {
             sink.write(alert(Alert.Kind.STORY, "s-grain", "g-1", "Harbor grain deal extended for a season",
                     "Harbor City Post", DAY.plus(Duration.ofDays(2)), "trade", "export corridor"));
             sink.commit();
+            // A replay that saw the copy first: its id of the story is an alias.
+            sink.write(alert(Alert.Kind.STORY, "s-crew-replay", "c-2", "Cosmonauts to stay on station, agency says",
+                    "Bayview Courier", DAY.plus(Duration.ofDays(3)), "space-station", "cosmonauts"));
+            sink.commit();
         }
         archive = new PostgresStoryArchive(db.url(), TestDatabase.credentials());
     }
@@ -58,6 +62,16 @@ class PostgresStoryArchiveTest {
     @AfterAll
     static void drop() throws Exception {
         db.close();
+    }
+
+    @Test
+    void aStoryIsFoundByAnyOfItsIds() throws Exception {
+        StoryView story = archive.story("s-crew-replay").orElseThrow();
+        assertEquals("s-crew", story.storyId());
+        assertEquals(List.of("s-crew-replay"), story.aliases());
+        assertEquals("Cosmonauts stay aboard the station until it retires", story.title());
+        assertEquals(List.of("Meridian Newswire", "Bayview Courier"), story.outlets(), "each item once");
+        assertEquals(story, archive.story("s-crew").orElseThrow());
     }
 
     @Test
