@@ -1,5 +1,6 @@
 package dev.newsmon.app;
 
+import dev.newsmon.app.cli.BenchPointer;
 import dev.newsmon.app.cli.ConfigCommand;
 import dev.newsmon.app.cli.DemoCommand;
 import dev.newsmon.app.cli.FeedCommand;
@@ -9,6 +10,8 @@ import dev.newsmon.app.cli.ProcessorCommand;
 import dev.newsmon.app.cli.RulesCommand;
 import dev.newsmon.app.cli.RunCommand;
 import dev.newsmon.app.cli.SinkCommand;
+import dev.newsmon.app.cli.SubscribersCommand;
+import dev.newsmon.app.cli.SubscriptionsCommand;
 import dev.newsmon.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Command;
         description = "Streaming news monitor on Apache Kafka: one alert per story, with the outlets that carried it.",
         subcommands = {DemoCommand.class, RunCommand.class, FeedCommand.class, FeedsCommand.class,
                 IngestCommand.class, ProcessorCommand.class, SinkCommand.class, ConfigCommand.class,
-                RulesCommand.class})
+                RulesCommand.class, SubscriptionsCommand.class, SubscribersCommand.class, BenchPointer.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a configuration or input the user must fix: one line on stderr, no stack trace. */
     public static final int USAGE = 2;

@@ -27,14 +27,29 @@ public final class NewsmonProcess implements AutoCloseable {
 
     /** Starts {@code java -cp <test class path> dev.newsmon.app.Main args}, output captured under {@code logs}. */
     public static NewsmonProcess start(Path logs, Map<String, String> env, String... args) throws IOException {
+        return start(logs, env, List.of(), args);
+    }
+
+    /**
+     * As {@link #start}, with the logging configuration that ships (logback.xml) instead of the tests' one, which
+     * the test class path would otherwise pick: for tests of what a person sees on the console.
+     */
+    public static NewsmonProcess startAsShipped(Path logs, Map<String, String> env, String... args)
+            throws IOException {
+        return start(logs, env, List.of("-Dlogback.configurationFile=logback.xml"), args);
+    }
+
+    private static NewsmonProcess start(Path logs, Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException {
         Files.createDirectories(logs);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Surefire and failsafe run the tests from a manifest-only jar; the real class path is in this property.
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         // newsmon.home as the launcher sets it, so shipped files (config/rules.yaml) resolve as in production.
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dnewsmon.home=" + Path.of("..").toAbsolutePath().normalize(), "-cp", classpath,
-                Main.class.getName()));
+                "-Dnewsmon.home=" + Path.of("..").toAbsolutePath().normalize()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("NEWSMON_"));
@@ -66,13 +81,17 @@ public final class NewsmonProcess implements AutoCloseable {
         process.destroy();
     }
 
+    public String stdout() throws IOException {
+        return Files.readString(stdout, StandardCharsets.UTF_8);
+    }
+
     public String stderr() throws IOException {
         return Files.readString(stderr, StandardCharsets.UTF_8);
     }
 
     /** Both outputs, for failure messages. */
     public String output() throws IOException {
-        return "--- stdout\n" + Files.readString(stdout, StandardCharsets.UTF_8) + "--- stderr\n" + stderr();
+        return "--- stdout\n" + stdout() + "--- stderr\n" + stderr();
     }
 
     /** SIGKILL: a crash, with no shutdown hook and no clean close of anything; returns once the process is gone. */

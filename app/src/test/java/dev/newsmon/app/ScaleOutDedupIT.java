@@ -111,10 +111,10 @@ class ScaleOutDedupIT {
             }
             known.put("story-" + s, ids);
         }
-        // Just after the topics are created, an idempotent producer's first batches met NOT_LEADER_OR_FOLLOWER then
-        // OUT_OF_ORDER_SEQUENCE_NUMBER until they expired (one run lost 51 items that way). The order of the items
-        // does not matter here, so no sequence numbers; and every item must be in news.items before a missing alert
-        // can blame the processor, so a failed send is sent again (a repeat is dropped by the seen filter).
+        // Just after the topics are created, an idempotent producer's first batches can meet NOT_LEADER_OR_FOLLOWER
+        // then OUT_OF_ORDER_SEQUENCE_NUMBER until they expire, losing items. The order of the items does not matter
+        // here, so no sequence numbers; and every item must be in news.items before a missing alert can blame the
+        // processor, so a failed send is sent again (a repeat is dropped by the seen filter).
         try (KafkaProducer<String, FeedItem> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,

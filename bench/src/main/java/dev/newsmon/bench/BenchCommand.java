@@ -1,6 +1,7 @@
 package dev.newsmon.bench;
 
 import dev.newsmon.app.cli.ConfigOptions;
+import dev.newsmon.app.ops.LogFile;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Pipeline;
 import dev.newsmon.bench.measure.AlertTailer;
@@ -112,6 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
             flags.put(Settings.INGEST_POLL_INTERVAL_MIN.key(), pollInterval.toMillis() + "ms");
         }
         NewsmonConfig loaded = options.load(flags);
+        LogFile.open(loaded);
         // One local server stands for the hosts of N outlets: the per-host limit, meant to spare one outlet's server,
         // would keep the whole poll to two feeds at a time. Every fetch slot may go to it, as to N real hosts.
         NewsmonConfig config = loaded.withKnown(Map.of(Settings.INGEST_CONCURRENCY_PER_HOST.key(),

@@ -28,12 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * spread evenly over the whole window, so a data block is rarely read twice while it is cached. Half of the cache
  * is reserved for index and filter blocks (high priority), and data blocks of 16 KiB (Streams uses 4 KiB) make the
  * indexes a quarter of the size. Each file keeps one whole index and one whole filter block, so a lookup costs
- * one cache lookup per block; partitioned ones (the design before) add a search of a top-level index, which grows
- * with the file, to every probe ({@code DedupWindowBenchmark}, back to back: 1.12 ms per item at 1M items in the
- * window against 1.65 ms partitioned, 0.88 and 0.95 ms at 10k). The price is the size of what the cache holds as
- * one block, about 600 KiB of filter for a 64 MiB file: the filters and indexes of all files must fit the
- * high-priority half, about 42 bytes per item in the dedup window (processor.rocksdb.block.cache), or lookups read
- * whole filters back from the files, where a partition was 4 KiB.
+ * one cache lookup per block; partitioned ones add a search of a top-level index, which grows with the file, to
+ * every probe. The price is the size of what the cache holds as one block, about 600 KiB of filter for a 64 MiB
+ * file: the filters and indexes of all files must fit the high-priority half, about 42 bytes per item in the dedup
+ * window (processor.rocksdb.block.cache), or lookups read whole filters back from the files.
  */
 public final class BoundedRocksDb implements RocksDBConfigSetter {
     /** Streams config key of the shared cache's size in bytes (set from processor.rocksdb.block.cache). */
@@ -51,22 +49,20 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
     private static final double HIGH_PRIORITY_SHARE = 0.5;
     /**
      * Smallest shard of the block cache. Each shard has its own share of the capacity, and the write-buffer manager
-     * reserves the memtables' memory in 256 KiB pieces that land on shards by hash. RocksDB's default (up to 64
-     * shards of at least 512 KiB: 2 MiB each for 128 MiB) left some shards nearly full of reservations, and they
-     * evicted index and filter blocks as soon as they were read: in {@code DedupWindowBenchmark} at 1M items, 3.5
-     * filter partitions per item were read back from the files, and at 10k the 30 MB state did not stay cached.
-     * With shards of 32 MiB the reservations spread evenly, and a shard's lock is held only for a cache lookup, so
-     * a few shards serve the stream threads of one instance.
+     * reserves the memtables' memory in 256 KiB pieces that land on shards by hash. With RocksDB's default (up to
+     * 64 shards of at least 512 KiB) some shards fill with reservations and evict index and filter blocks as soon
+     * as they are read, so lookups read them back from the files. With shards of 32 MiB the reservations spread
+     * evenly, and a shard's lock is held only for a cache lookup, so a few shards serve the stream threads of one
+     * instance.
      */
     private static final long MIN_SHARD_BYTES = 32L << 20;
     private static final int MAX_SHARD_BITS = 6;
     private static final long DATA_BLOCK_BYTES = 16 * 1024;
     /**
      * Below this size a store (a window store's segment) is one sorted level plus L0, instead of RocksDB's 256 MiB,
-     * above which a store of 2 GB had a second level: one more filter to check in every lookup of an absent key.
+     * above which a large segment gets a second level: one more filter to check in every lookup of an absent key.
      * Dedup's stores are read twice as often as they are written, and at news rates (a few items a second) a
-     * compaction that rewrites the level every few hours costs less than the extra check on every lookup
-     * ({@code DedupWindowBenchmark} at 1M items: 1.30 to 1.48 ms per item, 1.53 to 1.69 ms with two levels).
+     * compaction that rewrites the level every few hours costs less than the extra check on every lookup.
      */
     private static final long LEVEL_BASE_BYTES = 4L << 30;
     private static final Map<Sizes, Shared> SHARED = new ConcurrentHashMap<>();
@@ -106,9 +102,8 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
         options.setMaxWriteBufferNumber(MEMTABLES_PER_STORE);
         options.setArenaBlockSize(ARENA_BLOCK_BYTES);
         // The thread that releases the last reference to a compacted-away file deletes it, by default a stream
-        // thread; on ext4 mounted with discard an unlink of a 64 MiB file waits for the disk's discard
-        // (DedupWindowBenchmark at 1M items: the measured thread sampled in submit_bio_wait under unlink). This
-        // hands deletions (and freeing memtables) to RocksDB's background threads.
+        // thread; on a file system mounted with discard an unlink of a large file waits for the disk's discard.
+        // This hands deletions (and freeing memtables) to RocksDB's background threads.
         options.setAvoidUnnecessaryBlockingIO(true);
         options.setTableFormatConfig(table);
     }

@@ -134,7 +134,11 @@ public final class NewsTopology {
      * address when it starts one).
      */
     public static Properties streamsProperties(NewsmonConfig config) {
-        String appId = config.get(Settings.PROCESSOR_APP_ID);
+        return streamsProperties(config, config.get(Settings.PROCESSOR_APP_ID));
+    }
+
+    /** As {@link #streamsProperties(NewsmonConfig)}, for another newsmon Kafka Streams app of the same cluster. */
+    public static Properties streamsProperties(NewsmonConfig config, String appId) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         config.bootstrapServers().ifPresent(b -> p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, b));

@@ -10,31 +10,21 @@ import dev.newsmon.processor.tagging.RulesTopic;
 import dev.newsmon.processor.tagging.Tagger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** One processor instance: the topology running in a {@link KafkaStreams}. */
 public final class ProcessorService implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final NewsmonConfig config;
     private final LiveTagger tagger;
-    private final KafkaStreams streams;
-    private final CountDownLatch running = new CountDownLatch(1);
-    private final AtomicLong replacedThreads = new AtomicLong();
+    private final RunningStreams streams;
 
     /** @param rulesFile the tagger of processor.rules.file: it tags while news.rules has no rules */
     public ProcessorService(NewsmonConfig config, Tagger rulesFile) {
@@ -44,18 +34,7 @@ public final class ProcessorService implements AutoCloseable {
         // Unless kafka.group.instance.id names one: a restart after a crash takes its tasks back at once.
         props.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, StaticMembership.instanceId(
                 config.get(Settings.DATA_DIR), config.get(Settings.PROCESSOR_APP_ID)));
-        this.streams = new KafkaStreams(NewsTopology.buildTopology(config, tagger), props);
-        streams.setStateListener((next, previous) -> {
-            LOG.info("processor state {} -> {}", previous, next);
-            if (next == KafkaStreams.State.RUNNING) {
-                running.countDown();
-            }
-        });
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread failed, replacing it: error={} replaced_total={}", e.toString(),
-                    replacedThreads.incrementAndGet(), e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        this.streams = new RunningStreams("processor", NewsTopology.buildTopology(config, tagger), props);
     }
 
     /**
@@ -77,7 +56,7 @@ public final class ProcessorService implements AutoCloseable {
 
     /** True once the instance has been RUNNING and still is; false after the timeout or if it failed first. */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
-        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && state() == KafkaStreams.State.RUNNING;
+        return streams.awaitRunning(timeout);
     }
 
     public KafkaStreams.State state() {
@@ -86,7 +65,7 @@ public final class ProcessorService implements AutoCloseable {
 
     /** The Kafka Streams instance, for binding its client metrics; its life-cycle stays with this service. */
     public KafkaStreams streams() {
-        return streams;
+        return streams.streams();
     }
 
     /** The version of the rules from news.rules in force, or empty while processor.rules.file tags. */
@@ -96,7 +75,7 @@ public final class ProcessorService implements AutoCloseable {
 
     /** Stream threads that died and were replaced since start. */
     public long replacedThreads() {
-        return replacedThreads.get();
+        return streams.replacedThreads();
     }
 
     /** Rule sets read from news.rules that could not be used (the rules in force stayed). */
@@ -110,12 +89,7 @@ public final class ProcessorService implements AutoCloseable {
      * session timeout.
      */
     public boolean close(Duration timeout) {
-        boolean closed = streams.close(CloseOptions.timeout(timeout)
-                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-        if (!closed) {
-            LOG.warn("processor did not stop within timeout={}", timeout);
-        }
-        return closed;
+        return streams.close(timeout);
     }
 
     @Override

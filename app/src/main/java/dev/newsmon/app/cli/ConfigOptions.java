@@ -13,11 +13,12 @@ import java.util.Map;
 
 /** The options every command shares: the config layers a person sets from the command line. */
 public final class ConfigOptions {
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (see README: Configuration).")
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (see docs/configuration.md).")
     Path configFile;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "Kafka cluster to use. Without it, newsmon starts its embedded broker.")
+            description = "Kafka cluster to use (kafka.bootstrap.servers). Without it, demo, run and bench start "
+                    + "the embedded broker under data.dir; the other commands that use Kafka stop and ask for it.")
     String bootstrapServers;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",

@@ -1,6 +1,7 @@
 package dev.newsmon.app.cli;
 
 import dev.newsmon.app.demo.DemoFeedServer;
+import dev.newsmon.app.ops.LogFile;
 import dev.newsmon.app.pipeline.Pipeline;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
@@ -9,15 +10,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs everything on this machine: an embedded Kafka broker, a local server with the bundled "
                 + "sample feeds, and ingest, processor and sink, until Ctrl-C.",
-                "Data lives under ./data and alerts are appended to ./out/alerts.jsonl; a restart resumes."})
+                "Data and the log file (newsmon.log) live under ./data, alerts are appended to "
+                        + "./out/alerts.jsonl; a restart resumes."})
 public final class DemoCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
@@ -38,17 +42,11 @@ public final class DemoCommand implements Callable<Integer> {
         flags.putIfAbsent(Settings.SINK_HTTP_ENABLED.key(),
                 options.settings.getOrDefault(Settings.SINK_HTTP_ENABLED.key(), "true"));
         NewsmonConfig config = options.load(flags);
+        Path logFile = LogFile.open(config);
         DemoFeedServer feeds = DemoFeedServer.start(feedsPort);
         List<FeedSource> sources = feeds.feedUrls().stream().map(url -> new FeedSource(url, null)).toList();
         Pipeline pipeline = Pipeline.start(config, sources, System.out);
-        System.err.printf("%nnewsmon demo%n  Kafka broker   %s (embedded: %s)%n  sample feeds   %s%n"
-                        + "  alerts file    %s%n  dashboard      %s%n  Atom feed      %s%n"
-                        + "  metrics        http://127.0.0.1:%d/metrics%n"
-                        + "  Ctrl-C stops; running it again resumes where it stopped.%n%n",
-                pipeline.cluster().bootstrapServers(), pipeline.cluster().embedded().isPresent() ? "yes" : "no",
-                feeds.baseUrl(), pipeline.cluster().config().get(Settings.SINK_OUT_DIR).resolve("alerts.jsonl"),
-                pipeline.dashboardUrl().orElse("(off: sink.http.enabled=false)"),
-                pipeline.dashboardUrl().map(u -> u + "feed.atom").orElse("(off)"), pipeline.ops().port());
+        System.err.print(StartBanner.of("demo", pipeline, Optional.of(feeds.baseUrl()), logFile).render());
         Lifecycle.runUntilSignalled(pipeline::runIngest, () -> {
             pipeline.close();
             feeds.close();

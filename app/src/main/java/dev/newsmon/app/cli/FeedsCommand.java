@@ -1,7 +1,5 @@
 package dev.newsmon.app.cli;
 
-import dev.newsmon.app.Main;
-import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.ingest.feedlist.FeedListException;
@@ -11,19 +9,14 @@ import dev.newsmon.ingest.feedlist.FeedsTopic;
 import dev.newsmon.ingest.feedlist.OpmlExport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
-import java.util.concurrent.Callable;
 
 @Command(name = "feeds", mixinStandardHelpOptions = true,
         description = "Edit the feed list of the ingest service: the compacted topic " + Topics.FEEDS
@@ -39,28 +32,10 @@ public final class FeedsCommand implements Runnable {
     }
 
     /** What every subcommand shares: the cluster (news.feeds created if absent) and picocli's output streams. */
-    abstract static class Edit implements Callable<Integer> {
-        @Mixin
-        ConfigOptions options;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() throws Exception {
-            NewsmonConfig config = ServiceConfig.requireCluster(options.load(Map.of()),
-                    "feeds " + spec.name());
-            try (Cluster cluster = Cluster.open(config)) {
-                return run(cluster.config(), spec.commandLine().getOut());
-            } catch (FeedListException e) {
-                spec.commandLine().getErr().println("newsmon: " + e.getMessage());
-                return Main.USAGE;
-            } finally {
-                spec.commandLine().getOut().flush();
-            }
+    abstract static class Edit extends TopicEdit<FeedListException> {
+        Edit() {
+            super(FeedListException.class);
         }
-
-        abstract int run(NewsmonConfig config, PrintWriter out) throws Exception;
 
         static SortedMap<String, FeedSource> current(NewsmonConfig config) throws Exception {
             return FeedsTopic.read(config, READ_TIMEOUT);

@@ -1,5 +1,6 @@
 package dev.newsmon.app.cli;
 
+import dev.newsmon.app.ops.LogFile;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.Topics;
@@ -41,6 +42,7 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NewsmonConfig config = ServiceConfig.requireCluster(options.load(
                 feeds == null ? Map.of() : Map.of(Settings.INGEST_FEEDS.key(), feeds.toString())), "ingest");
+        LogFile.open(config);
         try (Ops ops = Ops.start(config, "ingest"); Cluster cluster = Cluster.open(config)) {
             NewsmonConfig effective = cluster.config();
             if (effective.optional(Settings.INGEST_FEEDS).isPresent()) {

@@ -1,5 +1,6 @@
 package dev.newsmon.app.cli;
 
+import dev.newsmon.app.ops.LogFile;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.config.NewsmonConfig;
@@ -24,6 +25,7 @@ public final class ProcessorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NewsmonConfig config = ServiceConfig.requireCluster(options.load(Map.of()), "processor");
+        LogFile.open(config);
         try (Ops ops = Ops.start(config, "processor"); Cluster cluster = Cluster.open(config)) {
             ProcessorService processor = Services.processor(cluster.config(), ops);
             processor.start();

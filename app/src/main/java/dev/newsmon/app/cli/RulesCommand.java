@@ -3,6 +3,7 @@ package dev.newsmon.app.cli;
 import dev.newsmon.app.Main;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.io.FileErrors;
 import dev.newsmon.common.json.Json;
 import dev.newsmon.ingest.FeedReader;
 import dev.newsmon.processor.tagging.Backtest;
@@ -85,17 +86,20 @@ public final class RulesCommand implements Runnable {
                 }
                 System.out.print(BacktestFormat.render(backtest.report()));
                 return 0;
-            } catch (RulesException | IOException e) {
+            } catch (RulesException e) {
                 err.println("newsmon: " + e.getMessage());
+                return Main.USAGE;
+            } catch (IOException e) {
+                err.println("newsmon: " + FileErrors.describe(e));
                 return Main.USAGE;
             }
         }
     }
 
     @Command(name = "push", mixinStandardHelpOptions = true,
-            description = "Checks a rules file and publishes it to " + Topics.RULES + "; running processors tag "
-                    + "the next item with it, without a restart. A file with an error is refused whole (exit 2, "
-                    + "one line naming the line and the reason) and nothing is published.")
+            description = "Checks a rules file and publishes it to " + Topics.RULES + " on --bootstrap-servers; "
+                    + "running processors tag the next item with it, without a restart. A file with an error is "
+                    + "refused whole (exit 2, one line naming the line and the reason) and nothing is published.")
     static final class Push implements Callable<Integer> {
         private static final long SEND_TIMEOUT_SECONDS = 30;
 
@@ -115,8 +119,11 @@ public final class RulesCommand implements Runnable {
                 // Registering in a monitor is the last check the processor would make; do it before publishing.
                 RuleTagger.create(rules);
                 message = new RulesMessage(rules.version(), new String(yaml, StandardCharsets.UTF_8));
-            } catch (RulesException | IOException | IllegalArgumentException e) {
+            } catch (RulesException | IllegalArgumentException e) {
                 System.err.println("newsmon: " + e.getMessage());
+                return Main.USAGE;
+            } catch (IOException e) {
+                System.err.println("newsmon: " + FileErrors.describe(e));
                 return Main.USAGE;
             }
             try (Admin admin = Admin.create(config.kafkaProperties(Map.of()))) {

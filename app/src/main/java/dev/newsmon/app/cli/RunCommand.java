@@ -1,5 +1,6 @@
 package dev.newsmon.app.cli;
 
+import dev.newsmon.app.ops.LogFile;
 import dev.newsmon.app.pipeline.Pipeline;
 import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.config.NewsmonConfig;
@@ -13,11 +14,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Runs ingest, processor and sink in one process on a real feed list.")
+        description = {"Runs ingest, processor and sink in one process on a real feed list, until Ctrl-C or SIGTERM.",
+                "Without --bootstrap-servers it starts the embedded Kafka broker under data.dir. The log file is "
+                        + "data.dir/newsmon.log."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
@@ -48,8 +52,10 @@ public final class RunCommand implements Callable<Integer> {
             flags.put(Settings.SINK_OUT_DIR.key(), out.toString());
         }
         NewsmonConfig config = options.load(flags);
+        Path logFile = LogFile.open(config);
         Pipeline pipeline = Pipeline.start(config, Services.feeds(config), System.out);
         if (!once) {
+            System.err.print(StartBanner.of("run", pipeline, Optional.empty(), logFile).render());
             Lifecycle.runUntilSignalled(pipeline::runIngest, pipeline::close, config.get(Settings.SHUTDOWN_TIMEOUT));
             return 0;
         }

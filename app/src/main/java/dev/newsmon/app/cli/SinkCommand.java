@@ -1,5 +1,6 @@
 package dev.newsmon.app.cli;
 
+import dev.newsmon.app.ops.LogFile;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.config.NewsmonConfig;
@@ -29,6 +30,7 @@ public final class SinkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NewsmonConfig config = ServiceConfig.requireCluster(options.load(
                 out == null ? Map.of() : Map.of(Settings.SINK_OUT_DIR.key(), out.toString())), "sink");
+        LogFile.open(config);
         try (Ops ops = Ops.start(config, "sink"); Cluster cluster = Cluster.open(config)) {
             SinkRunner sink = Services.sink(cluster.config(), System.out, ops);
             sink.dashboardUrl().ifPresent(url -> System.err.println("newsmon: dashboard at " + url));

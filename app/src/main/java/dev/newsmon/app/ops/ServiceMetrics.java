@@ -3,7 +3,11 @@ package dev.newsmon.app.ops;
 import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.group.FeedAssignment;
 import dev.newsmon.ingest.status.KafkaFeedStatusReader;
+import dev.newsmon.common.subscription.LiveSubscriptions;
 import dev.newsmon.processor.ProcessorService;
+import dev.newsmon.processor.subscribe.SubscriberService;
+import dev.newsmon.processor.subscribe.SubscriberStats;
+import dev.newsmon.sink.channel.ChannelService;
 import dev.newsmon.sink.SinkService;
 import dev.newsmon.sink.http.ViewFeeder;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -95,6 +99,37 @@ public final class ServiceMetrics {
                 sink, SinkService::deadLettered, "sink", sink.sinkName());
         counter(registry, "newsmon.sink.batches.failed", "Batches whose write failed and were retried after a backoff",
                 sink, SinkService::failedBatches, "sink", sink.sinkName());
+    }
+
+    /** The subscriber app's and the channel service's meters. */
+    public static void subscribers(MeterRegistry registry, SubscriberService service, ChannelService channels,
+                                   LiveSubscriptions subscriptions) {
+        SubscriberStats app = service.stats();
+        counter(registry, "newsmon.subscribers.stream.threads.replaced", "Stream threads that died and were replaced",
+                service, SubscriberService::replacedThreads);
+        counter(registry, "newsmon.subscribers.routed", "Alerts copied to a subscription's topic, one per subscription",
+                app, SubscriberStats::routed);
+        counter(registry, "newsmon.subscribers.growth", "Growth alerts: stories that reached a subscription's outlets",
+                app, SubscriberStats::growth);
+        counter(registry, "newsmon.subscribers.alerts.unreadable",
+                "Records of news.alerts the subscriber app could not read as alerts (skipped, logged)",
+                app, SubscriberStats::unreadableAlerts);
+        counter(registry, "newsmon.subscribers.subscriptions.unusable",
+                "Subscriptions found invalid by the subscriber app (written past the CLI); they match nothing",
+                app, SubscriberStats::unusableSubscriptions);
+        counter(registry, "newsmon.subscribers.text.missing",
+                "Alerts whose item text was no longer known: their query saw the title alone", app,
+                SubscriberStats::textMissing);
+        counter(registry, "newsmon.channels.messages", "Channel messages by outcome", channels,
+                ChannelService::sent, "outcome", "sent");
+        counter(registry, "newsmon.channels.messages", "Channel messages by outcome", channels,
+                ChannelService::deadLettered, "outcome", "dead_lettered");
+        counter(registry, "newsmon.channels.records.unreadable",
+                "Records of the subscription topics or news.digests that were not a message (sent to news.dlq)",
+                channels, ChannelService::unreadable);
+        counter(registry, "newsmon.channels.subscriptions.unreadable",
+                "Records of news.subscriptions that could not be read (the subscription is left out)",
+                subscriptions, LiveSubscriptions::unreadable);
     }
 
     private static <T> void counter(MeterRegistry registry, String name, String help, T obj, ToDoubleFunction<T> f,

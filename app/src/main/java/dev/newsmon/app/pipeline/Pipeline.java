@@ -44,18 +44,23 @@ public final class Pipeline implements AutoCloseable {
     private final SinkRunner sink;
     private final Thread sinkThread;
     private final IngestService ingest;
+    private final Subscribers subscribers;
 
     private Pipeline(Ops ops, Cluster cluster, ProcessorService processor, SinkRunner sink, Thread sinkThread,
-                     IngestService ingest) {
+                     IngestService ingest, Subscribers subscribers) {
         this.ops = ops;
         this.cluster = cluster;
         this.processor = processor;
         this.sink = sink;
         this.sinkThread = sinkThread;
         this.ingest = ingest;
+        this.subscribers = subscribers;
     }
 
-    /** Starts the ops endpoints (service "pipeline"), the cluster, then processor, sink and ingest. */
+    /**
+     * Starts the ops endpoints (service "pipeline"), the cluster, then processor, subscribers (unless
+     * {@code subscribers.enabled} is false), sink and ingest.
+     */
     public static Pipeline start(NewsmonConfig config, List<FeedSource> feeds, PrintStream console)
             throws ConfigException, IOException, InterruptedException, TimeoutException {
         Ops ops = Ops.start(config, "pipeline");
@@ -68,14 +73,23 @@ public final class Pipeline implements AutoCloseable {
         }
         NewsmonConfig effective = cluster.config();
         ProcessorService processor = null;
+        Subscribers subscribers = null;
         try {
             processor = Services.processor(effective, ops);
             processor.start();
+            if (effective.get(Settings.SUBSCRIBERS_ENABLED)) {
+                subscribers = Services.subscribers(effective, ops, System.getenv());
+                subscribers.start();
+            }
             SinkRunner sink = Services.sink(effective, console, ops);
             Thread sinkThread = new Thread(sink, "newsmon-sinks");
             sinkThread.start();
-            return new Pipeline(ops, cluster, processor, sink, sinkThread, Services.ingest(effective, feeds, ops));
+            return new Pipeline(ops, cluster, processor, sink, sinkThread, Services.ingest(effective, feeds, ops),
+                    subscribers);
         } catch (ConfigException | IOException | TimeoutException | RuntimeException e) {
+            if (subscribers != null) {
+                subscribers.close(effective.get(Settings.SHUTDOWN_TIMEOUT));
+            }
             if (processor != null) {
                 processor.close(effective.get(Settings.SHUTDOWN_TIMEOUT));
             }
@@ -140,8 +154,8 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Stops ingest, then the sink (committing what it wrote), then the processor, then an embedded broker, all
-     * within {@code shutdown.timeout}.
+     * Stops ingest, then the sink (committing what it wrote), then the subscribers, then the processor, then an
+     * embedded broker, all within {@code shutdown.timeout}.
      */
     @Override
     public void close() throws InterruptedException {
@@ -151,6 +165,9 @@ public final class Pipeline implements AutoCloseable {
             LOG.warn("the sink did not stop within shutdown.timeout");
         }
         sinkThread.join(Math.max(1, remaining(deadline).toMillis()));
+        if (subscribers != null) {
+            subscribers.close(remaining(deadline));
+        }
         if (!processor.close(remaining(deadline))) {
             LOG.warn("the processor did not stop within shutdown.timeout");
         }

@@ -18,7 +18,11 @@ import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.group.FeedGroup;
 import dev.newsmon.ingest.publish.ItemPublisher;
 import dev.newsmon.ingest.status.KafkaFeedStatusReader;
+import dev.newsmon.common.subscription.LiveSubscriptions;
 import dev.newsmon.processor.ProcessorService;
+import dev.newsmon.processor.subscribe.SubscriberService;
+import dev.newsmon.sink.channel.ChannelContext;
+import dev.newsmon.sink.channel.ChannelService;
 import dev.newsmon.processor.tagging.RuleTagger;
 import dev.newsmon.processor.tagging.RulesException;
 import dev.newsmon.sink.AlertSink;
@@ -51,8 +55,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Builds each service from a validated configuration, with its Kafka client metrics, domain metrics and
@@ -74,6 +79,37 @@ public final class Services {
         ServiceMetrics.processor(ops.registry(), processor);
         ops.readiness().add("processor", () -> processor.state() == KafkaStreams.State.RUNNING);
         return processor;
+    }
+
+    /**
+     * The subscriber app and the channel service, with their metrics and readiness; started by the caller. Reads
+     * news.deliveries and news.subscriptions first, so the channels start knowing what they sent and to whom.
+     */
+    public static Subscribers subscribers(NewsmonConfig config, Ops ops, Map<String, String> env)
+            throws InterruptedException, TimeoutException {
+        Duration timeout = config.get(Settings.STARTUP_TIMEOUT);
+        LiveSubscriptions live = LiveSubscriptions.start(config, "newsmon-channel-subscriptions");
+        try {
+            if (!live.awaitLoaded(timeout)) {
+                throw new TimeoutException("news.subscriptions was not read within startup.timeout=" + timeout);
+            }
+            Set<String> delivered = ChannelService.deliveries(config, timeout);
+            SubscriberService app = new SubscriberService(config);
+            KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(ChannelService.consumerConfig(config));
+            KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(SinkService.deadLetterProducerConfig(config));
+            ChannelService channels = new ChannelService(consumer, producer, live::get,
+                    ChannelContext.from(config, env), ChannelService.retryPolicy(config), env, delivered,
+                    Clock.systemUTC());
+            ops.bind(new KafkaStreamsMetrics(app.streams()));
+            ops.bind(new KafkaClientMetrics(consumer));
+            ops.bind(new KafkaClientMetrics(producer));
+            ServiceMetrics.subscribers(ops.registry(), app, channels, live);
+            ops.readiness().add("subscribers", () -> app.state() == KafkaStreams.State.RUNNING);
+            return new Subscribers(app, channels, live);
+        } catch (InterruptedException | TimeoutException | RuntimeException e) {
+            live.close();
+            throw e;
+        }
     }
 
     /**

@@ -56,7 +56,7 @@ class DegradedConditionsIT {
     /**
      * A hanging feed holds one fetch slot until the request timeout: with C slots and H hanging feeds the healthy
      * ones get C-H, a slowdown of H/(C-H) when fetching is bound by waiting (2 of 8 slots: 33%). 32 slots keep two
-     * hanging feeds under 10%; the README says to size ingest.concurrency this way.
+     * hanging feeds under 10%; docs/operations.md says to size ingest.concurrency this way.
      */
     private static final String CONCURRENCY = "32";
     private static final int ROUNDS = 5;

@@ -57,7 +57,7 @@ final class Articles {
         StringBuilder xml = new StringBuilder(16 * 1024)
                 .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Outlet ")
                 .append(feed).append("</title><link>https://outlet-").append(feed)
-                .append(".example/</link><description>Synthetic outlet of newsmon bench.</description>\n");
+                .append(".example/</link><description>Synthetic outlet of newsmon bench.</description><language>en</language>\n");
         for (SyntheticFeeds.Item item : items) {
             xml.append("<item><title>").append(item.title()).append("</title><link>").append(link(item))
                     .append("</link><guid isPermaLink=\"false\">").append(item.guid()).append("</guid><pubDate>")

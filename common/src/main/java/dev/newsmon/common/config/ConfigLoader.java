@@ -1,8 +1,11 @@
 package dev.newsmon.common.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.newsmon.common.io.FileErrors;
+import dev.newsmon.common.io.YamlErrors;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +60,7 @@ public final class ConfigLoader {
             Setting<?> setting = Settings.ALL.stream().filter(s -> s.key().equals(key)).findFirst()
                     .orElseThrow(() -> new ConfigException("unknown configuration key '"
                             + (namedByEnv ? Setting.envName(key) : key) + "' (" + source
-                            + "); see the configuration reference in README.md"));
+                            + "); see docs/configuration.md or ./newsmon config"));
             values.put(key, parse(setting, e.getValue(), namedByEnv ? setting.envName() + " (" + source + ")" : source));
         }
     }
@@ -93,7 +96,7 @@ public final class ConfigLoader {
             }
             if (key == null) {
                 throw new ConfigException("unknown environment variable " + name
-                        + "; see the configuration reference in README.md");
+                        + "; see docs/configuration.md or ./newsmon config");
             }
             out.put(key, e.getValue());
         }
@@ -101,11 +104,19 @@ public final class ConfigLoader {
     }
 
     static Map<String, String> readFile(Path file) throws ConfigException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + FileErrors.reason(e));
+        }
         JsonNode root;
         try {
-            root = YAML.readTree(Files.readAllBytes(file));
+            root = YAML.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("config file " + file + " is not valid YAML: " + YamlErrors.describe(e));
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+            throw new ConfigException("cannot read config file " + file + ": " + FileErrors.reason(e));
         }
         Map<String, String> flat = new LinkedHashMap<>();
         if (root != null && !root.isMissingNode() && !root.isNull()) {

@@ -3,7 +3,7 @@ package dev.newsmon.common.config;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Renders {@link Settings#ALL} as the Markdown table of the README, so the documentation cannot drift. */
+/** Renders {@link Settings#ALL} as the Markdown table of docs/configuration.md, so the documentation cannot drift. */
 public final class ConfigReference {
     private ConfigReference() {
     }

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public final class Settings {
     public static final Setting<Path> DATA_DIR = new Setting<>("data.dir", ValueType.PATH, "./data",
-            "Where the embedded broker, the Kafka Streams state and the services' group member ids live.");
+            "Where the embedded broker, the Kafka Streams state, the services' group member ids and the log file "
+                    + "newsmon.log live.");
     public static final Setting<Integer> BROKER_PORT = new Setting<>("broker.port", ValueType.INT, "9092",
             "Client port of the embedded broker (used when kafka.bootstrap.servers is empty); 0 picks a free port.");
     public static final Setting<String> BROKER_HEAP = new Setting<>("broker.heap", ValueType.STRING, "320m",
@@ -59,14 +60,14 @@ public final class Settings {
             ValueType.DURATION, "7d", "How long an item stays a candidate original for later copies.");
     public static final Setting<Double> PROCESSOR_DEDUP_THRESHOLD = new Setting<>("processor.dedup.threshold",
             ValueType.DOUBLE, "0.6", "Similarity (0..1) at or above which an item is a copy: the share of the less"
-            + " covered text's words that lie in a 4-word run also found in the other (processor/DEDUP.md).");
+            + " covered text's words that lie in a 4-word run also found in the other (docs/dedup.md).");
     public static final Setting<Duration> PROCESSOR_DEDUP_WAIT_TIMEOUT = new Setting<>("processor.dedup.wait.timeout",
             ValueType.DURATION, "2m",
             "Wall-clock time a copy waits for its original's story id before it is alerted as a new story.");
     public static final Setting<Path> PROCESSOR_DEDUP_BOILERPLATE_FILE = new Setting<>(
             "processor.dedup.boilerplate.file", ValueType.PATH, "",
             "Boilerplate patterns stripped before fingerprinting, one '<text|lead|title> <regex>' a line; empty ="
-                    + " the built-in list (processor/DEDUP.md).");
+                    + " the built-in list (docs/dedup.md).");
     public static final Setting<Long> PROCESSOR_ROCKSDB_CACHE = new Setting<>("processor.rocksdb.block.cache",
             ValueType.SIZE, "128MiB", "Off-heap memory of all the processor's RocksDB stores in this JVM: one shared"
             + " block cache that the write buffers are charged to. Half of it is kept for the stores' filters and"
@@ -133,6 +134,47 @@ public final class Settings {
     public static final Setting<Duration> SINK_HTTP_WINDOW = new Setting<>("sink.http.window", ValueType.DURATION,
             "24h", "How far back the dashboard and the Atom feed look.");
 
+    public static final Setting<Boolean> SUBSCRIBERS_ENABLED = new Setting<>("subscribers.enabled",
+            ValueType.BOOLEAN, "true", "run and demo also run the subscriber app (each subscription's alert topic,"
+            + " digests, growth alerts) and the channels of news.subscriptions (docs/subscriptions.md).");
+    public static final Setting<String> SUBSCRIBERS_APP_ID = new Setting<>("subscribers.application.id",
+            ValueType.STRING, "newsmon-subscribers",
+            "Kafka Streams application.id of the subscriber app: its group and the prefix of its internal topics.");
+    public static final Setting<Duration> SUBSCRIBERS_TOPIC_RETENTION = new Setting<>("subscribers.topic.retention",
+            ValueType.DURATION, "7d", "retention.ms of each subscription's alert topic newsmon creates; a removed"
+            + " subscription's topic is emptied by it.");
+    public static final Setting<Duration> SUBSCRIBERS_TEXT_WINDOW = new Setting<>("subscribers.text.window",
+            ValueType.DURATION, "1d", "How long an item's title and text are kept for the subscriptions' queries;"
+            + " an alert decided later than that after its item is queried on its title alone.");
+    public static final Setting<Duration> SUBSCRIBERS_STORY_WINDOW = new Setting<>("subscribers.story.window",
+            ValueType.DURATION, "7d", "How long the subscriber app remembers a story's outlets (for"
+            + " filter.min_outlets and growth alerts) after its latest alert.");
+    public static final Setting<Duration> SUBSCRIBERS_DIGEST_GRACE = new Setting<>("subscribers.digest.grace",
+            ValueType.DURATION, "5m", "How long after its end a digest window still takes late alerts before it"
+            + " closes and its digest is sent.");
+    public static final Setting<String> CHANNELS_GROUP_ID = new Setting<>("channels.group.id", ValueType.STRING,
+            "newsmon-channels", "Consumer group of the channel service on the subscriptions' alert topics and news.digests.");
+    public static final Setting<Integer> CHANNELS_MAX_ATTEMPTS = new Setting<>("channels.max.attempts",
+            ValueType.INT, "6", "Attempts of one channel message before it goes to news.dlq.channels.");
+    public static final Setting<Duration> CHANNELS_BACKOFF = new Setting<>("channels.backoff", ValueType.DURATION,
+            "1s", "Wait before the first retry of a channel message; doubled on each retry.");
+    public static final Setting<Duration> CHANNELS_BACKOFF_MAX = new Setting<>("channels.backoff.max",
+            ValueType.DURATION, "1m", "Longest wait between two attempts of a channel message.");
+    public static final Setting<Duration> CHANNELS_TIMEOUT = new Setting<>("channels.timeout", ValueType.DURATION,
+            "10s", "Timeout of one channel request (HTTP or SMTP).");
+    public static final Setting<String> CHANNELS_SMTP_HOST = new Setting<>("channels.smtp.host", ValueType.STRING,
+            "", "SMTP server of the email channels; empty = email messages go to news.dlq.channels.");
+    public static final Setting<Integer> CHANNELS_SMTP_PORT = new Setting<>("channels.smtp.port", ValueType.INT,
+            "25", "Port of the SMTP server.");
+    public static final Setting<Boolean> CHANNELS_SMTP_STARTTLS = new Setting<>("channels.smtp.starttls",
+            ValueType.BOOLEAN, "false", "Require STARTTLS before sending.");
+    public static final Setting<String> CHANNELS_SMTP_FROM = new Setting<>("channels.smtp.from", ValueType.STRING,
+            "newsmon@localhost", "From address of the email channels.");
+    public static final Setting<String> CHANNELS_SMTP_USER = new Setting<>("channels.smtp.user", ValueType.STRING,
+            "", "SMTP user; empty sends without logging in.");
+    public static final Setting<String> CHANNELS_SMTP_PASSWORD_ENV = new Setting<>("channels.smtp.password.env",
+            ValueType.STRING, "SMTP_PASSWORD", "Name of the environment variable holding the SMTP password.");
+
     public static final Setting<Integer> OPS_HTTP_PORT = new Setting<>("ops.http.port", ValueType.INT, "0",
             "Port of the HTTP server with /metrics, /health/live and /health/ready; 0 picks a free port, printed at start.");
     public static final Setting<Duration> SHUTDOWN_TIMEOUT = new Setting<>("shutdown.timeout", ValueType.DURATION,
@@ -158,6 +200,11 @@ public final class Settings {
             SINK_WEBHOOK_MIN_PRIORITY, SINK_WEBHOOK_TAGS, SINK_WEBHOOK_FOLD_WINDOW,
             SINK_POSTGRES_ENABLED, SINK_POSTGRES_URL, SINK_POSTGRES_USER, SINK_POSTGRES_PASSWORD_ENV,
             SINK_HTTP_ENABLED, SINK_HTTP_BIND, SINK_HTTP_PORT, SINK_HTTP_WINDOW,
+            SUBSCRIBERS_ENABLED, SUBSCRIBERS_APP_ID, SUBSCRIBERS_TOPIC_RETENTION, SUBSCRIBERS_TEXT_WINDOW,
+            SUBSCRIBERS_STORY_WINDOW, SUBSCRIBERS_DIGEST_GRACE,
+            CHANNELS_GROUP_ID, CHANNELS_MAX_ATTEMPTS, CHANNELS_BACKOFF, CHANNELS_BACKOFF_MAX, CHANNELS_TIMEOUT,
+            CHANNELS_SMTP_HOST, CHANNELS_SMTP_PORT, CHANNELS_SMTP_STARTTLS, CHANNELS_SMTP_FROM, CHANNELS_SMTP_USER,
+            CHANNELS_SMTP_PASSWORD_ENV,
             OPS_HTTP_PORT, SHUTDOWN_TIMEOUT, STARTUP_TIMEOUT, LOG_FORMAT);
 
     /** Prefix of the keys passed through to the Kafka clients, prefix removed. */

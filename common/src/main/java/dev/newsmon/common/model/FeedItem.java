@@ -7,7 +7,7 @@ import java.util.Objects;
  * One entry of one feed, as newsmon keeps it: never a parser's type.
  *
  * @param schemaVersion version of this message's shape
- * @param itemId        stable id: guid, else canonical link, else a hash of title and text (see README)
+ * @param itemId        stable id: guid, else canonical link, else a hash of title and text (see docs/architecture.md)
  * @param guid          the feed's own id for the entry, if it had one
  * @param feedUrl       the feed this entry was read from
  * @param outlet        human name of the publishing outlet
@@ -52,11 +52,6 @@ public record FeedItem(
         text = text == null ? "" : text;
         // Boxed so that a message without the field (an older writer) reads as 0 rather than failing.
         revision = revision == null ? 0 : revision;
-    }
-
-    /** True when this is a changed version of an item produced before. */
-    public boolean isUpdate() {
-        return revision > 0;
     }
 
     /** The same item as revision {@code n}. */

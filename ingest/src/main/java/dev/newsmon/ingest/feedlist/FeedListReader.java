@@ -1,5 +1,6 @@
 package dev.newsmon.ingest.feedlist;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -10,6 +11,8 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.XmlReader;
 import dev.newsmon.common.config.ValueType;
+import dev.newsmon.common.io.FileErrors;
+import dev.newsmon.common.io.YamlErrors;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -53,7 +56,7 @@ public final class FeedListReader {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new FeedListException("cannot read feed list " + file + ": " + e, e);
+            throw new FeedListException("cannot read feed list " + file + ": " + FileErrors.reason(e), e);
         }
         Path dir = file.toAbsolutePath().getParent();
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
@@ -96,8 +99,10 @@ public final class FeedListReader {
         JsonNode root;
         try {
             root = YAML.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new FeedListException("feed list " + file + " is not valid YAML: " + YamlErrors.describe(e), e);
         } catch (IOException e) {
-            throw new FeedListException("feed list " + file + " is not valid YAML: " + e.getMessage(), e);
+            throw new FeedListException("cannot read feed list " + file + ": " + FileErrors.reason(e), e);
         }
         JsonNode feeds = root == null ? null : root.get("feeds");
         if (feeds == null || !feeds.isArray()) {

@@ -7,12 +7,14 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -240,6 +242,10 @@ public final class Fetcher {
     private String describe(Throwable cause) {
         if (cause instanceof HttpConnectTimeoutException) {
             return "connect timed out";
+        }
+        // The JDK's client reports both without a message; its cause tells which.
+        if (cause instanceof ConnectException && cause.getMessage() == null) {
+            return cause.getCause() instanceof UnresolvedAddressException ? "unknown host" : "connection refused";
         }
         if (cause instanceof HttpTimeoutException) {
             return "timed out after " + requestTimeout;

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * Hands ROME its dates in the form it reads at its first attempt.
  *
  * <p>ROME's {@code DateParser.parseDate} tries nineteen W3C masks and then the RFC 822 ones, building a new
- * {@code SimpleDateFormat} for each try, so an RFC 822 date, the form RSS prescribes, costs twenty of them and was
- * most of the time of parsing a feed. A date element whose text is in one of the common strict forms below gets the
+ * {@code SimpleDateFormat} for each try, so an RFC 822 date, the form RSS prescribes, costs twenty of them: most
+ * of the time of parsing a feed. A date element whose text is in one of the common strict forms below gets the
  * same fields written as {@code yyyy-MM-ddTHH:mm:ss.000±hh:mm}, which ROME reads with its first mask: the same
  * fields and offset, so the same {@code Date}. Anything else (other zones, two-digit years, fractions, a weekday
  * that does not fit the date, surrounding spaces) is left as written and ROME reads it as before.

@@ -37,6 +37,13 @@ class FeedListReaderTest {
     }
 
     @Test
+    void aMissingListIsNamedWithTheReason() {
+        Path missing = dir.resolve("nofeeds.txt");
+        FeedListException e = assertThrows(FeedListException.class, () -> FeedListReader.read(missing));
+        assertEquals("cannot read feed list " + missing + ": no such file", e.getMessage());
+    }
+
+    @Test
     void readsNestedOpmlOutlinesNamedByTitleElseText() throws Exception {
         Path list = write("subs.opml", """
                 <?xml version="1.0" encoding="UTF-8"?>

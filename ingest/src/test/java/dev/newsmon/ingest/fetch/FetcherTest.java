@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -260,6 +261,28 @@ class FetcherTest {
         FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(uri("/sneaky")));
 
         assertTrue(e.getMessage().contains("refused"), e.getMessage());
+    }
+
+    @Test
+    void aRefusedConnectionSaysSo() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        URI nobody = URI.create("http://127.0.0.1:" + closedPort + "/feed.xml");
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(nobody));
+
+        assertEquals("cannot fetch " + nobody + ": connection refused", e.getMessage());
+    }
+
+    @Test
+    void anUnknownHostSaysSo() {
+        URI nowhere = URI.create("http://feeds.nosuch.invalid/feed.xml");
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(nowhere));
+
+        assertEquals("cannot fetch " + nowhere + ": unknown host", e.getMessage());
     }
 
     @Test

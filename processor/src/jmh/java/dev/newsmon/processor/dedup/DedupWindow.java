@@ -42,7 +42,7 @@ import java.util.Set;
  * until they are alerted, one task each, the resolve topic's round trips done in memory.
  *
  * <p>The window is filled directly with what a settled item leaves behind (its band entries, story id and
- * shingles): filling 1M items through the processors would take hours. {@value #REAL_TEXTS} of the stored items,
+ * shingles): filling a large window through the processors would take hours. {@value #REAL_TEXTS} of the stored items,
  * spread over the window, come from generated texts; the others carry random band keys and shingles of the same
  * sizes, i.e. unrelated stories. Half the measured items are truncated copies of a stored text (a bucket hit, a
  * lookup and an exact check each), half are new stories. Their fingerprints are computed before they are
@@ -248,8 +248,8 @@ final class DedupWindow implements AutoCloseable {
     }
 
     /**
-     * Waits until RocksDB has flushed and compacted what the fill wrote. The fill writes the window in about a
-     * minute, far faster than a processor ever would, and leaves a compaction backlog that would take the CPU from
+     * Waits until RocksDB has flushed and compacted what the fill wrote. The fill writes the window far faster
+     * than a processor ever would, and leaves a compaction backlog that would take the CPU from
      * the measured items; a running processor's compaction is proportional to its input, which the measured items
      * make (their writes are compacted while they are measured).
      */

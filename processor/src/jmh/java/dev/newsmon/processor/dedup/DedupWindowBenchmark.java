@@ -26,14 +26,12 @@ import java.util.concurrent.TimeUnit;
  * RocksDB a backlog of compaction that would otherwise run during the first measured seconds.
  *
  * <p>The measurement is a minute (ten 6-second iterations), so that it spans several of the compactions the
- * measured items' own writes cause: at 1M items they came about every 15 seconds, each merging flushed writes into
- * a band-store level of several hundred MB and taking half of the second core for a few seconds (per-thread CPU
- * from /proc), so half a minute held one to three of them.
+ * measured items' own writes cause at a large window; a shorter one would catch a varying number of them.
  *
- * <p>Run (about 6 minutes in one fork at 1M, most of them filling the window and waiting for its compaction):
- * {@code mvn -B -pl processor -am -Pjmh -DskipTests verify -Djmh.args="DedupWindowBenchmark"}. Forks of one size
- * differ by a third from one to the next on this 2-core VM; the README's ratio of 1M to 10k comes from
- * {@link DedupWindowPairs}, which measures both windows in one JVM in alternation.
+ * <p>Run: {@code mvn -B -pl processor -am -Pjmh -DskipTests verify -Djmh.args="DedupWindowBenchmark"}. Most of a
+ * fork at 1M items goes to filling the window and waiting for its compaction. Forks of one size differ from one
+ * to the next by more than the sizes differ, so the ratio between sizes comes from {@link DedupWindowPairs}, which
+ * measures both windows in one JVM in alternation (docs/benchmarks.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -17,10 +17,9 @@ import java.util.Random;
 /**
  * The ratio of the dedup cost per item at a large window to that at a small one, with both windows in one JVM and
  * measured in alternation: a batch of items against one, then a batch against the other, the order swapped at
- * every pair. {@link DedupWindowBenchmark} measures one window per JMH fork, and on this 2-core VM a fork's mean
- * moves by a third from one fork to the next (the host's load over minutes, and what the JIT made of that fork),
- * so the ratio of two forks spread from 1.2 to 1.85. Here both windows run the same compiled code in the same
- * minutes, and a pair's two batches are a second apart.
+ * every pair. {@link DedupWindowBenchmark} measures one window per JMH fork, and a fork's mean moves with the
+ * host's load over minutes and with what the JIT made of that fork, so the ratio of two forks says little. Here
+ * both windows run the same compiled code in the same minutes, and a pair's two batches are a second apart.
  *
  * <p>Each window has its own block cache (the small one 1 MiB larger, since {@code BoundedRocksDb} shares one
  * cache among the stores of a JVM that ask for the same sizes), so neither evicts the other's blocks. What they do

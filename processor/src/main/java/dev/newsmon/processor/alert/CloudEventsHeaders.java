@@ -8,6 +8,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * Adds the CloudEvents 1.0 Kafka protocol binding headers (binary content mode) to each alert, so standard
@@ -40,15 +41,23 @@ public final class CloudEventsHeaders implements FixedKeyProcessor<String, Alert
     @Override
     public void process(FixedKeyRecord<String, Alert> record) {
         Alert a = record.value();
-        Headers h = record.headers();
-        set(h, "ce_specversion", SPEC_VERSION);
-        set(h, "ce_id", a.itemId());
-        set(h, "ce_type", TYPE_PREFIX + a.kind().wireName());
-        set(h, "ce_source", source);
-        set(h, "ce_time", a.alerted().toString());
-        set(h, "ce_subject", a.storyId());
-        set(h, "content-type", CONTENT_TYPE);
+        set(record.headers(), a.itemId(), a.kind().wireName(), source, a.alerted(), a.storyId());
         context.forward(record);
+    }
+
+    /**
+     * Sets the headers of one event, replacing any it had (a record passed on keeps its input's headers).
+     *
+     * @param kind what follows {@link #TYPE_PREFIX} in {@code ce_type}
+     */
+    public static void set(Headers h, String id, String kind, String source, Instant time, String subject) {
+        set(h, "ce_specversion", SPEC_VERSION);
+        set(h, "ce_id", id);
+        set(h, "ce_type", TYPE_PREFIX + kind);
+        set(h, "ce_source", source);
+        set(h, "ce_time", time.toString());
+        set(h, "ce_subject", subject);
+        set(h, "content-type", CONTENT_TYPE);
     }
 
     private static void set(Headers headers, String name, String value) {

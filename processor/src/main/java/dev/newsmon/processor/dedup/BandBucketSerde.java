@@ -62,7 +62,7 @@ public final class BandBucketSerde implements Serde<BandBucket> {
         if (bytes.length == 0 || bytes[0] != FORMAT) {
             throw new SerializationException("band bucket in an unknown format (first byte "
                     + (bytes.length == 0 ? "missing" : String.valueOf(bytes[0])) + "): state written by another"
-                    + " newsmon version; reset the processor's state (see README, Upgrading)");
+                    + " newsmon version; reset the processor's state (see docs/operations.md, Upgrading)");
         }
         try {
             ByteBuffer buf = ByteBuffer.wrap(bytes, 1, bytes.length - 1);

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * What a band bucket remembers of an item: who it is and which bands it has. Not its text: the exact comparison
- * happens on the resolver that owns the item, where its shingles are stored once (see processor/DEDUP.md).
+ * happens on the resolver that owns the item, where its shingles are stored once (see docs/dedup.md).
  *
  * @param order      the item's order key
  * @param timestamp  the item's record time, which places it in the window

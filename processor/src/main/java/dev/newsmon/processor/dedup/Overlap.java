@@ -3,7 +3,7 @@ package dev.newsmon.processor.dedup;
 import java.util.Arrays;
 
 /**
- * How much of two texts is the same text, from their shingles in text order (see processor/DEDUP.md, "Exact
+ * How much of two texts is the same text, from their shingles in text order (see docs/dedup.md, "Exact
  * check").
  *
  * <p>A word is <em>covered</em> when one of the shingles it belongs to occurs in the other text. Counting covered

@@ -29,7 +29,7 @@ import java.util.Set;
  * answers, the lookups other items send it, the replies to its own lookup. It emits {@link Alert}s (keyed by story
  * id) and {@link ResolveMessage}s (keyed by the item they concern, to be written back to the resolve topic).
  *
- * <p>See processor/DEDUP.md for the protocol.
+ * <p>See docs/dedup.md for the protocol.
  */
 public final class Resolver implements Processor<String, ResolveMessage, String, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(Resolver.class);

@@ -129,7 +129,7 @@ public final class RuleTagger implements Tagger {
                             q.context() == null ? null : RuleQueryParser.parse(q.context(), field(q.contextIn()))));
                 } catch (ParseException e) {
                     throw new IllegalArgumentException("tag '" + tag.name() + "' query '" + q.name()
-                            + "': invalid query: " + e.getMessage(), e);
+                            + "': invalid query: " + RuleQueryParser.describe(e), e);
                 }
             }
         }

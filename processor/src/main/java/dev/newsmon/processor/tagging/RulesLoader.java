@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.newsmon.common.io.FileErrors;
+import dev.newsmon.common.io.YamlErrors;
 import org.apache.lucene.queryparser.classic.ParseException;
 
 import java.io.IOException;
@@ -47,7 +49,7 @@ public final class RulesLoader {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new RulesException("cannot read rules file " + file + ": " + e, e);
+            throw new RulesException("cannot read rules file " + file + ": " + FileErrors.reason(e), e);
         }
         return parse(bytes, file.toString());
     }
@@ -63,16 +65,11 @@ public final class RulesLoader {
             root = YAML.readTree(yaml);
             lines = linesByPointer(yaml);
         } catch (JsonProcessingException e) {
-            throw new RulesException(sourceName + ": not valid YAML: " + e.getOriginalMessage()
-                    + locationOf(e), e);
+            throw new RulesException(sourceName + ": not valid YAML: " + YamlErrors.describe(e), e);
         } catch (IOException e) {
             throw new RulesException(sourceName + ": cannot parse: " + e, e);
         }
         return new Reader(sourceName, lines).rules(root, yaml);
-    }
-
-    private static String locationOf(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
     }
 
     /** Line of every key and array element, by JSON pointer; the tree model keeps no locations. */
@@ -224,7 +221,7 @@ public final class RulesLoader {
                 RuleQueryParser.parse(query);
                 return query;
             } catch (ParseException e) {
-                throw error(at, what, "invalid query: " + e.getMessage().replaceAll("\\s+", " ").trim());
+                throw error(at, what, "invalid query: " + RuleQueryParser.describe(e));
             }
         }
 

@@ -107,6 +107,21 @@ class AlertContractTest {
     }
 
     @Test
+    void everyFieldTheMessagesCarryIsDescribedByTheirSchema() throws Exception {
+        FeedItem update = item("orig", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0).withRevision(1);
+        assertDescribed("feed-item.schema.json", Json.mapper().valueToTree(update));
+        items.pipeInput(update.itemId(), update, T0);
+        Instant t1 = T0.plus(Duration.ofMinutes(20));
+        items.pipeInput("wire", item("wire", "orbital-wire", TITLE + " | Orbital Wire", WIRE_TEXT, t1), t1);
+        for (TestRecord<String, byte[]> r : alerts.readRecordsToList()) {
+            assertDescribed("alert.schema.json", Json.mapper().readTree(r.value()));
+        }
+        for (TestRecord<String, byte[]> r : stories.readRecordsToList()) {
+            assertDescribed("story-cluster.schema.json", Json.mapper().readTree(r.value()));
+        }
+    }
+
+    @Test
     void alertsCarryTheCloudEventsKafkaBindingHeaders() {
         items.pipeInput("orig", item("orig", "harbor-point-herald", TITLE, ORIGINAL_TEXT, T0), T0);
         Instant t1 = T0.plus(Duration.ofMinutes(20));
@@ -141,6 +156,14 @@ class AlertContractTest {
     private static void assertValid(JsonSchema schema, JsonNode message) {
         Set<ValidationMessage> errors = schema.validate(message);
         assertTrue(errors.isEmpty(), () -> errors + " in " + message);
+    }
+
+    /** A field the schema does not list would be one that consumers read without a documented meaning. */
+    private static void assertDescribed(String schemaFile, JsonNode message) throws Exception {
+        JsonNode properties = Json.mapper().readTree(SCHEMAS.resolve(schemaFile).toFile()).get("properties");
+        for (String field : (Iterable<String>) message::fieldNames) {
+            assertTrue(properties.has(field), schemaFile + " does not describe '" + field + "' of " + message);
+        }
     }
 
     private static String header(Headers headers, String name) {

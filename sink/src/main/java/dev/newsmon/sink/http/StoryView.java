@@ -3,10 +3,12 @@ package dev.newsmon.sink.http;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.TagMatch;
 import dev.newsmon.common.model.TagRelevance;
+import dev.newsmon.common.subscription.Subscription;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -27,13 +29,15 @@ import java.util.TreeSet;
  * @param firstSeen   when the first item was alerted
  * @param latestSeen  when the latest copy was alerted
  * @param copies      the copies, in arrival order
+ * @param spreading   whether the story spreads by the default growth rule (3 outlets within 6 h of its first
+ *                    item), as a subscription's growth alert would say: the dashboard marks it
  * @param aliases     other ids of this story: given to it by a replay, or of stories joined into it
  *                    (docs/stories.md), sorted
  */
 public record StoryView(String storyId, String itemId, String title, String url, String outlet, List<String> tags,
                         Map<String, List<TagMatch>> matches, Map<String, TagRelevance> relevance,
                         List<String> outlets, Instant firstSeen,
-                        Instant latestSeen, List<Copy> copies, List<String> aliases) {
+                        Instant latestSeen, List<Copy> copies, List<String> aliases, boolean spreading) {
 
     public record Copy(String itemId, String outlet, String title, String url, Instant alerted, Double similarity) {
     }
@@ -51,7 +55,7 @@ public record StoryView(String storyId, String itemId, String title, String url,
         List<Copy> copies = first.kind() == Alert.Kind.COPY ? List.of(copy(first)) : List.of();
         return new StoryView(first.storyId(), first.itemId(), first.title(), first.url(), first.outlet(), first.tags(),
                 first.matches(), first.relevance(), List.of(first.outlet()), first.alerted(), first.alerted(), copies,
-                List.of());
+                List.of(), false);
     }
 
     /**
@@ -69,25 +73,40 @@ public record StoryView(String storyId, String itemId, String title, String url,
         if (alert.kind() == Alert.Kind.STORY && alert.storyId().equals(storyId)) {
             // The item that showed the story until now stays, as a copy.
             allCopies.addAll(firstAsCopy());
-            return new StoryView(storyId, alert.itemId(), alert.title(), alert.url(), alert.outlet(),
+            return spread(new StoryView(storyId, alert.itemId(), alert.title(), alert.url(), alert.outlet(),
                     List.copyOf(allTags), alert.matches(), alert.relevance(), allOutlets, first, latest, allCopies,
-                    aliases);
+                    aliases, spreading), alert);
         }
         allCopies.add(copy(alert));
-        return new StoryView(storyId, itemId, title, url, outlet, List.copyOf(allTags), matches, relevance, allOutlets,
-                first, latest, allCopies, aliases);
+        return spread(new StoryView(storyId, itemId, title, url, outlet, List.copyOf(allTags), matches, relevance, allOutlets,
+                first, latest, allCopies, aliases, spreading), alert);
+    }
+
+    /** Once spreading, always: a story does not stop having spread. */
+    private StoryView spread(StoryView v, Alert latest) {
+        if (v.spreading) {
+            return v;
+        }
+        Map<String, Instant> firstByOutlet = new HashMap<>();
+        firstByOutlet.put(v.outlet, v.firstSeen);
+        v.copies.forEach(c -> firstByOutlet.merge(c.outlet(), c.alerted(), (a, b) -> a.isBefore(b) ? a : b));
+        firstByOutlet.merge(latest.outlet(), latest.alerted(), (a, b) -> a.isBefore(b) ? a : b);
+        firstByOutlet.remove(null);
+        boolean spreads = Subscription.Growth.DEFAULT.spreads(firstByOutlet, v.firstSeen);
+        return spreads ? new StoryView(v.storyId, v.itemId, v.title, v.url, v.outlet, v.tags, v.matches, v.relevance,
+                v.outlets, v.firstSeen, v.latestSeen, v.copies, v.aliases, true) : v;
     }
 
     /** This story with one more id. */
     public StoryView withAlias(String alias) {
         return new StoryView(storyId, itemId, title, url, outlet, tags, matches, relevance, outlets, firstSeen,
-                latestSeen, copies, plus(aliases, List.of(alias)));
+                latestSeen, copies, plus(aliases, List.of(alias)), spreading);
     }
 
     /** This story under id {@code to}, seen first no later than {@code seen}; its old id becomes an alias. */
     public StoryView renamed(String to, Instant seen) {
         return new StoryView(to, itemId, title, url, outlet, tags, matches, relevance, outlets,
-                seen.isBefore(firstSeen) ? seen : firstSeen, latestSeen, copies, plus(aliases, List.of(storyId)));
+                seen.isBefore(firstSeen) ? seen : firstSeen, latestSeen, copies, plus(aliases, List.of(storyId)), spreading);
     }
 
     /** This story joined with {@code other}, which it keeps the headline over: other's items become copies. */
@@ -105,7 +124,7 @@ public record StoryView(String storyId, String itemId, String title, String url,
         return new StoryView(storyId, itemId, title, url, outlet, List.copyOf(allTags), matches, relevance,
                 allOutlets, firstSeen.isBefore(other.firstSeen) ? firstSeen : other.firstSeen,
                 latestSeen.isAfter(other.latestSeen) ? latestSeen : other.latestSeen, allCopies,
-                plus(aliases, otherIds));
+                plus(aliases, otherIds), spreading || other.spreading);
     }
 
     /** The first item as a copy, unless it is one already (a story opened by a copy lists it among them). */

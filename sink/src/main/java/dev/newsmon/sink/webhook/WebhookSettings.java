@@ -3,6 +3,7 @@ package dev.newsmon.sink.webhook;
 import dev.newsmon.common.config.ConfigException;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
+import dev.newsmon.sink.delivery.RetryPolicy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -60,12 +61,7 @@ public record WebhookSettings(URI url, Optional<String> secret, Format format, i
                 config.optional(Settings.SINK_WEBHOOK_TAGS).orElse(List.of()), priorities);
     }
 
-    /** The wait before attempt {@code n + 1} after {@code n} failed attempts: doubled each time, capped. */
-    public Duration backoffAfter(int failedAttempts) {
-        Duration d = backoff;
-        for (int i = 1; i < failedAttempts && d.compareTo(backoffMax) < 0; i++) {
-            d = d.multipliedBy(2);
-        }
-        return d.compareTo(backoffMax) > 0 ? backoffMax : d;
+    public RetryPolicy retry() {
+        return new RetryPolicy(maxAttempts, backoff, backoffMax);
     }
 }

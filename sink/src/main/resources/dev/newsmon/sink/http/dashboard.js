@@ -17,7 +17,7 @@ function storyItem(s, highlights) {
   const outlets = UI.distinct(s.outlets);
   const reasons = s.tags.map((t) => (s.relevance || {})[t]).filter(Boolean).map((r) => r.reason);
   return `<li class="story${s.live ? " live" : ""}" data-story-id="${UI.esc(s.story_id)}">
-      <h3><a href="/story/${encodeURIComponent(s.story_id)}">${UI.mark(s.title, titleSpans)}</a></h3>
+      <h3><a href="/story/${encodeURIComponent(s.story_id)}">${UI.mark(s.title, titleSpans)}</a>${s.spreading ? ' <span class="spreading" title="carried by 3 outlets within 6 h of its first item">spreading</span>' : ""}</h3>
       <span class="when">${UI.time(s.latest_seen)}</span>
       <div class="meta"><span><span class="outlet-count">${s.outlets.length} ${s.outlets.length === 1 ? "outlet" : "outlets"}</span>
         · ${UI.esc(outlets.join(", "))}</span>

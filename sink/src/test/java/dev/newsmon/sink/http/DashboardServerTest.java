@@ -29,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DashboardServerTest {
@@ -82,6 +83,8 @@ class DashboardServerTest {
         assertEquals(1, stories.size());
         assertEquals(2, stories.get(0).get("outlets").size());
         assertEquals("2026-11-26T09:05:01Z", stories.get(0).get("first_seen").asText());
+        assertFalse(stories.get(0).get("spreading").asBoolean(), "two outlets: not spreading");
+        assertTrue(get("dashboard.js").contains("s.spreading"), "the dashboard marks spreading stories");
         JsonNode why = stories.get(0).get("relevance").get("space-station");
         assertEquals("named-station in the title", why.get("reason").asText(), "the dashboard gets the evidence");
         assertEquals("title", why.get("evidence").get(0).get("where").asText());

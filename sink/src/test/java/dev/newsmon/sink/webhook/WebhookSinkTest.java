@@ -128,7 +128,7 @@ class WebhookSinkTest {
         WebhookSettings s = settings(URI.create("http://127.0.0.1:1/"), 9, WebhookSettings.Format.JSON, 0, List.of(),
                 Duration.ofSeconds(1), Duration.ofSeconds(5));
         assertEquals(List.of(1L, 2L, 4L, 5L, 5L), List.of(1, 2, 3, 4, 5).stream()
-                .map(n -> s.backoffAfter(n).toSeconds()).toList());
+                .map(n -> s.retry().backoffAfter(n).toSeconds()).toList());
     }
 
     private WebhookSink sink(URI url, int attempts, WebhookSettings.Format format, int minPriority,

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Measures {@link FeedParser} against the public test corpora in a corpora root (see the README, "Feeds"):
+ * Measures {@link FeedParser} against the public test corpora in a corpora root (see docs/feeds.md, "Conformance"):
  * gofeed's {@code testdata/parser/rss} and {@code testdata/parser/atom} pairs ({@link GofeedCheck}), and feedparser's
  * {@code tests/wellformed}, {@code tests/encoding} and {@code tests/illformed} bozo expectations
  * ({@link FeedparserCheck}). A folder missing from the root is left out of the result.
