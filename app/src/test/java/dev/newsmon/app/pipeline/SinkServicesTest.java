@@ -81,6 +81,8 @@ class SinkServicesTest {
         Map<String, String> overrides = new HashMap<>(extra);
         overrides.put("kafka.bootstrap.servers", "127.0.0.1:1");
         overrides.put("sink.out.dir", out.toString());
+        // The sinks keep their group members' ids there.
+        overrides.put("data.dir", out.resolve("data").toString());
         return NewsmonConfig.defaults().with(overrides);
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public final class Settings {
     public static final Setting<Path> DATA_DIR = new Setting<>("data.dir", ValueType.PATH, "./data",
-            "Where the embedded broker, the Kafka Streams state and the log file newsmon.log live.");
+            "Where the embedded broker, the Kafka Streams state, the services' group member ids and the log file "
+                    + "newsmon.log live.");
     public static final Setting<Integer> BROKER_PORT = new Setting<>("broker.port", ValueType.INT, "9092",
             "Client port of the embedded broker (used when kafka.bootstrap.servers is empty); 0 picks a free port.");
     public static final Setting<String> BROKER_HEAP = new Setting<>("broker.heap", ValueType.STRING, "320m",
