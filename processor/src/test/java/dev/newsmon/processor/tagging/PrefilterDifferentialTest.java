@@ -16,12 +16,14 @@ import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -102,9 +104,9 @@ class PrefilterDifferentialTest {
 
     private static void assertSameMatches(Rules rules, List<FeedItem> items) throws Exception {
         RuleTagger tagger = RuleTagger.create(rules, true);
-        int matched = 0;
-        int russian = 0;
-        int matchedRussian = 0;
+        LongAdder matched = new LongAdder();
+        LongAdder russian = new LongAdder();
+        LongAdder matchedRussian = new LongAdder();
         try (Monitor monitor = new Monitor(NewsAnalyzer.forDocuments())) {
             List<MonitorQuery> queries = new ArrayList<>();
             Set<String> anywhere = new TreeSet<>();
@@ -120,26 +122,36 @@ class PrefilterDifferentialTest {
                 }
             }
             monitor.register(queries);
-            for (FeedItem item : items) {
-                MatchingQueries<QueryMatch> found = monitor.match(document(item), QueryMatch.SIMPLE_MATCHER);
-                Set<String> expected = found.getMatches().stream().map(QueryMatch::getQueryId)
-                        .collect(Collectors.toCollection(TreeSet::new));
+            // Both the monitor and the tagger match from several threads, as the processor's stream threads do;
+            // items are independent, so the comparison uses every core.
+            items.parallelStream().forEach(item -> {
+                Set<String> expected = monitorMatches(monitor, item);
                 Set<String> actual = new TreeSet<>();
                 tagger.tag(item).relevance().forEach((tag, r) ->
                         r.evidence().forEach(e -> actual.add(tag + "/" + e.query())));
                 actual.retainAll(anywhere);
                 assertEquals(expected, actual, () -> "matched queries differ on " + item);
-                matched += expected.isEmpty() ? 0 : 1;
+                matched.add(expected.isEmpty() ? 0 : 1);
                 if (ItemLanguage.of(item).equals(ItemLanguage.RUSSIAN)) {
-                    russian++;
-                    matchedRussian += expected.isEmpty() ? 0 : 1;
+                    russian.increment();
+                    matchedRussian.add(expected.isEmpty() ? 0 : 1);
                 }
-            }
+            });
         }
         // A comparison where nothing ever matches proves nothing: the items, in both languages, must reach the rules.
-        assertTrue(matched > items.size() / 20, "items some query matched: " + matched + " of " + items.size());
-        assertTrue(matchedRussian > russian / 20, "Russian items some query matched: " + matchedRussian + " of "
-                + russian);
+        assertTrue(matched.sum() > items.size() / 20, "items some query matched: " + matched + " of " + items.size());
+        assertTrue(matchedRussian.sum() > russian.sum() / 20, "Russian items some query matched: " + matchedRussian
+                + " of " + russian);
+    }
+
+    private static Set<String> monitorMatches(Monitor monitor, FeedItem item) {
+        try {
+            MatchingQueries<QueryMatch> found = monitor.match(document(item), QueryMatch.SIMPLE_MATCHER);
+            return found.getMatches().stream().map(QueryMatch::getQueryId)
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The rule as one Lucene query: the query, and its context in the place the rule names. */
