@@ -1,5 +1,6 @@
 package dev.newsmon.app;
 
+import dev.newsmon.common.model.Alert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code ./newsmon demo} on a fresh data folder, as a newcomer first runs it, with the logging that ships: the
  * console shows newsmon's lines and alerts, and the Kafka clients' start-up warnings (topics being created, the
- * GlobalThread advisory, a state folder under /tmp) are in {@code data.dir/newsmon.log} instead.
+ * GlobalThread advisory, a state folder under /tmp) are in {@code data.dir/newsmon.log} instead. The demo's
+ * Russian outlet alerts too, with {@code language: "ru"}.
  */
 class QuietConsoleIT {
     /** A console line of logback.xml's pattern: time, level, the logger's simple name, message. */
@@ -45,6 +47,9 @@ class QuietConsoleIT {
                 assertTrue(demo.isAlive(), () -> "the demo ended\n" + output(demo));
                 return stdout(demo).lines().anyMatch(l -> l.startsWith("STORY "));
             });
+            Path out = dir.resolve("out");
+            Eventually.within(Duration.ofMinutes(2), "the Russian outlet's story in alerts.jsonl", () ->
+                    Files.exists(out.resolve("alerts.jsonl")) && russianStories(out) > 0);
             demo.terminate();
             assertEquals(0, demo.waitFor(60), demo.output());
 
@@ -65,6 +70,19 @@ class QuietConsoleIT {
             assertTrue(console.stream().anyMatch(l -> l.equals("  log file       " + data.resolve("newsmon.log")
                     + "  (the Kafka clients' warnings go here)")), demo.stderr());
             assertTrue(console.stream().anyMatch(l -> l.startsWith("  dashboard      http://")), demo.stderr());
+        }
+    }
+
+    /** Story alerts in Russian: Vestnik Orbity's windows-1251 feed, read and tagged like the English ones. */
+    private static long russianStories(Path out) {
+        try {
+            return RunOnceIT.readAlerts(out).stream()
+                    .filter(a -> a.kind() == Alert.Kind.STORY && "ru".equals(a.language()))
+                    .filter(a -> a.title().chars().anyMatch(c -> Character.UnicodeBlock.of(c)
+                            == Character.UnicodeBlock.CYRILLIC))
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
