@@ -6,8 +6,10 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import dev.newsmon.common.json.Json;
 import dev.newsmon.common.model.Alert;
+import dev.newsmon.common.model.Evidence;
 import dev.newsmon.common.model.MatchedTerm;
 import dev.newsmon.common.model.TagMatch;
+import dev.newsmon.common.model.TagRelevance;
 import dev.newsmon.sink.http.AlertView;
 import dev.newsmon.sink.http.DashboardServer;
 import dev.newsmon.sink.http.SearchHit;
@@ -111,6 +113,9 @@ class PostgresStoryArchiveTest {
         assertEquals(DAY.plusSeconds(300), story.latestSeen());
         assertEquals(List.of("space-station"), story.tags());
         assertEquals("cosmonauts", story.matches().get("space-station").get(0).terms().get(0).term());
+        assertEquals("q-space-station in the title", story.relevance().get("space-station").reason(),
+                "the evidence is stored with the item, so the story page explains an old story too");
+        assertEquals(List.of(0.9), story.copies().stream().map(StoryView.Copy::similarity).toList());
         assertTrue(archive.story("s-none").isEmpty());
     }
 
@@ -161,8 +166,11 @@ class PostgresStoryArchiveTest {
     private static Alert alert(Alert.Kind kind, String story, String item, String title, String outlet,
                                Instant alerted, String tag, String textTerm) {
         TagMatch match = new TagMatch("q-" + tag, List.of(new MatchedTerm("text", textTerm, 10, 10 + textTerm.length())));
+        TagRelevance relevance = new TagRelevance(1.0, 0.5, List.of(new Evidence("q-" + tag, "title", 1, 1.0)),
+                "q-" + tag + " in the title");
         return new Alert(Alert.SCHEMA_VERSION, kind, story, item, "https://example.test/" + item, title, outlet,
                 "https://example.test/feed", alerted, alerted, alerted, List.of(tag), Map.of(tag, List.of(match)),
-                kind == Alert.Kind.COPY ? 0.9 : null, kind == Alert.Kind.COPY ? "c-1" : null, "test", Map.of(), null);
+                kind == Alert.Kind.COPY ? 0.9 : null, kind == Alert.Kind.COPY ? "c-1" : null, "test",
+                Map.of(tag, relevance), "en");
     }
 }
