@@ -36,12 +36,13 @@ import java.util.TreeSet;
 
 /**
  * Searches the PostgreSQL sink's tables (full text over the {@code copies.search} column, see
- * {@code V2__copies_search.sql}) and rebuilds stories from them for the dashboard. Read-only, with a connection per
+ * {@code V2__copies_search.sql} and {@code V5__copies_search_russian.sql}) and rebuilds stories from them for the dashboard. Read-only, with a connection per
  * request: searches come from people, a few a minute, so no connection is held between them.
  */
 public final class PostgresStoryArchive implements StoryArchive {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStoryArchive.class);
-    private static final String CONFIG = "english";
+    /** As in {@code V5__copies_search_russian.sql}: Russian stems for Cyrillic words, English ones for ASCII. */
+    private static final String CONFIG = "russian";
     /** Marks around each matching word in ts_headline's output; neither occurs in a headline. */
     private static final char START = '\u0002';
     private static final char STOP = '\u0003';

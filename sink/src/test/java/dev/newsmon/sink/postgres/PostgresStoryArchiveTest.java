@@ -52,6 +52,8 @@ class PostgresStoryArchiveTest {
                     "Bayview Courier", DAY.plusSeconds(300), "space-station", "cosmonauts"));
             sink.write(alert(Alert.Kind.STORY, "s-grain", "g-1", "Harbor grain deal extended for a season",
                     "Harbor City Post", DAY.plus(Duration.ofDays(2)), "trade", "export corridor"));
+            sink.write(alert(Alert.Kind.STORY, "s-ru", "r-1", "Экипаж МКС вернулся на Землю",
+                    "Vestnik Orbity", DAY.plus(Duration.ofDays(1)), "space-station", "космонавты"));
             sink.commit();
             // A replay that saw the copy first: its id of the story is an alias.
             sink.write(alert(Alert.Kind.STORY, "s-crew-replay", "c-2", "Cosmonauts to stay on station, agency says",
@@ -90,6 +92,14 @@ class PostgresStoryArchiveTest {
     }
 
     @Test
+    void russianHeadlinesAreSearchedByTheirStems() throws Exception {
+        List<SearchHit> hits = archive.search(query("экипажа", null, null, null));
+        assertEquals(List.of("s-ru"), hits.stream().map(h -> h.story().storyId()).toList(), "экипажа finds Экипаж");
+        assertEquals(List.of(new MatchedTerm("title", "Экипаж", 0, 6)), hits.get(0).titleHits());
+        assertEquals(List.of("s-ru"), ids(query("космонавт", null, null, null)), "a Russian term the rules matched");
+    }
+
+    @Test
     void termsTheRulesMatchedInTheTextAndTheOutletAreSearchedToo() throws Exception {
         assertEquals(List.of("s-grain"), ids(query("\"export corridor\"", null, null, null)),
                 "a phrase the rules matched in the text, not in the title");
@@ -100,8 +110,9 @@ class PostgresStoryArchiveTest {
     @Test
     void tagAndDatesNarrowTheSearch() throws Exception {
         assertEquals(List.of(), ids(query("cosmonauts", "trade", null, null)));
-        assertEquals(List.of("s-grain", "s-crew"), ids(query("", null, null, null)), "no words: every story, newest first");
-        assertEquals(List.of("s-grain"), ids(query("", null, "2026-11-21", null)));
+        assertEquals(List.of("s-grain", "s-ru", "s-crew"), ids(query("", null, null, null)),
+                "no words: every story, newest first");
+        assertEquals(List.of("s-grain"), ids(query("", null, "2026-11-22", null)));
         assertEquals(List.of("s-crew"), ids(query("", null, null, "2026-11-20")), "to is inclusive of its day");
     }
 
