@@ -10,6 +10,7 @@ import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.ops.Ops;
+import io.micrometer.core.instrument.Counter;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -133,9 +134,9 @@ class DigestEmailIT {
                     assertTrue(text.contains("- Crew rotation set\n"), "the open window survived the restart: " + text);
                     assertEquals(1, count(text, "\n- "), "only that story: " + text);
                     // The mail server has the message before the channel service has counted it.
-                    Eventually.within(DEADLINE, "one email counted by this run",
-                            () -> subscribers.channels().sent() == 1);
-                    assertEquals(1, subscribers.channels().sent(), "one email by this run, no more");
+                    Counter sent = ops.registry().get("newsmon.channels.messages").tag("outcome", "sent").counter();
+                    Eventually.within(DEADLINE, "one email counted by this run", () -> sent.count() == 1);
+                    assertEquals(1, sent.count(), "one email by this run, no more");
                 } finally {
                     subscribers.close(Duration.ofSeconds(30));
                 }

@@ -9,6 +9,7 @@ import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.subscription.Subscription;
 import dev.newsmon.processor.subscribe.SubscriberService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -88,7 +89,7 @@ class SubscriptionsIT {
         assertTrue(err.toString().contains("filter.min_outlets: must be at least 1")
                 && err.toString().contains("channels[0].type: 'pager' is not one of slack, ntfy, email"), err.toString());
 
-        try (SubscriberService app = new SubscriberService(config);
+        try (SubscriberService app = new SubscriberService(config, new SimpleMeterRegistry());
              KafkaProducer<String, Alert> alerts = new KafkaProducer<>(config.kafkaProperties(Map.of(
                      ProducerConfig.ACKS_CONFIG, "all")), new StringSerializer(),
                      JsonSerde.of(Alert.class).serializer())) {

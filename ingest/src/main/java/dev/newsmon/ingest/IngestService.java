@@ -17,6 +17,7 @@ import dev.newsmon.ingest.schedule.Scheduler;
 import dev.newsmon.ingest.seen.KafkaSeenStore;
 import dev.newsmon.ingest.seen.SeenItems;
 import dev.newsmon.ingest.status.StatusPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +28,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +43,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Polls feeds when the {@link Scheduler} says they are due, within the {@link HostLimits}, and for each poll:
@@ -77,17 +75,12 @@ public final class IngestService implements FeedPoller, AutoCloseable {
     private final Object loop = new Object();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private final AtomicLong feedsOk = new AtomicLong();
-    private final AtomicLong feedsFailed = new AtomicLong();
-    private final AtomicLong itemsProduced = new AtomicLong();
-    private final AtomicLong fetchFailures = new AtomicLong();
-    private final AtomicLong parseFailures = new AtomicLong();
-    private final AtomicLong feedsRecovered = new AtomicLong();
-    private final AtomicLong notModified = new AtomicLong();
-    private final Map<String, AtomicLong> failuresByFeed = new ConcurrentHashMap<>();
+    private final IngestMeters meters;
+    private final FeedMeters feedMeters;
 
+    /** @param registry where the service registers its meters, its feeds' own among them */
     public IngestService(NewsmonConfig config, List<FeedSource> feeds, FeedReader reader, ItemPublisher publisher,
-                         StatusPublisher status, SeenItems seen, Clock clock) {
+                         StatusPublisher status, SeenItems seen, Clock clock, MeterRegistry registry) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.status = Objects.requireNonNull(status, "status");
@@ -100,8 +93,13 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         this.limits = new HostLimits(threads, config.get(Settings.INGEST_CONCURRENCY_PER_HOST));
         this.scheduler = new Scheduler(PollPolicy.from(config));
         this.pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        this.meters = new IngestMeters(registry, scheduler, seen, reader);
+        this.feedMeters = new FeedMeters(registry, scheduler::state, clock);
         Instant now = clock.instant();
-        feeds.forEach(f -> scheduler.add(f, now));
+        feeds.forEach(f -> {
+            scheduler.add(f, now);
+            feedMeters.add(f.url());
+        });
     }
 
     /**
@@ -110,8 +108,10 @@ public final class IngestService implements FeedPoller, AutoCloseable {
      * {@link #startFeeds}, {@link #addFeed} or {@link #resumeFeed}.
      *
      * @param publisher owned by the service from here on: closed with it, or here if the seen-set cannot load
+     * @param registry  where the service registers its meters
      */
-    public static IngestService create(NewsmonConfig config, ItemPublisher publisher) throws TimeoutException {
+    public static IngestService create(NewsmonConfig config, ItemPublisher publisher, MeterRegistry registry)
+            throws TimeoutException {
         SeenItems seen = new SeenItems(KafkaSeenStore.create(config), Clock.systemUTC(),
                 config.get(Settings.INGEST_SEEN_RETENTION));
         try {
@@ -122,13 +122,14 @@ public final class IngestService implements FeedPoller, AutoCloseable {
             throw e;
         }
         return new IngestService(config, List.of(), FeedReader.create(config), publisher,
-                StatusPublisher.create(config), seen, Clock.systemUTC());
+                StatusPublisher.create(config), seen, Clock.systemUTC(), registry);
     }
 
     /** Starts polling a feed (due at once), or updates its listing if it is known. */
     @Override
     public void addFeed(FeedSource feed) {
         scheduler.add(feed, clock.instant());
+        feedMeters.add(feed.url());
         events.add(WAKE);
     }
 
@@ -140,6 +141,7 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         } else {
             scheduler.restore(FeedState.resumed(feed, last, now));
         }
+        feedMeters.add(feed.url());
         events.add(WAKE);
     }
 
@@ -147,6 +149,7 @@ public final class IngestService implements FeedPoller, AutoCloseable {
     @Override
     public void removeFeed(String url) {
         scheduler.remove(url);
+        feedMeters.remove(url);
     }
 
     /** The scheduler's view of every feed this instance polls. */
@@ -235,62 +238,6 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         }
     }
 
-    public long feedsOk() {
-        return feedsOk.get();
-    }
-
-    public long feedsFailed() {
-        return feedsFailed.get();
-    }
-
-    public long itemsProduced() {
-        return itemsProduced.get();
-    }
-
-    public long fetchFailures() {
-        return fetchFailures.get();
-    }
-
-    public long parseFailures() {
-        return parseFailures.get();
-    }
-
-    /** Feed bodies that were not well-formed XML and were read by the lenient parser (counted in feedsOk too). */
-    public long feedsRecovered() {
-        return feedsRecovered.get();
-    }
-
-    /** Feed body bytes read so far. */
-    public long bytesFetched() {
-        return reader.bytesFetched();
-    }
-
-    /** Feed reads answered 304 Not Modified (counted in {@link #feedsOk()} too). */
-    public long notModified() {
-        return notModified.get();
-    }
-
-    /** Items the seen-set holds. */
-    public int seenItems() {
-        return seen.size();
-    }
-
-    /** Items the seen-set forgot because neither their feed nor ingest had shown them for its retention. */
-    public long seenItemsExpired() {
-        return seen.expired();
-    }
-
-    /** Records of news.ingest-seen that could not be read at start-up (each skipped). */
-    public long seenRecordsUnreadable() {
-        return seen.unreadableOnRestore();
-    }
-
-    /** Failed polls of one feed (fetch, parse or publish) since start. */
-    public long failures(String feedUrl) {
-        AtomicLong n = failuresByFeed.get(feedUrl);
-        return n == null ? 0 : n.get();
-    }
-
     private void ensureOpen() {
         if (closed.getCount() == 0) {
             throw new IllegalStateException("ingest service is closed");
@@ -334,20 +281,20 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         try {
             read = reader.read(feed, state.fetchUrl(), state.validators());
         } catch (FetchException e) {
-            fetchFailures.incrementAndGet();
+            meters.fetchFailures.increment();
             return failed(feed, at, "fetch", e.status(), e.retryAfter(), e.getMessage());
         } catch (FeedParseException e) {
-            parseFailures.incrementAndGet();
+            meters.parseFailures.increment();
             return failed(feed, at, "parse", 0, null, e.getMessage());
         }
         if (read.notModified()) {
-            notModified.incrementAndGet();
+            meters.notModified.increment();
         }
         if (read.movedTo() != null) {
             LOG.info("feed moved permanently feed_url={} fetch_url={}", feed.url(), read.movedTo());
         }
         if (read.recovered()) {
-            feedsRecovered.incrementAndGet();
+            meters.recovered.increment();
         }
         // Detected here, for the items produced alone: detecting every entry of every poll would cost more.
         List<FeedItem> fresh = ItemLanguages.detectMissing(seen.select(read.items()));
@@ -373,8 +320,8 @@ public final class IngestService implements FeedPoller, AutoCloseable {
                 read.movedTo(), read.ttl(), read.hints(), read.notModified() ? -1 : read.items().size(),
                 read.recovered());
         next.ifPresent(s -> status.publish(s, fresh.size()));
-        feedsOk.incrementAndGet();
-        itemsProduced.addAndGet(fresh.size());
+        meters.polledOk.increment();
+        meters.itemsProduced.increment(fresh.size());
         LOG.debug("feed polled feed_url={} status={} items={} produced={}", feed.url(), read.status(),
                 read.items().size(), fresh.size());
         return new Outcome(feed.url(), fresh.size(), null);
@@ -382,8 +329,8 @@ public final class IngestService implements FeedPoller, AutoCloseable {
 
     private Outcome failed(FeedSource feed, Instant at, String stage, int httpStatus, Duration retryAfter,
                            String reason) {
-        feedsFailed.incrementAndGet();
-        failuresByFeed.computeIfAbsent(feed.url(), url -> new AtomicLong()).incrementAndGet();
+        meters.polledFailed.increment();
+        feedMeters.failed(feed.url());
         Optional<FeedState> next = scheduler.failed(feed.url(), at, httpStatus, retryAfter, reason);
         LOG.warn("feed failed feed_url={} stage={} status={} consecutive_errors={} next_poll={} reason={}",
                 feed.url(), stage, httpStatus, next.map(FeedState::consecutiveErrors).orElse(0),

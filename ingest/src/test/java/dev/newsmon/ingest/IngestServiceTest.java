@@ -13,6 +13,7 @@ import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.fetch.Fetcher;
 import dev.newsmon.ingest.parse.FeedParser;
 import dev.newsmon.ingest.publish.ItemPublisher;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -55,6 +56,7 @@ class IngestServiceTest {
             Clock.fixed(NOW, ZoneOffset.UTC));
     private final MockProducer<String, FeedItem> producer =
             new MockProducer<>(true, null, new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @Test
     void aMalformedFeedIsCountedWhileTheGoodOnesAreProduced() {
@@ -66,10 +68,11 @@ class IngestServiceTest {
             assertEquals(3, summary.itemsProduced());
             assertEquals(1, summary.errors().size());
             assertTrue(summary.errors().get(0).contains(BROKEN.url()), summary.errors().get(0));
-            assertEquals(1, service.parseFailures());
-            assertEquals(0, service.fetchFailures());
-            assertEquals(1, service.failures(BROKEN.url()), "failures are counted per feed");
-            assertEquals(0, service.failures(LEDGER.url()));
+            assertEquals(1, counted("newsmon.ingest.parse.failures"));
+            assertEquals(0, counted("newsmon.ingest.fetch.failures"));
+            assertEquals(1, counted("newsmon.ingest.feed.failures", "feed_url", BROKEN.url()),
+                    "failures are counted per feed");
+            assertEquals(0, counted("newsmon.ingest.feed.failures", "feed_url", LEDGER.url()));
 
             List<ProducerRecord<String, FeedItem>> sent = producer.history();
             assertEquals(3, sent.size());
@@ -89,7 +92,7 @@ class IngestServiceTest {
 
             assertEquals(1, summary.feedsOk());
             assertEquals(1, summary.feedsFailed());
-            assertEquals(1, service.fetchFailures());
+            assertEquals(1, counted("newsmon.ingest.fetch.failures"));
             assertTrue(summary.errors().get(0).contains("no such file"), summary.errors().get(0));
         }
     }
@@ -100,9 +103,9 @@ class IngestServiceTest {
             service.pollOnce();
             PollSummary second = service.pollOnce();
 
-            assertEquals(2, service.feedsOk());
-            assertEquals(2, service.feedsFailed());
-            assertEquals(2, service.itemsProduced());
+            assertEquals(2, counted("newsmon.ingest.feeds.polled", "outcome", "ok"));
+            assertEquals(2, counted("newsmon.ingest.feeds.polled", "outcome", "failed"));
+            assertEquals(2, counted("newsmon.ingest.items.produced"));
             assertEquals(0, second.itemsProduced());
         }
     }
@@ -135,7 +138,7 @@ class IngestServiceTest {
             assertEquals(1, second.feedsOk());
             assertEquals(0, second.itemsProduced());
             assertEquals(List.of("null", "\"m1\""), ifNoneMatch);
-            assertEquals(1, service.notModified(), "the second poll was a 304");
+            assertEquals(1, counted("newsmon.ingest.feeds.not.modified"), "the second poll was a 304");
         } finally {
             server.stop(0);
         }
@@ -167,7 +170,7 @@ class IngestServiceTest {
                 new ItemPublisher(producer), new StatusPublisher(new MockProducer<>(true, null,
                 new StringSerializer(), JsonSerde.of(FeedStatus.class).serializer())),
                 new SeenItems(SeenStore.NONE, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)),
-                Clock.fixed(NOW, ZoneOffset.UTC))) {
+                Clock.fixed(NOW, ZoneOffset.UTC), registry)) {
             CompletableFuture<PollSummary> poll = CompletableFuture.supplyAsync(service::pollOnce);
             assertTrue(requested.await(5, TimeUnit.SECONDS));
             service.removeFeed(LEDGER.url());
@@ -188,7 +191,7 @@ class IngestServiceTest {
         Thread runner = new Thread(service::runForever, "ingest-runner");
         runner.start();
 
-        awaitTrue(() -> service.feedsOk() == 2, Duration.ofSeconds(5));
+        awaitTrue(() -> counted("newsmon.ingest.feeds.polled", "outcome", "ok") == 2, Duration.ofSeconds(5));
         long start = System.nanoTime();
         service.close();
         runner.join(Duration.ofSeconds(5).toMillis());
@@ -204,7 +207,7 @@ class IngestServiceTest {
         try (IngestService service = service(List.of(MERIDIAN))) {
             Thread runner = new Thread(service::runForever, "ingest-runner");
             runner.start();
-            awaitTrue(() -> service.feedsOk() == 1, Duration.ofSeconds(5));
+            awaitTrue(() -> counted("newsmon.ingest.feeds.polled", "outcome", "ok") == 1, Duration.ofSeconds(5));
 
             runner.interrupt();
             runner.join(Duration.ofSeconds(5).toMillis());
@@ -227,7 +230,11 @@ class IngestServiceTest {
                 new StatusPublisher(new MockProducer<>(true, null, new StringSerializer(),
                         JsonSerde.of(FeedStatus.class).serializer())),
                 new SeenItems(SeenStore.NONE, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), registry);
+    }
+
+    private double counted(String name, String... tags) {
+        return registry.get(name).tags(tags).counter().count();
     }
 
     private static FeedSource source(String file, String name) {

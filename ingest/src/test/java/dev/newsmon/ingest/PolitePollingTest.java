@@ -15,6 +15,7 @@ import dev.newsmon.ingest.schedule.FeedState;
 import dev.newsmon.ingest.seen.SeenItems;
 import dev.newsmon.ingest.seen.SeenRecord;
 import dev.newsmon.ingest.status.StatusPublisher;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -174,7 +175,8 @@ class PolitePollingTest {
                 new MockProducer<>(true, null, new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
         try (IngestService service = new IngestService(config, List.of(feed("/feed")), reader(),
                 new ItemPublisher(after), new StatusPublisher(new MockProducer<>(true, null, new StringSerializer(),
-                JsonSerde.of(FeedStatus.class).serializer())), restored, Clock.fixed(NOW, ZoneOffset.UTC))) {
+                JsonSerde.of(FeedStatus.class).serializer())), restored, Clock.fixed(NOW, ZoneOffset.UTC),
+                new SimpleMeterRegistry())) {
             PollSummary summary = service.pollOnce();
             assertEquals(1, summary.feedsOk());
             assertEquals(0, summary.itemsProduced());
@@ -229,7 +231,8 @@ class PolitePollingTest {
 
     private IngestService service(FeedSource... feeds) {
         return new IngestService(config, List.of(feeds), reader(), new ItemPublisher(items),
-                new StatusPublisher(statuses), new SeenItems(seenTopic::put, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)), Clock.fixed(NOW, ZoneOffset.UTC));
+                new StatusPublisher(statuses), new SeenItems(seenTopic::put, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)), Clock.fixed(NOW, ZoneOffset.UTC),
+                new SimpleMeterRegistry());
     }
 
     private FeedReader reader() {

@@ -8,6 +8,7 @@ import dev.newsmon.common.kafka.StaticMembership;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.common.model.StoryCluster;
+import dev.newsmon.processor.alert.AlertMeters;
 import dev.newsmon.processor.alert.CloudEventsHeaders;
 import dev.newsmon.processor.dedup.BandMatcher;
 import dev.newsmon.processor.dedup.BandProbe;
@@ -55,13 +56,20 @@ public final class NewsTopology {
     private NewsTopology() {
     }
 
-    /** The topology with fixed rules unless {@code news.rules} has some; for tests and tools. */
+    /**
+     * The topology with fixed rules unless {@code news.rules} has some, its alert meters read by nobody; for tests
+     * and tools.
+     */
     public static Topology buildTopology(NewsmonConfig config, Tagger tagger) {
-        return buildTopology(config, new LiveTagger(tagger));
+        return buildTopology(config, new LiveTagger(tagger), AlertMeters.unread());
     }
 
-    /** Builds the topology; pure, it starts nothing. The fallback tagger must be safe to call from several threads. */
-    public static Topology buildTopology(NewsmonConfig config, LiveTagger tagger) {
+    /**
+     * Builds the topology; pure, it starts nothing. The fallback tagger must be safe to call from several threads.
+     *
+     * @param alerts meters of the alerts, recorded as they are read back from news.alerts
+     */
+    public static Topology buildTopology(NewsmonConfig config, LiveTagger tagger, AlertMeters alerts) {
         Duration window = config.get(Settings.PROCESSOR_DEDUP_WINDOW);
         double threshold = config.get(Settings.PROCESSOR_DEDUP_THRESHOLD);
         String resolveTopic = ProcessorNames.resolveTopic(config);
@@ -102,6 +110,7 @@ public final class NewsTopology {
                 .to(Topics.ALERTS, Produced.with(KEYS, JsonSerde.of(Alert.class)).withName("alerts"));
         // The alerts are keyed by story id, so reading them back puts each story's updates on one task.
         builder.stream(Topics.ALERTS, Consumed.with(KEYS, JsonSerde.of(Alert.class)).withName("alerts-in"))
+                .processValues(alerts.step(), Named.as("alert-metrics"))
                 .process(ClusterUpdater.supplier(window, stores), Named.as("story-clusters"))
                 .to(Topics.STORIES, Produced.with(KEYS, JsonSerde.of(StoryCluster.class)).withName("stories"));
         settled.filter((k, v) -> v instanceof ResolveMessage, Named.as("lookups-only"))

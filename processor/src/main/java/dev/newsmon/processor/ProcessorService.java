@@ -5,9 +5,14 @@ import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.kafka.StaticMembership;
 import dev.newsmon.common.kafka.TopicAdmin;
+import dev.newsmon.processor.alert.AlertMeters;
 import dev.newsmon.processor.tagging.LiveTagger;
 import dev.newsmon.processor.tagging.RulesTopic;
 import dev.newsmon.processor.tagging.Tagger;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -26,15 +31,27 @@ public final class ProcessorService implements AutoCloseable {
     private final LiveTagger tagger;
     private final RunningStreams streams;
 
-    /** @param rulesFile the tagger of processor.rules.file: it tags while news.rules has no rules */
-    public ProcessorService(NewsmonConfig config, Tagger rulesFile) {
+    /**
+     * @param rulesFile the tagger of processor.rules.file: it tags while news.rules has no rules
+     * @param registry  where the processor registers its meters, those of its alerts among them
+     */
+    public ProcessorService(NewsmonConfig config, Tagger rulesFile, MeterRegistry registry) {
         this.config = config;
         this.tagger = new LiveTagger(rulesFile);
         Properties props = NewsTopology.streamsProperties(config);
         // Unless kafka.group.instance.id names one: a restart after a crash takes its tasks back at once.
         props.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, StaticMembership.instanceId(
                 config.get(Settings.DATA_DIR), config.get(Settings.PROCESSOR_APP_ID)));
-        this.streams = new RunningStreams("processor", NewsTopology.buildTopology(config, tagger), props);
+        this.streams = new RunningStreams("processor",
+                NewsTopology.buildTopology(config, tagger, new AlertMeters(registry)), props,
+                Counter.builder("newsmon.processor.stream.threads.replaced")
+                        .description("Stream threads that died and were replaced").register(registry));
+        Gauge.builder("newsmon.processor.running", streams, s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
+                .description("1 while Kafka Streams is RUNNING, else 0").register(registry);
+        // The live tagger counts the rule sets it refuses; read at scrape time.
+        FunctionCounter.builder("newsmon.processor.rules.rejected", tagger, LiveTagger::rejected)
+                .description("Rule sets on news.rules that could not be parsed or built (the rules in force stay)")
+                .register(registry);
     }
 
     /**
@@ -71,16 +88,6 @@ public final class ProcessorService implements AutoCloseable {
     /** The version of the rules from news.rules in force, or empty while processor.rules.file tags. */
     public Optional<String> liveRulesVersion() {
         return tagger.liveVersion();
-    }
-
-    /** Stream threads that died and were replaced since start. */
-    public long replacedThreads() {
-        return streams.replacedThreads();
-    }
-
-    /** Rule sets read from news.rules that could not be used (the rules in force stayed). */
-    public long rulesRejected() {
-        return tagger.rejected();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.newsmon.processor;
 
+import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Kafka Streams app as newsmon runs one: each state change logged, a stream thread that dies replaced (and
@@ -24,11 +24,15 @@ public final class RunningStreams {
     private final String name;
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
-    private final AtomicLong replacedThreads = new AtomicLong();
+    private final Counter replacedThreads;
 
-    /** @param name names the app in the log: processor, subscriber app */
-    public RunningStreams(String name, Topology topology, Properties props) {
+    /**
+     * @param name            names the app in the log: processor, subscriber app
+     * @param replacedThreads counts the stream threads that died and were replaced
+     */
+    public RunningStreams(String name, Topology topology, Properties props, Counter replacedThreads) {
         this.name = name;
+        this.replacedThreads = replacedThreads;
         this.streams = new KafkaStreams(topology, props);
         streams.setStateListener((next, previous) -> {
             LOG.info("{} state {} -> {}", name, previous, next);
@@ -37,8 +41,9 @@ public final class RunningStreams {
             }
         });
         streams.setUncaughtExceptionHandler(e -> {
+            replacedThreads.increment();
             LOG.error("{} stream thread failed, replacing it: error={} replaced_total={}", name, e.toString(),
-                    replacedThreads.incrementAndGet(), e);
+                    (long) replacedThreads.count(), e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     }
@@ -59,11 +64,6 @@ public final class RunningStreams {
     /** The Kafka Streams instance, for binding its client metrics and querying its stores. */
     public KafkaStreams streams() {
         return streams;
-    }
-
-    /** Stream threads that died and were replaced since start. */
-    public long replacedThreads() {
-        return replacedThreads.get();
     }
 
     /** Stops after the current records are committed, leaving the group; true if it stopped within the timeout. */

@@ -1,6 +1,7 @@
 package dev.newsmon.processor;
 
 import dev.newsmon.common.config.NewsmonConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ class ProcessorServiceTest {
     void notStartedServiceIsNotRunningAndClosesCleanly() throws InterruptedException {
         NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of("data.dir", dataDir.toString(),
                 "kafka.bootstrap.servers", "localhost:1"));
-        ProcessorService service = new ProcessorService(config, new KeywordTagger());
+        ProcessorService service = new ProcessorService(config, new KeywordTagger(), new SimpleMeterRegistry());
 
         assertEquals(KafkaStreams.State.CREATED, service.state());
         assertFalse(service.awaitRunning(Duration.ofMillis(50)));

@@ -1,6 +1,7 @@
 package dev.newsmon.processor;
 
 import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.processor.alert.AlertMeters;
 import dev.newsmon.processor.tagging.LiveTagger;
 import dev.newsmon.processor.tagging.Tagger;
 import org.apache.kafka.streams.StreamsConfig;
@@ -34,7 +35,14 @@ public final class TopologyDrivers {
 
     /** A driver whose tagging follows news.rules, as the processor's does. */
     public static TopologyTestDriver driver(NewsmonConfig config, LiveTagger tagger, Instant wallClockStart) {
-        return new TopologyTestDriver(NewsTopology.buildTopology(config, tagger), props(config), wallClockStart);
+        return driver(config, tagger, AlertMeters.unread(), wallClockStart);
+    }
+
+    /** A driver recording its alerts in {@code alerts}. */
+    public static TopologyTestDriver driver(NewsmonConfig config, LiveTagger tagger, AlertMeters alerts,
+                                            Instant wallClockStart) {
+        return new TopologyTestDriver(NewsTopology.buildTopology(config, tagger, alerts), props(config),
+                wallClockStart);
     }
 
     private static Properties props(NewsmonConfig config) {

@@ -7,6 +7,8 @@ import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.kafka.DeadLetters;
 import dev.newsmon.common.kafka.StaticMembership;
 import dev.newsmon.common.model.Alert;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,7 +36,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Consumes {@code news.alerts} (read_committed, so only alerts of committed processor transactions) for one sink,
@@ -57,25 +58,39 @@ public final class SinkService implements Runnable, AutoCloseable {
     private final Deserializer<Alert> alerts = JsonSerde.of(Alert.class).deserializer();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final AtomicLong written = new AtomicLong();
-    private final AtomicLong deadLettered = new AtomicLong();
-    private final AtomicLong failedBatches = new AtomicLong();
+    private final Counter alertsWritten;
+    private final Counter committed;
+    private final Counter deadLettered;
+    private final Counter failedBatches;
     /** Written but not committed: the next offset per partition, and where to rewind to on failure. */
     private final Map<TopicPartition, OffsetAndMetadata> pendingNext = new HashMap<>();
     private final Map<TopicPartition, Long> pendingFirst = new HashMap<>();
     private long pendingRecords;
     private long pendingSinceNanos;
 
-    public SinkService(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetters, AlertSink sink) {
-        this(consumer, deadLetters, sink, Duration.ZERO);
+    public SinkService(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetters, AlertSink sink,
+                       MeterRegistry registry) {
+        this(consumer, deadLetters, sink, Duration.ZERO, registry);
     }
 
+    /** @param registry where the service registers its meters, tagged with the sink's name */
     public SinkService(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetters, AlertSink sink,
-                       Duration linger) {
+                       Duration linger, MeterRegistry registry) {
         this.consumer = consumer;
         this.deadLetters = deadLetters;
         this.sink = sink;
         this.linger = linger;
+        this.alertsWritten = counter(registry, "newsmon.sink.alerts.written", "Alerts made durable, per sink");
+        this.committed = counter(registry, "newsmon.sink.records.committed",
+                "Records of news.alerts handled and committed");
+        this.deadLettered = counter(registry, "newsmon.sink.dead.lettered",
+                "Records of news.alerts that were not alerts, sent to news.dlq");
+        this.failedBatches = counter(registry, "newsmon.sink.batches.failed",
+                "Batches whose write failed and were retried after a backoff");
+    }
+
+    private Counter counter(MeterRegistry registry, String name, String help) {
+        return Counter.builder(name).description(help).tag("sink", sink.name()).register(registry);
     }
 
     /** The consumer group of the sink named {@code sinkName}: {@code sink.group.id} then a dash and the name. */
@@ -205,7 +220,7 @@ public final class SinkService implements Runnable, AutoCloseable {
             }
             return true;
         } catch (IOException e) {
-            failedBatches.incrementAndGet();
+            failedBatches.increment();
             LOG.error("sink={} cannot write alert at topic={} partition={} offset={}: {}; every uncommitted alert "
                     + "will be read again", sink.name(), current.topic(), current.partition(), current.offset(),
                     e.toString());
@@ -218,13 +233,14 @@ public final class SinkService implements Runnable, AutoCloseable {
     private boolean commitPending() {
         try {
             sink.commit();
+            alertsWritten.increment(pendingRecords);
             deadLetters.flush();
             consumer.commitSync(new HashMap<>(pendingNext));
-            written.addAndGet(pendingRecords);
+            committed.increment(pendingRecords);
             clearPending();
             return true;
         } catch (IOException e) {
-            failedBatches.incrementAndGet();
+            failedBatches.increment();
             LOG.error("sink={} cannot commit {} alerts: {}; they will be read again", sink.name(), pendingRecords,
                     e.toString());
             rollbackSink();
@@ -258,7 +274,7 @@ public final class SinkService implements Runnable, AutoCloseable {
                 r.offset(), e.getMessage(), Topics.DLQ);
         try {
             deadLetters.send(DeadLetters.of("sink", r.topic(), r.partition(), r.offset(), r.key(), r.value(), e)).get();
-            deadLettered.incrementAndGet();
+            deadLettered.increment();
         } catch (ExecutionException sendFailure) {
             // Not acknowledged means not safe to skip: fail the batch so it is read again.
             throw new IOException("cannot write dead letter for topic=" + r.topic() + " partition="
@@ -290,18 +306,6 @@ public final class SinkService implements Runnable, AutoCloseable {
         } catch (IOException e) {
             LOG.error("sink={} did not close cleanly: {}", sink.name(), e.toString());
         }
-    }
-
-    public long written() {
-        return written.get();
-    }
-
-    public long deadLettered() {
-        return deadLettered.get();
-    }
-
-    public long failedBatches() {
-        return failedBatches.get();
     }
 
     /**

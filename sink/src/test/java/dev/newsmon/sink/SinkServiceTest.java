@@ -5,6 +5,7 @@ import dev.newsmon.common.json.Json;
 import dev.newsmon.common.kafka.DeadLetters;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.sink.jsonl.JsonlFileSink;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -65,6 +66,7 @@ class SinkServiceTest {
     private volatile CloseOptions.GroupMembershipOperation closedWith;
     private final MockProducer<byte[], byte[]> dlq =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private SinkService service;
     private Thread thread;
     private volatile Throwable died;
@@ -90,6 +92,8 @@ class SinkServiceTest {
         assertEquals("i-1", first.itemId());
         assertEquals(Alert.Kind.COPY, Json.mapper().readValue(lines.get(1), Alert.class).kind());
         assertTrue(lines.get(0).contains("\"kind\":\"story\""), lines.get(0));
+        assertEquals(2, counted("newsmon.sink.alerts.written", JsonlFileSink.NAME));
+        assertEquals(2, counted("newsmon.sink.records.committed", JsonlFileSink.NAME));
     }
 
     @Test
@@ -118,7 +122,7 @@ class SinkServiceTest {
         assertEquals("0", header(dead, "offset"));
         assertEquals(Topics.ALERTS, header(dead, "topic"));
         assertTrue(header(dead, "exception").endsWith("SerializationException"));
-        assertEquals(1, service.deadLettered());
+        assertEquals(1, counted("newsmon.sink.dead.lettered", JsonlFileSink.NAME));
     }
 
     @Test
@@ -151,7 +155,7 @@ class SinkServiceTest {
         assertTrue(rolledBack.await(10, TimeUnit.SECONDS), "the failed batch is rolled back");
         assertTrue(written.isEmpty());
         assertNull(consumer.committed(Set.of(P0)).get(P0), "no offset committed past an unwritten alert");
-        assertEquals(1, service.failedBatches());
+        assertEquals(1, counted("newsmon.sink.batches.failed", "failing"));
     }
 
     @Test
@@ -218,7 +222,7 @@ class SinkServiceTest {
             consumer.addRecord(onP0);
             consumer.addRecord(onP1);
         });
-        service = new SinkService(consumer, dlq, fullOnce);
+        service = new SinkService(consumer, dlq, fullOnce, registry);
         thread = new Thread(service, "sink-under-test");
         thread.start();
 
@@ -272,7 +276,7 @@ class SinkServiceTest {
         assertTrue(written.await(10, TimeUnit.SECONDS), "the alert is written, to be committed when the linger ends");
 
         assertTrue(service.stop(Duration.ofSeconds(10)));
-        assertEquals(1, service.failedBatches(), "the commit at stop failed");
+        assertEquals(1, counted("newsmon.sink.batches.failed", "recording"), "the commit at stop failed");
         assertEquals(-1L, lastCommitted, "so no offset is committed, not even by the revocation in close()");
         assertTrue(rolledBack.contains("i-9"));
     }
@@ -318,6 +322,10 @@ class SinkServiceTest {
         start(sink, Duration.ZERO, records);
     }
 
+    private double counted(String name, String sink) {
+        return registry.get(name).tag("sink", sink).counter().count();
+    }
+
     @SafeVarargs
     private void start(AlertSink sink, Duration linger, ConsumerRecord<byte[], byte[]>... records) {
         consumer.schedulePollTask(() -> {
@@ -327,7 +335,7 @@ class SinkServiceTest {
                 consumer.addRecord(r);
             }
         });
-        service = new SinkService(consumer, dlq, sink, linger);
+        service = new SinkService(consumer, dlq, sink, linger, registry);
         thread = new Thread(service, "sink-under-test");
         thread.setUncaughtExceptionHandler((t, e) -> died = e);
         thread.start();

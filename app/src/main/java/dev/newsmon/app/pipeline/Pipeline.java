@@ -127,15 +127,16 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Returns once the processor group of {@code config} has handled every item produced so far and the groups of
-     * the named sinks every alert, wherever those services run (this JVM or others).
+     * Returns once the processor group of {@code config} has handled every item produced so far (and read back every
+     * alert, which is where it counts them) and the groups of the named sinks every alert, wherever those services
+     * run (this JVM or others).
      */
     public static void awaitQuiet(NewsmonConfig config, Collection<String> sinkNames, Duration timeout)
             throws InterruptedException, TimeoutException {
         String appId = config.get(Settings.PROCESSOR_APP_ID);
         String resolve = ProcessorNames.resolveTopic(config);
         Function<Collection<String>, Collection<String>> processorInputs = all -> all.stream()
-                .filter(t -> t.equals(Topics.ITEMS) || t.equals(resolve)
+                .filter(t -> t.equals(Topics.ITEMS) || t.equals(Topics.ALERTS) || t.equals(resolve)
                         || (t.startsWith(appId + "-") && t.endsWith("-repartition")))
                 .toList();
         Function<Collection<String>, Collection<String>> sinkInputs = all -> List.of(Topics.ALERTS);

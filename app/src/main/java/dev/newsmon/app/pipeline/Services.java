@@ -1,9 +1,5 @@
 package dev.newsmon.app.pipeline;
 
-import dev.newsmon.app.ops.AlertStats;
-import dev.newsmon.app.ops.FeedMeters;
-import dev.newsmon.app.ops.MeteredSink;
-import dev.newsmon.app.ops.ServiceMetrics;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.ConfigException;
 import dev.newsmon.common.config.NewsmonConfig;
@@ -71,12 +67,11 @@ public final class Services {
         Path rules = resolveShipped(config.get(Settings.PROCESSOR_RULES));
         ProcessorService processor;
         try {
-            processor = new ProcessorService(config, RuleTagger.load(rules));
+            processor = new ProcessorService(config, RuleTagger.load(rules), ops.registry());
         } catch (RulesException e) {
             throw new ConfigException("processor.rules.file=" + rules + ": " + e.getMessage());
         }
         ops.bind(new KafkaStreamsMetrics(processor.streams()));
-        ServiceMetrics.processor(ops.registry(), processor);
         ops.readiness().add("processor", () -> processor.state() == KafkaStreams.State.RUNNING);
         return processor;
     }
@@ -88,22 +83,22 @@ public final class Services {
     public static Subscribers subscribers(NewsmonConfig config, Ops ops, Map<String, String> env)
             throws InterruptedException, TimeoutException {
         Duration timeout = config.get(Settings.STARTUP_TIMEOUT);
-        LiveSubscriptions live = LiveSubscriptions.start(config, "newsmon-channel-subscriptions");
+        LiveSubscriptions live = LiveSubscriptions.start(config, "newsmon-channel-subscriptions",
+                ChannelService.unreadableSubscriptions(ops.registry()));
         try {
             if (!live.awaitLoaded(timeout)) {
                 throw new TimeoutException("news.subscriptions was not read within startup.timeout=" + timeout);
             }
             Set<String> delivered = ChannelService.deliveries(config, timeout);
-            SubscriberService app = new SubscriberService(config);
+            SubscriberService app = new SubscriberService(config, ops.registry());
             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(ChannelService.consumerConfig(config));
             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(SinkService.deadLetterProducerConfig(config));
             ChannelService channels = new ChannelService(consumer, producer, live::get,
                     ChannelContext.from(config, env), ChannelService.retryPolicy(config), env, delivered,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), ops.registry());
             ops.bind(new KafkaStreamsMetrics(app.streams()));
             ops.bind(new KafkaClientMetrics(consumer));
             ops.bind(new KafkaClientMetrics(producer));
-            ServiceMetrics.subscribers(ops.registry(), app, channels, live);
             ops.readiness().add("subscribers", () -> app.state() == KafkaStreams.State.RUNNING);
             return new Subscribers(app, channels, live);
         } catch (InterruptedException | TimeoutException | RuntimeException e) {
@@ -149,14 +144,11 @@ public final class Services {
                             + config.get(Settings.SINK_POSTGRES_URL) + ": " + e.getMessage());
                 }
             }
-            // Alerts by kind and tag and their lag, counted once in a group of their own, whatever sinks run.
-            services.add(service(config, ops, new AlertStats(ops.registry(), Clock.systemUTC()), Duration.ZERO));
             String dashboardUrl = null;
             if (config.get(Settings.SINK_HTTP_ENABLED)) {
                 AlertView view = new AlertView(config.get(Settings.SINK_HTTP_WINDOW), Clock.systemUTC());
                 ViewFeeder feeder = new ViewFeeder(new KafkaConsumer<>(ViewFeeder.consumerConfig(config)), view,
-                        Clock.systemUTC());
-                ServiceMetrics.dashboard(ops.registry(), feeder);
+                        Clock.systemUTC(), ops.registry());
                 Thread feederThread = new Thread(feeder, "newsmon-dashboard-feeder");
                 feederThread.setDaemon(true);
                 feederThread.start();
@@ -189,8 +181,7 @@ public final class Services {
                 new KafkaConsumer<>(SinkService.consumerConfig(config, sink.name()));
         ops.bind(new KafkaClientMetrics(consumer));
         ops.bind(new KafkaClientMetrics(deadLetters));
-        SinkService service = new SinkService(consumer, deadLetters, new MeteredSink(sink, ops.registry()), linger);
-        ServiceMetrics.sink(ops.registry(), service);
+        SinkService service = new SinkService(consumer, deadLetters, sink, linger, ops.registry());
         // KafkaConsumer is single-threaded, but its metrics may be read from any thread.
         ops.readiness().add("sink-" + sink.name(), () -> consumer.metrics().entrySet().stream()
                 .filter(e -> e.getKey().group().equals("consumer-coordinator-metrics")
@@ -229,9 +220,9 @@ public final class Services {
         KafkaProducer<String, FeedItem> producer = new KafkaProducer<>(ItemPublisher.producerConfig(config),
                 new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
         ops.bind(new KafkaClientMetrics(producer));
-        IngestService ingest = IngestService.create(config, new ItemPublisher(producer));
-        ServiceMetrics.ingest(ops.registry(), ingest, statuses);
-        new FeedMeters(ops.registry(), ingest).startFeeds(feeds, statuses);
+        IngestService ingest = IngestService.create(config, new ItemPublisher(producer), ops.registry());
+        ops.bind(statuses);
+        ingest.startFeeds(feeds, statuses);
         producer.partitionsFor(Topics.ITEMS);
         ops.readiness().add("ingest", () -> true);
         return ingest;
@@ -251,8 +242,7 @@ public final class Services {
                                       Ops ops) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(FeedGroup.consumerConfig(config));
         ops.bind(new KafkaClientMetrics(consumer));
-        FeedGroup group = FeedGroup.start(consumer, new FeedMeters(ops.registry(), ingest), statuses);
-        ServiceMetrics.feedGroup(ops.registry(), group.assignment());
+        FeedGroup group = FeedGroup.start(consumer, ingest, statuses, ops.registry());
         ops.readiness().add("ingest-feeds", group.assignment()::loaded);
         return group;
     }

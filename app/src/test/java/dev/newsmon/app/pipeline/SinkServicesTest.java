@@ -35,8 +35,8 @@ class SinkServicesTest {
         NewsmonConfig config = config(Map.of());
         SinkRunner runner = Services.sink(config, NOWHERE, ops(config), Map.of());
         try {
-            assertEquals(List.of("jsonl", "console", "metrics"), runner.sinkNames());
-            assertEquals(List.of("newsmon-sink-jsonl", "newsmon-sink-console", "newsmon-sink-metrics"),
+            assertEquals(List.of("jsonl", "console"), runner.sinkNames());
+            assertEquals(List.of("newsmon-sink-jsonl", "newsmon-sink-console"),
                     runner.sinkNames().stream().map(n -> SinkService.groupId(config, n)).toList());
             assertTrue(runner.dashboardUrl().isEmpty(), "the dashboard is off unless asked for");
         } finally {
@@ -60,7 +60,7 @@ class SinkServicesTest {
         SinkRunner runner = Services.sink(config, NOWHERE, ops(config),
                 Map.of("TEAM_HOOK", "http://127.0.0.1:1/hook?token=x"));
         try {
-            assertEquals(List.of("webhook", "metrics"), runner.sinkNames());
+            assertEquals(List.of("webhook"), runner.sinkNames());
         } finally {
             runner.abandon();
         }

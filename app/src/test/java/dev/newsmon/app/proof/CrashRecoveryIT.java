@@ -120,7 +120,7 @@ class CrashRecoveryIT {
             RunningSink<SinkService> crashing = RunningSink.start(new SinkService(
                     new KafkaConsumer<>(SinkService.consumerConfig(config, jsonl.name())),
                     new KafkaProducer<>(SinkService.deadLetterProducerConfig(config)),
-                    new CrashAfterFsync(jsonl, workload)));
+                    new CrashAfterFsync(jsonl, workload), ops.registry()));
             Throwable died = crashing.awaitDeath(ProofCluster.DRAIN);
             assertInstanceOf(SimulatedCrash.class, died, "the sink died in the window between fsync and commit");
             int written = CLUSTER.ledger(scenario, workload).delivered();

@@ -15,6 +15,7 @@ import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.sink.SinkRunner;
 import dev.newsmon.sink.SinkService;
 import dev.newsmon.sink.jsonl.JsonlFileSink;
+import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -132,8 +133,8 @@ class DegradedConditionsIT {
              IngestService ingest = Services.ingest(config, workload.feeds(), ops);
              ProcessorService processor = Services.processor(config, ops)) {
             SinkRunner sinks = CLUSTER.sinks(config, ops);
-            SinkService jsonl = sinks.services().stream().filter(s -> s.sinkName().equals(JsonlFileSink.NAME))
-                    .findFirst().orElseThrow();
+            Counter failedBatches = ops.registry().get("newsmon.sink.batches.failed").tag("sink", JsonlFileSink.NAME)
+                    .counter();
             Map<TopicPartition, OffsetAndMetadata> start = ProofCluster.committed(config, JsonlFileSink.NAME);
             fault.inject(out);
             try (RunningSink<SinkRunner> running = RunningSink.start(sinks)) {
@@ -141,7 +142,7 @@ class DegradedConditionsIT {
                 workload.publish(4);
                 ingest.pollOnce();
 
-                awaitTrue("a failed write and its retry", ProofCluster.DRAIN, () -> jsonl.failedBatches() >= 2);
+                awaitTrue("a failed write and its retry", ProofCluster.DRAIN, () -> failedBatches.count() >= 2);
                 assertEquals(start, ProofCluster.committed(config, JsonlFileSink.NAME),
                         "no offset is committed while nothing can be written");
                 String error;
@@ -153,7 +154,7 @@ class DegradedConditionsIT {
                 assertTrue(error.contains("cannot append to " + file) && error.contains(fault.symptom)
                         && error.contains("will be read again"), error);
 
-                long failures = jsonl.failedBatches();
+                long failures = (long) failedBatches.count();
                 fault.repair(out);
                 Pipeline.awaitQuiet(config, sinks.sinkNames(), ProofCluster.DRAIN);
                 AlertLedger.of(file, workload).verify(scenario, fault.description + " for " + failures

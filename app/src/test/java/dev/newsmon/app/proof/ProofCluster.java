@@ -2,7 +2,6 @@ package dev.newsmon.app.proof;
 
 import dev.newsmon.app.NewsmonProcess;
 import dev.newsmon.app.SharedBroker;
-import dev.newsmon.app.ops.AlertStats;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.Topics;
@@ -51,7 +50,7 @@ import java.util.concurrent.TimeUnit;
 final class ProofCluster implements BeforeAllCallback, AfterAllCallback {
     static final Duration DRAIN = Duration.ofMinutes(2);
     /** The sinks {@code newsmon sink} runs with a scenario's settings: their groups' names end with these. */
-    static final List<String> CHILD_SINKS = List.of(JsonlFileSink.NAME, AlertStats.NAME);
+    static final List<String> CHILD_SINKS = List.of(JsonlFileSink.NAME);
     private static final Path RULES = Path.of("../config/rules.yaml").toAbsolutePath().normalize();
 
     private final SharedBroker shared;
@@ -184,8 +183,8 @@ final class ProofCluster implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * Starts {@code newsmon sink} for a scenario in a child JVM, logging to its folder: the JSONL sink and the
-     * alert metrics, in the groups {@link #CHILD_SINKS} names.
+     * Starts {@code newsmon sink} for a scenario in a child JVM, logging to its folder: the JSONL sink, in the group
+     * {@link #CHILD_SINKS} names.
      */
     NewsmonProcess startSink(String scenario) throws IOException {
         return start("sink", scenario);

@@ -3,6 +3,7 @@ package dev.newsmon.common.subscription;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 
+import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -21,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 
@@ -39,17 +39,19 @@ public final class LiveSubscriptions implements Runnable, AutoCloseable {
     private final Map<String, Subscription> byName = new ConcurrentHashMap<>();
     private final List<Consumer<Subscription>> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch loaded = new CountDownLatch(1);
-    private final AtomicLong unreadable = new AtomicLong();
+    private final Counter unreadable;
     private volatile boolean running = true;
 
-    public LiveSubscriptions(org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer) {
+    /** @param unreadable counts the records that could not be read (each leaves its subscription out) */
+    public LiveSubscriptions(org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Counter unreadable) {
         this.consumer = consumer;
+        this.unreadable = unreadable;
     }
 
     /** Follows the topic of {@code config}'s cluster, on a daemon thread started here. */
-    public static LiveSubscriptions start(NewsmonConfig config, String threadName) {
+    public static LiveSubscriptions start(NewsmonConfig config, String threadName, Counter unreadable) {
         LiveSubscriptions live = new LiveSubscriptions(new KafkaConsumer<>(SubscriptionsTopic.readerConfig(config),
-                new StringDeserializer(), new ByteArrayDeserializer()));
+                new StringDeserializer(), new ByteArrayDeserializer()), unreadable);
         Thread t = new Thread(live, threadName);
         t.setDaemon(true);
         t.start();
@@ -72,10 +74,6 @@ public final class LiveSubscriptions implements Runnable, AutoCloseable {
     /** True once the topic as it stood at start has been read. */
     public boolean awaitLoaded(Duration timeout) throws InterruptedException {
         return loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    public long unreadable() {
-        return unreadable.get();
     }
 
     @Override
@@ -104,7 +102,7 @@ public final class LiveSubscriptions implements Runnable, AutoCloseable {
 
     private void handle(ConsumerRecord<String, byte[]> r) {
         if (!SubscriptionsTopic.apply(r, byName)) {
-            unreadable.incrementAndGet();
+            unreadable.increment();
             return;
         }
         Subscription s = r.key() == null ? null : byName.get(r.key());

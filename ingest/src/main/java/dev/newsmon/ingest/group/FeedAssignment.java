@@ -4,6 +4,9 @@ import dev.newsmon.common.Topics;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.feedlist.FeedsTopic;
 import dev.newsmon.ingest.status.FeedStatusReader;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns the partitions of {@link Topics#FEEDS} that Kafka assigns this instance into the feeds it polls.
@@ -31,8 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * each record applies as it arrives: a definition adds or updates its feed, a tombstone removes it. A partition
  * revoked or lost takes its feeds away, so no feed is polled by two instances once the group is stable.
  *
- * <p>Called on the group consumer's thread only (the listener runs inside its poll); the counts may be read from
- * any thread.
+ * <p>Called on the group consumer's thread only (the listener runs inside its poll); its state may be read from any
+ * thread.
  */
 public final class FeedAssignment implements ConsumerRebalanceListener {
     private static final Logger LOG = LoggerFactory.getLogger(FeedAssignment.class);
@@ -45,15 +47,22 @@ public final class FeedAssignment implements ConsumerRebalanceListener {
     private final Set<TopicPartition> loading = new HashSet<>();
     /** The end offset each loading partition must reach, once asked (asked outside the listener, so it can retry). */
     private final Map<TopicPartition, Long> ends = new HashMap<>();
-    private final AtomicLong invalidRecords = new AtomicLong();
+    private final Counter invalidRecords;
     private volatile int partitions;
     private boolean assigned;
     private volatile boolean loaded;
 
-    public FeedAssignment(Consumer<String, byte[]> consumer, FeedPoller poller, FeedStatusReader statuses) {
+    /** @param registry where the instance's share of news.feeds and the records it could not read are metered */
+    public FeedAssignment(Consumer<String, byte[]> consumer, FeedPoller poller, FeedStatusReader statuses,
+                          MeterRegistry registry) {
         this.consumer = consumer;
         this.poller = poller;
         this.statuses = statuses;
+        this.invalidRecords = Counter.builder("newsmon.ingest.feed.records.invalid")
+                .description("Records of news.feeds that could not be read (each leaves its feed out)")
+                .register(registry);
+        Gauge.builder("newsmon.ingest.feed.partitions", this, FeedAssignment::partitions)
+                .description("Partitions of news.feeds assigned to this instance").register(registry);
     }
 
     @Override
@@ -102,7 +111,7 @@ public final class FeedAssignment implements ConsumerRebalanceListener {
         }
         FeedSource before = r.key() == null ? null : of.get(r.key());
         if (!FeedsTopic.apply(r, of)) {
-            invalidRecords.incrementAndGet();
+            invalidRecords.increment();
         }
         if (loading.contains(p) || r.key() == null) {
             return;
@@ -145,11 +154,6 @@ public final class FeedAssignment implements ConsumerRebalanceListener {
     /** True once this instance has read every partition of its first assignment; it stays true. */
     public boolean loaded() {
         return loaded;
-    }
-
-    /** Records of news.feeds that could not be read (each left its feed out). */
-    public long invalidRecords() {
-        return invalidRecords.get();
     }
 
     private static List<Integer> numbers(Collection<TopicPartition> partitions) {

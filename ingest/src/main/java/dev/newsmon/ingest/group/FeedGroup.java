@@ -4,6 +4,7 @@ import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.ingest.status.FeedStatusReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -42,19 +43,21 @@ public final class FeedGroup implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    private FeedGroup(Consumer<String, byte[]> consumer, FeedPoller poller, FeedStatusReader statuses) {
+    private FeedGroup(Consumer<String, byte[]> consumer, FeedPoller poller, FeedStatusReader statuses,
+                      MeterRegistry registry) {
         this.consumer = consumer;
-        this.assignment = new FeedAssignment(consumer, poller, statuses);
+        this.assignment = new FeedAssignment(consumer, poller, statuses, registry);
         this.thread = new Thread(this::run, "newsmon-ingest-feeds");
         thread.setDaemon(true);
     }
 
     /**
      * Joins the group on a thread of its own, and hands the feeds it is assigned to {@code poller}, each resumed
-     * from its status in {@code statuses} where it has one.
+     * from its status in {@code statuses} where it has one; its meters go to {@code registry}.
      */
-    public static FeedGroup start(Consumer<String, byte[]> consumer, FeedPoller poller, FeedStatusReader statuses) {
-        FeedGroup group = new FeedGroup(consumer, poller, statuses);
+    public static FeedGroup start(Consumer<String, byte[]> consumer, FeedPoller poller, FeedStatusReader statuses,
+                                  MeterRegistry registry) {
+        FeedGroup group = new FeedGroup(consumer, poller, statuses, registry);
         group.thread.start();
         return group;
     }

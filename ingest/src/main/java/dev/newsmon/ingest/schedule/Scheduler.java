@@ -153,6 +153,11 @@ public final class Scheduler {
         return Optional.ofNullable(feeds.get(url));
     }
 
+    /** How many feeds it schedules, disabled ones included. */
+    public synchronized int size() {
+        return feeds.size();
+    }
+
     public synchronized List<FeedState> states() {
         return List.copyOf(feeds.values());
     }

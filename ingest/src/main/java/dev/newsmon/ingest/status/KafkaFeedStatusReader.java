@@ -5,6 +5,9 @@ import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.kafka.TopicSnapshot;
 import dev.newsmon.common.model.FeedStatus;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,9 +27,9 @@ import java.util.function.Supplier;
 /**
  * Reads the compacted {@link Topics#FEED_STATUS} whole (one small record per feed) for the feeds asked about. A
  * read that fails or times out is logged and yields nothing: the feeds then start afresh, as before there was a
- * status to read.
+ * status to read. Records it cannot read are skipped and counted in the meter it binds.
  */
-public final class KafkaFeedStatusReader implements FeedStatusReader {
+public final class KafkaFeedStatusReader implements FeedStatusReader, MeterBinder {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaFeedStatusReader.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -69,8 +72,10 @@ public final class KafkaFeedStatusReader implements FeedStatusReader {
         }
     }
 
-    /** Records of news.feed-status that could not be read (each skipped: its feed starts afresh). */
-    public long unreadableRecords() {
-        return unreadable.get();
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("newsmon.ingest.feed.status.records.unreadable", unreadable, AtomicLong::get)
+                .description("Records of news.feed-status that could not be read when feeds were started or taken"
+                        + " over (each feed starts afresh)").register(registry);
     }
 }

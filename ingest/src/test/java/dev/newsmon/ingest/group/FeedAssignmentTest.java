@@ -4,6 +4,7 @@ import dev.newsmon.common.Topics;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.ingest.feedlist.FeedSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -38,12 +39,13 @@ class FeedAssignmentTest {
     /** The statuses news.feed-status holds, by feed URL; and the sets of feeds asked about. */
     private final Map<String, FeedStatus> statuses = new HashMap<>();
     private final List<Set<String>> asked = new ArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final FeedAssignment assignment = new FeedAssignment(consumer, poller, urls -> {
         asked.add(Set.copyOf(urls));
         Map<String, FeedStatus> found = new HashMap<>(statuses);
         found.keySet().retainAll(urls);
         return found;
-    });
+    }, registry);
 
     @BeforeEach
     void subscribe() {
@@ -119,7 +121,7 @@ class FeedAssignmentTest {
         poll();
 
         assertEquals(Map.of(), poller.polled);
-        assertEquals(2, assignment.invalidRecords());
+        assertEquals(2, registry.get("newsmon.ingest.feed.records.invalid").counter().count());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.newsmon.ingest.status;
 
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.model.FeedStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -36,10 +37,12 @@ class KafkaFeedStatusReaderTest {
                 new RecordDeserializationException(PARTITION, 1, "not a feed status", null)));
         consumer.schedulePollTask(() -> consumer.addRecord(record(2, SKYWARD)));
 
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        reader.bindTo(registry);
         Map<String, FeedStatus> found = reader.latest(Set.of(LEDGER, SKYWARD));
 
         assertEquals(Set.of(LEDGER, SKYWARD), found.keySet());
-        assertEquals(1, reader.unreadableRecords());
+        assertEquals(1, registry.get("newsmon.ingest.feed.status.records.unreadable").functionCounter().count());
         assertTrue(consumer.closed(), "the reader's consumer is closed after the read");
     }
 

@@ -3,6 +3,7 @@ package dev.newsmon.processor.subscribe;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsmon.common.SubscriberNames;
 import dev.newsmon.common.model.FeedItem;
+import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
@@ -20,7 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The text of recent items, for the subscriptions' queries: alerts carry an item's title but not its text. Items
@@ -32,10 +32,10 @@ final class ItemTexts {
 
     private final Duration window;
     private final StoreBuilder<WindowStore<String, ItemText>> store;
-    private final LongAdder missing;
+    private final Counter missing;
 
     /** @param missing counts the alerts whose item was no longer (or not yet) known */
-    ItemTexts(Duration window, StoreBuilder<WindowStore<String, ItemText>> store, LongAdder missing) {
+    ItemTexts(Duration window, StoreBuilder<WindowStore<String, ItemText>> store, Counter missing) {
         this.window = window;
         this.store = store;
         this.missing = missing;

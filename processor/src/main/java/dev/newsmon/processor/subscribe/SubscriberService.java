@@ -5,6 +5,8 @@ import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.subscription.LiveSubscriptions;
 import dev.newsmon.common.subscription.SubscriptionsTopic;
 import dev.newsmon.processor.RunningStreams;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -23,21 +25,28 @@ public final class SubscriberService implements AutoCloseable {
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final NewsmonConfig config;
-    private final SubscriberStats stats = new SubscriberStats();
     private final RunningStreams streams;
+    private final Counter unreadableSubscriptions;
     private Admin admin;
     private LiveSubscriptions subscriptions;
 
-    public SubscriberService(NewsmonConfig config) {
+    /** @param registry where the app registers its meters */
+    public SubscriberService(NewsmonConfig config, MeterRegistry registry) {
         this.config = config;
-        this.streams = new RunningStreams("subscriber app", SubscriberTopology.buildTopology(config, stats),
-                SubscriberTopology.streamsProperties(config));
+        this.streams = new RunningStreams("subscriber app",
+                SubscriberTopology.buildTopology(config, new SubscriberStats(registry)),
+                SubscriberTopology.streamsProperties(config),
+                Counter.builder("newsmon.subscribers.stream.threads.replaced")
+                        .description("Stream threads that died and were replaced").register(registry));
+        this.unreadableSubscriptions = Counter.builder("newsmon.subscribers.subscriptions.unreadable")
+                .description("Records of news.subscriptions the subscriber app could not read (no topic is created"
+                        + " for them)").register(registry);
     }
 
     /** Creates the topics of the subscriptions there are, follows news.subscriptions for new ones, and starts. */
     public void start() {
         admin = Admin.create(config.kafkaProperties(Map.of()));
-        subscriptions = LiveSubscriptions.start(config, "newsmon-subscriber-topics");
+        subscriptions = LiveSubscriptions.start(config, "newsmon-subscriber-topics", unreadableSubscriptions);
         subscriptions.onChange(s -> {
             try {
                 SubscriptionsTopic.ensureAlertTopic(admin, config, s.name());
@@ -62,15 +71,6 @@ public final class SubscriberService implements AutoCloseable {
     /** The Kafka Streams instance, for its client metrics and its stores; its life-cycle stays with this service. */
     public KafkaStreams streams() {
         return streams.streams();
-    }
-
-    /** Stream threads that died and were replaced since start. */
-    public long replacedThreads() {
-        return streams.replacedThreads();
-    }
-
-    public SubscriberStats stats() {
-        return stats;
     }
 
     /** Stops after the current records are committed, leaving the group; true if it stopped within the timeout. */

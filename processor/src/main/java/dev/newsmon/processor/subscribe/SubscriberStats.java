@@ -1,37 +1,29 @@
 package dev.newsmon.processor.subscribe;
 
-import java.util.concurrent.atomic.LongAdder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
-/** What the subscriber app counts since start, across its tasks: read by its metrics. */
+/** What the subscriber app counts across its tasks, as meters of the registry it is given. */
 public final class SubscriberStats {
-    final LongAdder routed = new LongAdder();
-    final LongAdder growth = new LongAdder();
-    final LongAdder unreadableAlerts = new LongAdder();
-    final LongAdder unusableSubscriptions = new LongAdder();
-    final LongAdder textMissing = new LongAdder();
+    final Counter routed;
+    final Counter growth;
+    final Counter unreadableAlerts;
+    final Counter unusableSubscriptions;
+    final Counter textMissing;
 
-    /** Alerts copied to a subscription's topic (one per subscription matched). */
-    public long routed() {
-        return routed.sum();
-    }
-
-    /** Growth alerts emitted. */
-    public long growth() {
-        return growth.sum();
-    }
-
-    /** Alerts of news.alerts that did not read as alerts, skipped and logged with where they stand. */
-    public long unreadableAlerts() {
-        return unreadableAlerts.sum();
-    }
-
-    /** Times a subscription was found unusable (a bad query or field written past the CLI); it matches nothing. */
-    public long unusableSubscriptions() {
-        return unusableSubscriptions.sum();
-    }
-
-    /** Alerts whose item text was not known: they were queried on their title alone. */
-    public long textMissing() {
-        return textMissing.sum();
+    public SubscriberStats(MeterRegistry registry) {
+        routed = Counter.builder("newsmon.subscribers.routed")
+                .description("Alerts copied to a subscription's topic, one per subscription").register(registry);
+        growth = Counter.builder("newsmon.subscribers.growth")
+                .description("Growth alerts: stories that reached a subscription's outlets").register(registry);
+        unreadableAlerts = Counter.builder("newsmon.subscribers.alerts.unreadable")
+                .description("Records of news.alerts the subscriber app could not read as alerts (skipped, logged)")
+                .register(registry);
+        unusableSubscriptions = Counter.builder("newsmon.subscribers.subscriptions.unusable")
+                .description("Subscriptions found invalid by the subscriber app (written past the CLI); they match"
+                        + " nothing").register(registry);
+        textMissing = Counter.builder("newsmon.subscribers.text.missing")
+                .description("Alerts whose item text was no longer known: their query saw the title alone")
+                .register(registry);
     }
 }

@@ -48,10 +48,6 @@ public final class SubscriberTopology {
     private SubscriberTopology() {
     }
 
-    public static Topology buildTopology(NewsmonConfig config) {
-        return buildTopology(config, new SubscriberStats());
-    }
-
     /** Builds the topology; pure, it starts nothing. */
     public static Topology buildTopology(NewsmonConfig config, SubscriberStats stats) {
         StateStores stores = StateStores.from(config);

@@ -3,6 +3,7 @@ package dev.newsmon.processor.subscribe;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.subscription.Subscription;
 import dev.newsmon.processor.tagging.ItemQuery;
+import io.micrometer.core.instrument.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Whether an alert's content is what a subscription's filter asks for: its tags (any and all), its language and
@@ -24,9 +24,9 @@ final class SubscriptionMatch {
 
     private final Map<String, Optional<ItemQuery>> queries = new HashMap<>();
     private final Map<Subscription, Boolean> usable = new HashMap<>();
-    private final LongAdder unusable;
+    private final Counter unusable;
 
-    SubscriptionMatch(LongAdder unusable) {
+    SubscriptionMatch(Counter unusable) {
         this.unusable = unusable;
     }
 

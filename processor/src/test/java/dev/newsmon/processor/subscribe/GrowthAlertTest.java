@@ -60,7 +60,7 @@ class GrowthAlertTest {
             d.alert(SubscriberDrivers.alert("s-spread", "a5", Alert.Kind.COPY, "Pine Valley Courier", TAGS,
                     "Capsule splashes down", T0.plus(Duration.ofHours(6))));
             assertEquals(0, growth(d.topic("orbit-desk")).size(), "a fourth outlet sends no second growth alert");
-            assertEquals(1, d.stats.growth());
+            assertEquals(1, d.registry.get("newsmon.subscribers.growth").counter().count());
         }
     }
 

@@ -10,6 +10,7 @@ import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.common.subscription.Subscription;
 import dev.newsmon.common.subscription.SubscriptionsTopic;
 import dev.newsmon.processor.TopologyDrivers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -27,7 +28,8 @@ import java.util.Properties;
 /** The subscriber topology on a test driver, with helpers to feed it subscriptions, items and alerts. */
 final class SubscriberDrivers implements AutoCloseable {
     final TopologyTestDriver driver;
-    final SubscriberStats stats = new SubscriberStats();
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final SubscriberStats stats = new SubscriberStats(registry);
     private final TestInputTopic<String, Subscription> subscriptions;
     private final TestInputTopic<String, Alert> alerts;
     private final TestInputTopic<String, FeedItem> items;

@@ -64,7 +64,8 @@ class SubscriberTopologyTest {
             assertEquals(List.of("i4"), ids(d.topic("three-outlets")), "from the story's third outlet on");
             assertEquals(List.of("i1"), ids(d.topic("docking-text")),
                     "the query reads the item's text, which only i1 had in news.items");
-            assertEquals(3, d.stats.textMissing(), "the three alerts without an item were queried on their title");
+            assertEquals(3, d.registry.get("newsmon.subscribers.text.missing").counter().count(),
+                    "the three alerts without an item were queried on their title");
 
             d.alert(SubscriberDrivers.alert("s-3", "i5", Alert.Kind.STORY, "Tidewater Gazette", STATION, "Reboost",
                     T0.plusSeconds(240)));

@@ -15,6 +15,8 @@ import dev.newsmon.common.subscription.Subscription;
 import dev.newsmon.sink.delivery.DeadLetterTopic;
 import dev.newsmon.sink.delivery.Delivery;
 import dev.newsmon.sink.delivery.RetryPolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,7 +44,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -61,6 +62,8 @@ public final class ChannelService implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelService.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final String MESSAGES = "newsmon.channels.messages";
+    private static final String MESSAGES_HELP = "Channel messages by outcome";
     /** How soon a new news.alerts.<name> is found by the pattern subscription. */
     private static final int METADATA_MAX_AGE_MS = 1000;
     public static final Pattern TOPICS = Pattern.compile(Pattern.quote(Topics.SUBSCRIPTION_ALERTS_PREFIX) + "[a-z0-9-]+|"
@@ -77,18 +80,19 @@ public final class ChannelService implements Runnable {
     private final Map<String, DeadLetterTopic> deadLetterTopics = new ConcurrentHashMap<>();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong deadLettered = new AtomicLong();
-    private final AtomicLong unreadable = new AtomicLong();
+    private final Counter sent;
+    private final Counter deadLettered;
+    private final Counter unreadable;
 
     /**
      * @param delivered the message keys already delivered, as {@link #deliveries} reads them; owned from here on
      * @param subscriptions the subscription of a name as it stands now ({@link LiveSubscriptions#get})
      * @param env           where the {@code to_env} of a channel is looked up
+     * @param registry      where the service registers its meters
      */
     public ChannelService(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer,
                           Function<String, Optional<Subscription>> subscriptions, ChannelContext context, RetryPolicy retry,
-                          Map<String, String> env, Set<String> delivered, Clock clock) {
+                          Map<String, String> env, Set<String> delivered, Clock clock, MeterRegistry registry) {
         this.consumer = consumer;
         this.producer = producer;
         this.subscriptions = subscriptions;
@@ -97,6 +101,19 @@ public final class ChannelService implements Runnable {
         this.env = Map.copyOf(env);
         this.delivered = new HashSet<>(delivered);
         this.clock = clock;
+        this.sent = Counter.builder(MESSAGES).description(MESSAGES_HELP).tag("outcome", "sent").register(registry);
+        this.deadLettered = Counter.builder(MESSAGES).description(MESSAGES_HELP).tag("outcome", "dead_lettered")
+                .register(registry);
+        this.unreadable = Counter.builder("newsmon.channels.records.unreadable")
+                .description("Records of the subscription topics or news.digests that were not a message (sent to"
+                        + " news.dlq)").register(registry);
+    }
+
+    /** The counter of the records of news.subscriptions that its {@link LiveSubscriptions} could not read. */
+    public static Counter unreadableSubscriptions(MeterRegistry registry) {
+        return Counter.builder("newsmon.channels.subscriptions.unreadable")
+                .description("Records of news.subscriptions that could not be read (the subscription is left out)")
+                .register(registry);
     }
 
     public static RetryPolicy retryPolicy(NewsmonConfig config) {
@@ -196,7 +213,7 @@ public final class ChannelService implements Runnable {
         try {
             message = message(r);
         } catch (RuntimeException e) {
-            unreadable.incrementAndGet();
+            unreadable.increment();
             LOG.warn("unreadable record topic={} partition={} offset={}: {}; sent to {}", r.topic(), r.partition(),
                     r.offset(), e.getMessage(), Topics.DLQ);
             send(DeadLetters.of("channels", r.topic(), r.partition(), r.offset(), r.key(), r.value(), e));
@@ -219,13 +236,13 @@ public final class ChannelService implements Runnable {
             }
             Delivery.Failure failure = deliver(spec, key, message);
             if (failure == null) {
-                sent.incrementAndGet();
+                sent.increment();
             } else {
                 deadLetterTopic(spec.type()).write(key.getBytes(StandardCharsets.UTF_8),
                         Json.mapper().writeValueAsBytes(message), failure, Map.of("subscription", s.name(),
                                 "topic", r.topic(), "partition", Integer.toString(r.partition()),
                                 "offset", Long.toString(r.offset())));
-                deadLettered.incrementAndGet();
+                deadLettered.increment();
                 LOG.error("channel type={} of subscription name={} gave up on message id={} after attempts={} ({});"
                                 + " sent to {}", spec.type(), s.name(), message.id(), failure.attempts(),
                         failure.reason(), Topics.DLQ_CHANNELS);
@@ -286,21 +303,6 @@ public final class ChannelService implements Runnable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while writing to " + record.topic(), e);
         }
-    }
-
-    /** Messages a channel took. */
-    public long sent() {
-        return sent.get();
-    }
-
-    /** Messages sent to news.dlq.channels. */
-    public long deadLettered() {
-        return deadLettered.get();
-    }
-
-    /** Records that were not a message, sent to news.dlq. */
-    public long unreadable() {
-        return unreadable.get();
     }
 
     /** Stops after the record in hand, committing what was handled; waits up to {@code timeout}. */

@@ -5,6 +5,8 @@ import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fills an {@link AlertView} from {@code news.alerts} (from one window back) and {@code news.feed-status} (from
@@ -42,13 +43,17 @@ public final class ViewFeeder implements Runnable, AutoCloseable {
     private final Clock clock;
     private final Deserializer<Alert> alerts = JsonSerde.of(Alert.class).deserializer();
     private final Deserializer<FeedStatus> statuses = JsonSerde.of(FeedStatus.class).deserializer();
-    private final AtomicLong unreadable = new AtomicLong();
+    private final Counter unreadable;
     private volatile boolean running = true;
 
-    public ViewFeeder(Consumer<byte[], byte[]> consumer, AlertView view, Clock clock) {
+    /** @param registry where the records it could not read are counted */
+    public ViewFeeder(Consumer<byte[], byte[]> consumer, AlertView view, Clock clock, MeterRegistry registry) {
         this.consumer = consumer;
         this.view = view;
         this.clock = clock;
+        this.unreadable = Counter.builder("newsmon.sink.dashboard.records.unreadable")
+                .description("Records of news.alerts or news.feed-status the dashboard could not read (each skipped)")
+                .register(registry);
     }
 
     public static Map<String, Object> consumerConfig(NewsmonConfig config) {
@@ -122,14 +127,10 @@ public final class ViewFeeder implements Runnable, AutoCloseable {
                 view.feedStatus(feed, status);
             }
         } catch (SerializationException e) {
-            unreadable.incrementAndGet();
+            unreadable.increment();
             LOG.warn("dashboard skips an unreadable record topic={} partition={} offset={}: {}", r.topic(),
                     r.partition(), r.offset(), e.getMessage());
         }
-    }
-
-    public long unreadable() {
-        return unreadable.get();
     }
 
     @Override

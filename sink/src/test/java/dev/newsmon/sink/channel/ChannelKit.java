@@ -10,6 +10,7 @@ import dev.newsmon.common.model.TagMatch;
 import dev.newsmon.common.subscription.ChannelSpec;
 import dev.newsmon.common.subscription.Subscription;
 import dev.newsmon.sink.delivery.RetryPolicy;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -43,6 +44,7 @@ final class ChannelKit implements AutoCloseable {
     final MockWebServer server = new MockWebServer();
     final MockProducer<byte[], byte[]> producer =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final ChannelService service;
     private long offset;
 
@@ -56,7 +58,8 @@ final class ChannelKit implements AutoCloseable {
         service = new ChannelService(new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name()), producer,
                 name -> name.equals("desk") ? Optional.of(desk) : Optional.empty(), context,
                 new RetryPolicy(attempts, Duration.ofMillis(10), Duration.ofMillis(40)),
-                Map.of("DESK_URL", server.url(path).toString()), Set.of(), Clock.fixed(T0, ZoneOffset.UTC));
+                Map.of("DESK_URL", server.url(path).toString()), Set.of(), Clock.fixed(T0, ZoneOffset.UTC),
+                registry);
     }
 
     void answer(int... statuses) {

@@ -47,7 +47,7 @@ class SlackChannelTest {
             kit.answer(500, 503, 429, 200);
             kit.alert(ChannelKit.story("i-7"));
             assertEquals(4, kit.server.getRequestCount());
-            assertEquals(1, kit.service.sent());
+            assertEquals(1, kit.registry.get("newsmon.channels.messages").tag("outcome", "sent").counter().count());
             assertTrue(kit.sentTo(Topics.DLQ_CHANNELS).isEmpty(), "nothing dead-lettered");
         }
     }

@@ -8,6 +8,7 @@ import dev.newsmon.common.json.Json;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.sink.TestAlerts;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -81,8 +82,10 @@ class ViewFeederIT {
         }
 
         AlertView view = new AlertView(Duration.ofHours(24), Clock.systemUTC());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ViewFeeder feeder = new ViewFeeder(new KafkaConsumer<>(ViewFeeder.consumerConfig(ConfigLoader.load(null,
-                Map.of(), Map.of("kafka.bootstrap.servers", broker.bootstrapServers())))), view, Clock.systemUTC());
+                Map.of(), Map.of("kafka.bootstrap.servers", broker.bootstrapServers())))), view, Clock.systemUTC(),
+                registry);
         Thread thread = new Thread(feeder, "view-feeder-it");
         thread.start();
         try {
@@ -100,7 +103,7 @@ class ViewFeederIT {
             feeder.close();
             thread.join(TimeUnit.SECONDS.toMillis(30));
         }
-        assertEquals(0, feeder.unreadable());
+        assertEquals(0, registry.get("newsmon.sink.dashboard.records.unreadable").counter().count());
     }
 
     private static ProducerRecord<byte[], byte[]> alert(int partition, String story, Instant alerted) throws Exception {
