@@ -51,6 +51,7 @@ import java.util.Properties;
  */
 public final class NewsTopology {
     private static final Serde<String> KEYS = Serdes.String();
+    private static final String RESOLVE = "resolve";
 
     private NewsTopology() {
     }
@@ -90,24 +91,25 @@ public final class NewsTopology {
                 .process(BandMatcher.supplier(window, stores), Named.as("band-match"))
                 .to(resolveTopic, Produced.with(KEYS, resolveSerde).withName("band-answers"));
 
-        KStream<String, Object> settled = builder
-                .stream(resolveTopic, Consumed.with(KEYS, resolveSerde).withName("resolve-messages"))
+        builder.stream(resolveTopic, Consumed.with(KEYS, resolveSerde).withName("resolve-messages"))
                 .process(Resolver.supplier(window, threshold, config.get(Settings.PROCESSOR_DEDUP_WAIT_TIMEOUT),
                                 stores),
-                        Named.as("resolve"));
-        settled.filter((k, v) -> v instanceof Alert, Named.as("alerts-only"))
-                .mapValues(v -> (Alert) v, Named.as("as-alert"))
-                .processValues(CloudEventsHeaders.supplier("/newsmon/processor/" + config.get(Settings.PROCESSOR_APP_ID)),
-                        Named.as("cloudevents-headers"))
-                .to(Topics.ALERTS, Produced.with(KEYS, JsonSerde.of(Alert.class)).withName("alerts"));
+                        Named.as(RESOLVE));
         // The alerts are keyed by story id, so reading them back puts each story's updates on one task.
         builder.stream(Topics.ALERTS, Consumed.with(KEYS, JsonSerde.of(Alert.class)).withName("alerts-in"))
                 .process(ClusterUpdater.supplier(window, stores), Named.as("story-clusters"))
                 .to(Topics.STORIES, Produced.with(KEYS, JsonSerde.of(StoryCluster.class)).withName("stories"));
-        settled.filter((k, v) -> v instanceof ResolveMessage, Named.as("lookups-only"))
-                .mapValues(v -> (ResolveMessage) v, Named.as("as-lookup"))
-                .to(resolveTopic, Produced.with(KEYS, resolveSerde).withName("lookups"));
-        return builder.build();
+
+        // The resolver has two outputs of two types, and a DSL stream carries one: each output goes to its own child
+        // by name, so the children are added to the built topology, each with its own types.
+        Topology topology = builder.build();
+        topology.addProcessor(Resolver.ALERTS,
+                        CloudEventsHeaders.supplier("/newsmon/processor/" + config.get(Settings.PROCESSOR_APP_ID)),
+                        RESOLVE)
+                .addSink("alerts", Topics.ALERTS, KEYS.serializer(), JsonSerde.of(Alert.class).serializer(),
+                        Resolver.ALERTS)
+                .addSink(Resolver.LOOKUPS, resolveTopic, KEYS.serializer(), resolveSerde.serializer(), RESOLVE);
+        return topology;
     }
 
     private static List<BandProbe> probes(Fingerprinter fingerprinter, TaggedItem t, int partitions) {
