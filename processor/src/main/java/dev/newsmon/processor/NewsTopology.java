@@ -19,7 +19,7 @@ import dev.newsmon.processor.dedup.Fingerprint;
 import dev.newsmon.processor.dedup.Fingerprinter;
 import dev.newsmon.processor.dedup.ResolveMessage;
 import dev.newsmon.processor.dedup.Resolver;
-import dev.newsmon.processor.dedup.SeenFilter;
+import dev.newsmon.processor.dedup.RedeliveryFilter;
 import dev.newsmon.processor.normalize.Normalizer;
 import dev.newsmon.processor.tagging.LiveTagger;
 import dev.newsmon.processor.tagging.Tagger;
@@ -77,7 +77,7 @@ public final class NewsTopology {
                 .mapValues(Normalizer::normalize, Named.as("normalize"))
                 .processValues(tagger.step(TaggedItem::new), Named.as("tag"))
                 .filter((id, t) -> t.tags().tagged(), Named.as("drop-untagged"))
-                .processValues(SeenFilter.supplier(window, stores), Named.as("drop-seen"));
+                .processValues(RedeliveryFilter.supplier(window, stores), Named.as("drop-seen"));
 
         Fingerprinter fingerprinter = new Fingerprinter(boilerplate(config));
         int bandPartitions = config.get(Settings.TOPIC_PARTITIONS);

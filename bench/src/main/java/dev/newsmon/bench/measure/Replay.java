@@ -38,7 +38,7 @@ public final class Replay {
     private Replay() {
     }
 
-    /** The processor's topology (normalise, seen filter, tagging, dedup round trips, alerts, story clusters). */
+    /** The processor's topology (normalise, re-delivery filter, tagging, dedup round trips, alerts, story clusters). */
     public static double fullTopology(NewsmonConfig config, String applicationId, Duration timeout) throws Exception {
         NewsmonConfig replay = config.withKnown(Map.of(Settings.PROCESSOR_APP_ID.key(), applicationId));
         try (Ops ops = Ops.start(replay.withKnown(Map.of(Settings.OPS_HTTP_PORT.key(), "0")), "bench-replay");
