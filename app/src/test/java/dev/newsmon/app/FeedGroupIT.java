@@ -10,7 +10,7 @@ import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.common.ops.Ops;
 import dev.newsmon.ingest.IngestService;
-import dev.newsmon.ingest.feedlist.FeedListReader;
+import dev.newsmon.ingest.feedlist.FeedListFile;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.feedlist.FeedsTopic;
 import dev.newsmon.ingest.group.FeedGroup;
@@ -202,7 +202,7 @@ class FeedGroupIT {
                     new FeedSource("https://cli-meridian.example/rss", "Meridian Wire"),
                     new FeedSource("https://cli-quarry.example/feed", "Quarry Bay"),
                     new FeedSource(skyward, null)),
-                    FeedListReader.read(exported).stream().filter(f -> ours.contains(f.url())).toList(),
+                    FeedListFile.read(exported).stream().filter(f -> ours.contains(f.url())).toList(),
                     "the export imports back: URLs and names");
             assertEquals(Duration.ofMinutes(30), FeedsTopic.read(config(), DEADLINE)
                     .get("https://cli-harbor.example/rss").interval(), "news.feeds keeps what OPML cannot");

@@ -13,7 +13,7 @@ import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.common.ops.Ops;
 import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.feedlist.FeedListException;
-import dev.newsmon.ingest.feedlist.FeedListReader;
+import dev.newsmon.ingest.feedlist.FeedListFile;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.group.FeedGroup;
 import dev.newsmon.ingest.publish.ItemPublisher;
@@ -262,7 +262,7 @@ public final class Services {
         Path list = config.optional(Settings.INGEST_FEEDS).orElseThrow(() -> new ConfigException(
                 "no feed list: set ingest.feeds (NEWSMON_INGEST_FEEDS) or pass --feeds FILE"));
         try {
-            return FeedListReader.read(list);
+            return FeedListFile.read(list);
         } catch (FeedListException e) {
             throw new ConfigException("ingest.feeds=" + list + ": " + e.getMessage());
         }
