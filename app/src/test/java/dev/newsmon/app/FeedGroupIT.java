@@ -15,7 +15,7 @@ import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.feedlist.FeedsTopic;
 import dev.newsmon.ingest.group.FeedGroup;
 import dev.newsmon.ingest.schedule.FeedState;
-import dev.newsmon.ingest.status.KafkaFeedStatusReader;
+import dev.newsmon.ingest.status.FeedStatusTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -148,7 +148,7 @@ class FeedGroupIT {
                     status("https://other.example/rss", "\"o\""))).get();
         }
 
-        Map<String, FeedStatus> latest = KafkaFeedStatusReader.create(config)
+        Map<String, FeedStatus> latest = FeedStatusTopic.create(config)
                 .latest(Set.of(polled, removed, "https://never-polled.example/rss"));
 
         assertEquals(Set.of(polled), latest.keySet(), "only feeds asked about, and a tombstone removes one");
@@ -264,7 +264,7 @@ class FeedGroupIT {
         static Instance start(NewsmonConfig base, String agent) throws Exception {
             NewsmonConfig config = base.withKnown(Map.of("ingest.http.user.agent", agent));
             Ops ops = Ops.start(config, "ingest");
-            KafkaFeedStatusReader statuses = KafkaFeedStatusReader.create(config);
+            FeedStatusTopic statuses = FeedStatusTopic.create(config);
             IngestService ingest = Services.ingest(config, List.of(), statuses, ops);
             FeedGroup group = Services.feedGroup(config, ingest, statuses, ops);
             Thread loop = new Thread(ingest::runForever, "it-" + agent);

@@ -11,7 +11,7 @@ import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.feedlist.FeedsTopic;
 import dev.newsmon.ingest.group.FeedGroup;
-import dev.newsmon.ingest.status.KafkaFeedStatusReader;
+import dev.newsmon.ingest.status.FeedStatusTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -53,7 +53,7 @@ public final class IngestCommand implements Callable<Integer> {
                 LOG.info("feed list imported ingest.feeds={} feeds={} topic={}",
                         effective.get(Settings.INGEST_FEEDS), listed.size(), Topics.FEEDS);
             }
-            KafkaFeedStatusReader statuses = KafkaFeedStatusReader.create(effective);
+            FeedStatusTopic statuses = FeedStatusTopic.create(effective);
             IngestService ingest = Services.ingest(effective, List.of(), statuses, ops);
             FeedGroup group = Services.feedGroup(effective, ingest, statuses, ops);
             Lifecycle.runUntilSignalled(ingest::runForever, () -> {

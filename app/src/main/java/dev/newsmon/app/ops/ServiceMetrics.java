@@ -2,7 +2,7 @@ package dev.newsmon.app.ops;
 
 import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.group.FeedAssignment;
-import dev.newsmon.ingest.status.KafkaFeedStatusReader;
+import dev.newsmon.ingest.status.FeedStatusTopic;
 import dev.newsmon.common.subscription.LiveSubscriptions;
 import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.processor.subscribe.SubscriberService;
@@ -30,7 +30,7 @@ public final class ServiceMetrics {
      *
      * @param statuses the reader its feeds are started or taken over from
      */
-    public static void ingest(MeterRegistry registry, IngestService ingest, KafkaFeedStatusReader statuses) {
+    public static void ingest(MeterRegistry registry, IngestService ingest, FeedStatusTopic statuses) {
         counter(registry, "newsmon.ingest.feeds.polled", "Feed polls by outcome (ok includes 304 Not Modified)",
                 ingest, IngestService::feedsOk, "outcome", "ok");
         counter(registry, "newsmon.ingest.feeds.polled", "Feed polls by outcome (ok includes 304 Not Modified)",
@@ -63,7 +63,7 @@ public final class ServiceMetrics {
         counter(registry, "newsmon.ingest.feed.status.records.unreadable",
                 "Records of news.feed-status that could not be read when feeds were started or taken over (each feed"
                         + " starts afresh)",
-                statuses, KafkaFeedStatusReader::unreadableRecords);
+                statuses, FeedStatusTopic::unreadableRecords);
     }
 
     /** The ingest instance's share of news.feeds. */

@@ -17,7 +17,7 @@ import dev.newsmon.ingest.feedlist.FeedListFile;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.group.FeedGroup;
 import dev.newsmon.ingest.publish.ItemPublisher;
-import dev.newsmon.ingest.status.KafkaFeedStatusReader;
+import dev.newsmon.ingest.status.FeedStatusTopic;
 import dev.newsmon.common.subscription.LiveSubscriptions;
 import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.processor.subscribe.SubscriberService;
@@ -224,7 +224,7 @@ public final class Services {
      * {@code statuses} (so a restart keeps validators, backoff and due times); returns once its producer has read
      * the cluster's metadata for news.items, which is when it counts as ready.
      */
-    public static IngestService ingest(NewsmonConfig config, List<FeedSource> feeds, KafkaFeedStatusReader statuses,
+    public static IngestService ingest(NewsmonConfig config, List<FeedSource> feeds, FeedStatusTopic statuses,
                                        Ops ops) throws TimeoutException {
         KafkaProducer<String, FeedItem> producer = new KafkaProducer<>(ItemPublisher.producerConfig(config),
                 new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
@@ -239,7 +239,7 @@ public final class Services {
 
     /** The ingest service without a feed group (run, demo): its feeds resumed through a status reader of its own. */
     public static IngestService ingest(NewsmonConfig config, List<FeedSource> feeds, Ops ops) throws TimeoutException {
-        return ingest(config, feeds, KafkaFeedStatusReader.create(config), ops);
+        return ingest(config, feeds, FeedStatusTopic.create(config), ops);
     }
 
     /**
@@ -247,7 +247,7 @@ public final class Services {
      * assigns this instance, each resumed from its last status in {@code statuses}. Ready once the partitions of its
      * first assignment are read.
      */
-    public static FeedGroup feedGroup(NewsmonConfig config, IngestService ingest, KafkaFeedStatusReader statuses,
+    public static FeedGroup feedGroup(NewsmonConfig config, IngestService ingest, FeedStatusTopic statuses,
                                       Ops ops) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(FeedGroup.consumerConfig(config));
         ops.bind(new KafkaClientMetrics(consumer));
