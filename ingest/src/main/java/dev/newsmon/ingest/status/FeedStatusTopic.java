@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * feed) for the feeds asked about. A read that fails or times out is logged and yields nothing: the feeds then start
  * afresh, as before there was a status to read.
  */
-public final class FeedStatusTopic implements FeedStatusReader {
+public final class FeedStatusTopic implements PublishedStatuses {
     private static final Logger LOG = LoggerFactory.getLogger(FeedStatusTopic.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

@@ -5,7 +5,7 @@ import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.ingest.feedlist.FeedSource;
-import dev.newsmon.ingest.status.FeedStatusReader;
+import dev.newsmon.ingest.status.PublishedStatuses;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -75,7 +75,7 @@ class FeedGroupTest {
             public void removeFeed(String url) {
                 throw new AssertionError("nothing is revoked");
             }
-        }, FeedStatusReader.NONE);
+        }, PublishedStatuses.NONE);
         try {
             assertEquals(LEDGER, added.poll(10, TimeUnit.SECONDS), "the poll after the failure hands over the feed");
         } finally {
