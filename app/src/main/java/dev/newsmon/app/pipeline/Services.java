@@ -49,7 +49,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,7 +67,7 @@ public final class Services {
     }
 
     public static ProcessorService processor(NewsmonConfig config, Ops ops) throws ConfigException {
-        Path rules = resolveShipped(config.get(Settings.PROCESSOR_RULES));
+        Path rules = ShippedFiles.resolve(config.get(Settings.PROCESSOR_RULES));
         ProcessorService processor;
         try {
             processor = new ProcessorService(config, RuleTagger.load(rules));
@@ -205,7 +204,7 @@ public final class Services {
         TagPriorities priorities = TagPriorities.none();
         // Tag priorities come from the rules file, read only when a minimum priority asks for them.
         if (config.get(Settings.SINK_WEBHOOK_MIN_PRIORITY) > 0) {
-            Path rules = resolveShipped(config.get(Settings.PROCESSOR_RULES));
+            Path rules = ShippedFiles.resolve(config.get(Settings.PROCESSOR_RULES));
             try {
                 priorities = TagPriorities.load(rules);
             } catch (IOException e) {
@@ -266,17 +265,5 @@ public final class Services {
         } catch (FeedListException e) {
             throw new ConfigException("ingest.feeds=" + list + ": " + e.getMessage());
         }
-    }
-
-    /**
-     * A relative path that does not exist from the working directory is looked up in newsmon's home, so the
-     * shipped defaults (config/rules.yaml) are found wherever {@code ./newsmon} is run from.
-     */
-    static Path resolveShipped(Path path) {
-        String home = System.getProperty("newsmon.home");
-        if (path.isAbsolute() || Files.exists(path) || home == null) {
-            return path;
-        }
-        return Path.of(home).resolve(path);
     }
 }
