@@ -75,7 +75,7 @@ public final class Pipeline implements AutoCloseable {
         ProcessorService processor = null;
         Subscribers subscribers = null;
         try {
-            processor = Services.processor(effective, ops);
+            processor = ProcessorAssembly.build(effective, ops);
             processor.start();
             if (effective.get(Settings.SUBSCRIBERS_ENABLED)) {
                 subscribers = Services.subscribers(effective, ops, System.getenv());

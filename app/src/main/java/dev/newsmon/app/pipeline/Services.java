@@ -19,12 +19,9 @@ import dev.newsmon.ingest.group.FeedGroup;
 import dev.newsmon.ingest.publish.ItemPublisher;
 import dev.newsmon.ingest.status.FeedStatusTopic;
 import dev.newsmon.common.subscription.LiveSubscriptions;
-import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.processor.subscribe.SubscriberService;
 import dev.newsmon.sink.channel.ChannelContext;
 import dev.newsmon.sink.channel.ChannelService;
-import dev.newsmon.processor.tagging.RuleTagger;
-import dev.newsmon.processor.tagging.RulesException;
 import dev.newsmon.sink.AlertSink;
 import dev.newsmon.sink.SinkRunner;
 import dev.newsmon.sink.SinkService;
@@ -64,20 +61,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Services {
     private Services() {
-    }
-
-    public static ProcessorService processor(NewsmonConfig config, Ops ops) throws ConfigException {
-        Path rules = ShippedFiles.resolve(config.get(Settings.PROCESSOR_RULES));
-        ProcessorService processor;
-        try {
-            processor = new ProcessorService(config, RuleTagger.load(rules));
-        } catch (RulesException e) {
-            throw new ConfigException("processor.rules.file=" + rules + ": " + e.getMessage());
-        }
-        ops.bind(new KafkaStreamsMetrics(processor.streams()));
-        ServiceMetrics.processor(ops.registry(), processor);
-        ops.readiness().add("processor", () -> processor.state() == KafkaStreams.State.RUNNING);
-        return processor;
     }
 
     /**

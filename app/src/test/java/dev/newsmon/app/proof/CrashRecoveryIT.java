@@ -2,6 +2,7 @@ package dev.newsmon.app.proof;
 
 import dev.newsmon.app.NewsmonProcess;
 import dev.newsmon.app.pipeline.Pipeline;
+import dev.newsmon.app.pipeline.ProcessorAssembly;
 import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.model.Alert;
@@ -79,7 +80,7 @@ class CrashRecoveryIT {
         try (StoryWorkload workload = new StoryWorkload("sx", STORIES);
              Ops ops = Ops.start(config, "proof");
              IngestService ingest = Services.ingest(config, workload.feeds(), ops);
-             ProcessorService processor = Services.processor(config, ops)) {
+             ProcessorService processor = ProcessorAssembly.build(config, ops)) {
             ProofCluster.startAtEnd(config, ProofCluster.CHILD_SINKS);
             processor.start();
             sink.set(CLUSTER.startSink(scenario));
@@ -108,7 +109,7 @@ class CrashRecoveryIT {
         try (StoryWorkload workload = new StoryWorkload("sk", STORIES);
              Ops ops = Ops.start(config, "proof");
              IngestService ingest = Services.ingest(config, workload.feeds(), ops);
-             ProcessorService processor = Services.processor(config, ops)) {
+             ProcessorService processor = ProcessorAssembly.build(config, ops)) {
             // Built first for the names of its groups; run after the crash, as the restarted `newsmon sink`.
             SinkRunner restarted = CLUSTER.sinks(config, ops);
             processor.start();

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.newsmon.app.pipeline.Pipeline;
+import dev.newsmon.app.pipeline.ProcessorAssembly;
 import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
@@ -78,7 +79,7 @@ class DegradedConditionsIT {
         try (StoryWorkload workload = new StoryWorkload("hf", STORIES, HEALTHY_FEEDS, CARRIERS);
              Ops ops = Ops.start(config, "proof");
              IngestService alone = Services.ingest(config, workload.feeds(), ops);
-             ProcessorService processor = Services.processor(config, ops);
+             ProcessorService processor = ProcessorAssembly.build(config, ops);
              RunningSink<SinkRunner> sinks = RunningSink.start(CLUSTER.sinks(config, ops))) {
             // Started first, so the alerts are made while the polls are timed; the rounds are interleaved, so
             // whatever CPU that takes weighs on both sides alike.
@@ -130,7 +131,7 @@ class DegradedConditionsIT {
         try (StoryWorkload workload = new StoryWorkload(fault.code, 4);
              Ops ops = Ops.start(config, "proof");
              IngestService ingest = Services.ingest(config, workload.feeds(), ops);
-             ProcessorService processor = Services.processor(config, ops)) {
+             ProcessorService processor = ProcessorAssembly.build(config, ops)) {
             SinkRunner sinks = CLUSTER.sinks(config, ops);
             SinkService jsonl = sinks.services().stream().filter(s -> s.sinkName().equals(JsonlFileSink.NAME))
                     .findFirst().orElseThrow();

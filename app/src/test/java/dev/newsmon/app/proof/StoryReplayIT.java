@@ -3,6 +3,7 @@ package dev.newsmon.app.proof;
 import dev.newsmon.app.SharedBroker;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Pipeline;
+import dev.newsmon.app.pipeline.ProcessorAssembly;
 import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
@@ -101,7 +102,7 @@ class StoryReplayIT {
             Cluster.open(config).close();
             try (Ops ops = Ops.start(config, "replay");
                  IngestService ingest = Services.ingest(config, workload.feeds(), ops);
-                 ProcessorService processor = Services.processor(config, ops);
+                 ProcessorService processor = ProcessorAssembly.build(config, ops);
                  RunningSink<SinkRunner> sinks = RunningSink.start(Services.sink(config, System.out, ops))) {
                 processor.start();
                 workload.publish(STORIES);
@@ -135,7 +136,7 @@ class StoryReplayIT {
         Collections.shuffle(rest, new Random(23));
         List<Alert> replay;
         try (Ops ops = Ops.start(config, "replay");
-             ProcessorService processor = Services.processor(config, ops);
+             ProcessorService processor = ProcessorAssembly.build(config, ops);
              RunningSink<SinkRunner> sinks = RunningSink.start(Services.sink(config, System.out, ops));
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config.kafkaProperties(Map.of(
                      ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
