@@ -78,7 +78,7 @@ public final class Pipeline implements AutoCloseable {
             processor = ProcessorAssembly.build(effective, ops);
             processor.start();
             if (effective.get(Settings.SUBSCRIBERS_ENABLED)) {
-                subscribers = Services.subscribers(effective, ops, System.getenv());
+                subscribers = SubscriberAssembly.build(effective, ops, System.getenv());
                 subscribers.start();
             }
             SinkRunner sink = Services.sink(effective, console, ops);

@@ -18,10 +18,6 @@ import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.group.FeedGroup;
 import dev.newsmon.ingest.publish.ItemPublisher;
 import dev.newsmon.ingest.status.FeedStatusTopic;
-import dev.newsmon.common.subscription.LiveSubscriptions;
-import dev.newsmon.processor.subscribe.SubscriberService;
-import dev.newsmon.sink.channel.ChannelContext;
-import dev.newsmon.sink.channel.ChannelService;
 import dev.newsmon.sink.AlertSink;
 import dev.newsmon.sink.SinkRunner;
 import dev.newsmon.sink.SinkService;
@@ -31,17 +27,15 @@ import dev.newsmon.sink.http.DashboardServer;
 import dev.newsmon.sink.http.StoryArchive;
 import dev.newsmon.sink.http.ViewFeeder;
 import dev.newsmon.sink.jsonl.JsonlFileSink;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import dev.newsmon.sink.postgres.PostgresSink;
 import dev.newsmon.sink.postgres.PostgresStoryArchive;
 import dev.newsmon.sink.webhook.TagPriorities;
 import dev.newsmon.sink.webhook.WebhookSettings;
 import dev.newsmon.sink.webhook.WebhookSink;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,7 +46,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -61,37 +54,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Services {
     private Services() {
-    }
-
-    /**
-     * The subscriber app and the channel service, with their metrics and readiness; started by the caller. Reads
-     * news.deliveries and news.subscriptions first, so the channels start knowing what they sent and to whom.
-     */
-    public static Subscribers subscribers(NewsmonConfig config, Ops ops, Map<String, String> env)
-            throws InterruptedException, TimeoutException {
-        Duration timeout = config.get(Settings.STARTUP_TIMEOUT);
-        LiveSubscriptions live = LiveSubscriptions.start(config, "newsmon-channel-subscriptions");
-        try {
-            if (!live.awaitLoaded(timeout)) {
-                throw new TimeoutException("news.subscriptions was not read within startup.timeout=" + timeout);
-            }
-            Set<String> delivered = ChannelService.deliveries(config, timeout);
-            SubscriberService app = new SubscriberService(config);
-            KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(ChannelService.consumerConfig(config));
-            KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(SinkService.deadLetterProducerConfig(config));
-            ChannelService channels = new ChannelService(consumer, producer, live::get,
-                    ChannelContext.from(config, env), ChannelService.retryPolicy(config), env, delivered,
-                    Clock.systemUTC());
-            ops.bind(new KafkaStreamsMetrics(app.streams()));
-            ops.bind(new KafkaClientMetrics(consumer));
-            ops.bind(new KafkaClientMetrics(producer));
-            ServiceMetrics.subscribers(ops.registry(), app, channels, live);
-            ops.readiness().add("subscribers", () -> app.state() == KafkaStreams.State.RUNNING);
-            return new Subscribers(app, channels, live);
-        } catch (InterruptedException | TimeoutException | RuntimeException e) {
-            live.close();
-            throw e;
-        }
     }
 
     /**
