@@ -81,7 +81,7 @@ public final class Pipeline implements AutoCloseable {
                 subscribers = SubscriberAssembly.build(effective, ops, System.getenv());
                 subscribers.start();
             }
-            SinkRunner sink = Services.sink(effective, console, ops);
+            SinkRunner sink = SinkAssembly.build(effective, console, ops);
             Thread sinkThread = new Thread(sink, "newsmon-sinks");
             sinkThread.start();
             return new Pipeline(ops, cluster, processor, sink, sinkThread, Services.ingest(effective, feeds, ops),

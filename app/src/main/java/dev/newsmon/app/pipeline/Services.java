@@ -1,8 +1,6 @@
 package dev.newsmon.app.pipeline;
 
-import dev.newsmon.app.ops.AlertStats;
 import dev.newsmon.app.ops.FeedMeters;
-import dev.newsmon.app.ops.MeteredSink;
 import dev.newsmon.app.ops.ServiceMetrics;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.ConfigException;
@@ -18,34 +16,13 @@ import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.group.FeedGroup;
 import dev.newsmon.ingest.publish.ItemPublisher;
 import dev.newsmon.ingest.status.FeedStatusTopic;
-import dev.newsmon.sink.AlertSink;
-import dev.newsmon.sink.SinkRunner;
-import dev.newsmon.sink.SinkService;
-import dev.newsmon.sink.console.ConsoleSink;
-import dev.newsmon.sink.http.AlertView;
-import dev.newsmon.sink.http.DashboardServer;
-import dev.newsmon.sink.http.StoryArchive;
-import dev.newsmon.sink.http.ViewFeeder;
-import dev.newsmon.sink.jsonl.JsonlFileSink;
-import dev.newsmon.sink.postgres.PostgresSink;
-import dev.newsmon.sink.postgres.PostgresStoryArchive;
-import dev.newsmon.sink.webhook.TagPriorities;
-import dev.newsmon.sink.webhook.WebhookSettings;
-import dev.newsmon.sink.webhook.WebhookSink;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -54,113 +31,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Services {
     private Services() {
-    }
-
-    /**
-     * Every enabled sink, each with its own consumer group and loop, and the dashboard when {@code sink.http.enabled}.
-     * Secrets (webhook URL and key, database password) are read from the environment variables the config names.
-     */
-    public static SinkRunner sink(NewsmonConfig config, PrintStream console, Ops ops)
-            throws ConfigException, IOException {
-        return sink(config, console, ops, System.getenv());
-    }
-
-    /** As {@link #sink(NewsmonConfig, PrintStream, Ops)}, with the secrets read from {@code env}. */
-    static SinkRunner sink(NewsmonConfig config, PrintStream console, Ops ops, Map<String, String> env)
-            throws ConfigException, IOException {
-        List<SinkService> services = new ArrayList<>();
-        List<AutoCloseable> companions = new ArrayList<>();
-        try {
-            if (config.get(Settings.SINK_JSONL_ENABLED)) {
-                services.add(service(config, ops, new JsonlFileSink(config.get(Settings.SINK_OUT_DIR),
-                        config.get(Settings.SINK_JSONL_ROTATE_DAILY)), Duration.ZERO));
-            }
-            if (config.get(Settings.SINK_CONSOLE)) {
-                services.add(service(config, ops, new ConsoleSink(console), Duration.ZERO));
-            }
-            if (config.get(Settings.SINK_WEBHOOK_ENABLED)) {
-                // One producer for the poison records of the loop and the undeliverable alerts of the webhook.
-                KafkaProducer<byte[], byte[]> deadLetters =
-                        new KafkaProducer<>(SinkService.deadLetterProducerConfig(config));
-                services.add(service(config, ops, deadLetters, webhook(config, env, deadLetters),
-                        config.get(Settings.SINK_WEBHOOK_FOLD_WINDOW)));
-            }
-            if (config.get(Settings.SINK_POSTGRES_ENABLED)) {
-                try {
-                    services.add(service(config, ops, PostgresSink.create(config, env), Duration.ZERO));
-                } catch (IOException e) {
-                    throw new ConfigException(Settings.SINK_POSTGRES_URL.key() + "="
-                            + config.get(Settings.SINK_POSTGRES_URL) + ": " + e.getMessage());
-                }
-            }
-            // Alerts by kind and tag and their lag, counted once in a group of their own, whatever sinks run.
-            services.add(service(config, ops, new AlertStats(ops.registry(), Clock.systemUTC()), Duration.ZERO));
-            String dashboardUrl = null;
-            if (config.get(Settings.SINK_HTTP_ENABLED)) {
-                AlertView view = new AlertView(config.get(Settings.SINK_HTTP_WINDOW), Clock.systemUTC());
-                ViewFeeder feeder = new ViewFeeder(new KafkaConsumer<>(ViewFeeder.consumerConfig(config)), view,
-                        Clock.systemUTC());
-                ServiceMetrics.dashboard(ops.registry(), feeder);
-                Thread feederThread = new Thread(feeder, "newsmon-dashboard-feeder");
-                feederThread.setDaemon(true);
-                feederThread.start();
-                companions.add(feeder);
-                // Search reads what the PostgreSQL sink keeps; without it the dashboard says how to turn it on.
-                StoryArchive archive = null;
-                if (config.get(Settings.SINK_POSTGRES_ENABLED)) {
-                    archive = PostgresStoryArchive.create(config, env);
-                }
-                DashboardServer server = DashboardServer.start(config.get(Settings.SINK_HTTP_BIND),
-                        config.get(Settings.SINK_HTTP_PORT), view, archive, Clock.systemUTC());
-                companions.add(server);
-                dashboardUrl = server.url();
-            }
-            return new SinkRunner(services, companions, dashboardUrl);
-        } catch (ConfigException | IOException | RuntimeException e) {
-            new SinkRunner(services, companions, null).abandon();
-            throw e;
-        }
-    }
-
-    private static SinkService service(NewsmonConfig config, Ops ops, AlertSink sink, Duration linger) {
-        return service(config, ops, new KafkaProducer<>(SinkService.deadLetterProducerConfig(config)), sink, linger);
-    }
-
-    /** One sink's loop in its own group, with its client metrics, counters and readiness registered on ops. */
-    private static SinkService service(NewsmonConfig config, Ops ops, KafkaProducer<byte[], byte[]> deadLetters,
-                                       AlertSink sink, Duration linger) {
-        KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(SinkService.consumerConfig(config, sink.name()));
-        ops.bind(new KafkaClientMetrics(consumer));
-        ops.bind(new KafkaClientMetrics(deadLetters));
-        SinkService service = new SinkService(consumer, deadLetters, new MeteredSink(sink, ops.registry()), linger);
-        ServiceMetrics.sink(ops.registry(), service);
-        // KafkaConsumer is single-threaded, but its metrics may be read from any thread.
-        ops.readiness().add("sink-" + sink.name(), () -> consumer.metrics().entrySet().stream()
-                .filter(e -> e.getKey().group().equals("consumer-coordinator-metrics")
-                        && e.getKey().name().equals("assigned-partitions"))
-                .map(e -> e.getValue().metricValue())
-                .anyMatch(v -> v instanceof Number n && n.doubleValue() > 0));
-        return service;
-    }
-
-    private static WebhookSink webhook(NewsmonConfig config, Map<String, String> env,
-                                       KafkaProducer<byte[], byte[]> deadLetters) throws ConfigException {
-        TagPriorities priorities = TagPriorities.none();
-        // Tag priorities come from the rules file, read only when a minimum priority asks for them.
-        if (config.get(Settings.SINK_WEBHOOK_MIN_PRIORITY) > 0) {
-            Path rules = ShippedFiles.resolve(config.get(Settings.PROCESSOR_RULES));
-            try {
-                priorities = TagPriorities.load(rules);
-            } catch (IOException e) {
-                throw new ConfigException("processor.rules.file=" + rules + " (tag priorities of the webhook): "
-                        + e.getMessage());
-            }
-        }
-        WebhookSettings settings = WebhookSettings.from(config, env, priorities);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        return new WebhookSink(settings, http, deadLetters);
     }
 
     /**

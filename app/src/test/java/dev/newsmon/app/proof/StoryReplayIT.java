@@ -5,6 +5,7 @@ import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Pipeline;
 import dev.newsmon.app.pipeline.ProcessorAssembly;
 import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.app.pipeline.SinkAssembly;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.Json;
@@ -103,7 +104,7 @@ class StoryReplayIT {
             try (Ops ops = Ops.start(config, "replay");
                  IngestService ingest = Services.ingest(config, workload.feeds(), ops);
                  ProcessorService processor = ProcessorAssembly.build(config, ops);
-                 RunningSink<SinkRunner> sinks = RunningSink.start(Services.sink(config, System.out, ops))) {
+                 RunningSink<SinkRunner> sinks = RunningSink.start(SinkAssembly.build(config, System.out, ops))) {
                 processor.start();
                 workload.publish(STORIES);
                 ingest.pollOnce();
@@ -137,7 +138,7 @@ class StoryReplayIT {
         List<Alert> replay;
         try (Ops ops = Ops.start(config, "replay");
              ProcessorService processor = ProcessorAssembly.build(config, ops);
-             RunningSink<SinkRunner> sinks = RunningSink.start(Services.sink(config, System.out, ops));
+             RunningSink<SinkRunner> sinks = RunningSink.start(SinkAssembly.build(config, System.out, ops));
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config.kafkaProperties(Map.of(
                      ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                      ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)))) {
