@@ -2,7 +2,7 @@ package dev.newsmon.app;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.newsmon.app.pipeline.Cluster;
-import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.app.pipeline.IngestAssembly;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
@@ -265,8 +265,8 @@ class FeedGroupIT {
             NewsmonConfig config = base.withKnown(Map.of("ingest.http.user.agent", agent));
             Ops ops = Ops.start(config, "ingest");
             FeedStatusTopic statuses = FeedStatusTopic.create(config);
-            IngestService ingest = Services.ingest(config, List.of(), statuses, ops);
-            FeedGroup group = Services.feedGroup(config, ingest, statuses, ops);
+            IngestService ingest = IngestAssembly.build(config, List.of(), statuses, ops);
+            FeedGroup group = IngestAssembly.feedGroup(config, ingest, statuses, ops);
             Thread loop = new Thread(ingest::runForever, "it-" + agent);
             loop.start();
             return new Instance(agent, ops, ingest, group, loop);

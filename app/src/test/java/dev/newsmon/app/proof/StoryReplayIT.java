@@ -2,9 +2,9 @@ package dev.newsmon.app.proof;
 
 import dev.newsmon.app.SharedBroker;
 import dev.newsmon.app.pipeline.Cluster;
+import dev.newsmon.app.pipeline.IngestAssembly;
 import dev.newsmon.app.pipeline.Pipeline;
 import dev.newsmon.app.pipeline.ProcessorAssembly;
-import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.app.pipeline.SinkAssembly;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
@@ -102,7 +102,7 @@ class StoryReplayIT {
             NewsmonConfig config = config(dir, "first", 1);
             Cluster.open(config).close();
             try (Ops ops = Ops.start(config, "replay");
-                 IngestService ingest = Services.ingest(config, workload.feeds(), ops);
+                 IngestService ingest = IngestAssembly.build(config, workload.feeds(), ops);
                  ProcessorService processor = ProcessorAssembly.build(config, ops);
                  RunningSink<SinkRunner> sinks = RunningSink.start(SinkAssembly.build(config, System.out, ops))) {
                 processor.start();

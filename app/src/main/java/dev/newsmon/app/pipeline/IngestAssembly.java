@@ -26,11 +26,12 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Builds each service from a validated configuration, with its Kafka client metrics, domain metrics and
- * readiness condition registered on {@code ops}; what the CLI commands and tests share.
+ * The ingest service from a validated configuration, with its Kafka client metrics, domain metrics and readiness
+ * registered on {@code ops}, its feed group and its feed list; what {@code newsmon ingest}, the pipeline and tests
+ * share.
  */
-public final class Services {
-    private Services() {
+public final class IngestAssembly {
+    private IngestAssembly() {
     }
 
     /**
@@ -38,7 +39,7 @@ public final class Services {
      * {@code statuses} (so a restart keeps validators, backoff and due times); returns once its producer has read
      * the cluster's metadata for news.items, which is when it counts as ready.
      */
-    public static IngestService ingest(NewsmonConfig config, List<FeedSource> feeds, FeedStatusTopic statuses,
+    public static IngestService build(NewsmonConfig config, List<FeedSource> feeds, FeedStatusTopic statuses,
                                        Ops ops) throws TimeoutException {
         KafkaProducer<String, FeedItem> producer = new KafkaProducer<>(ItemPublisher.producerConfig(config),
                 new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
@@ -52,8 +53,8 @@ public final class Services {
     }
 
     /** The ingest service without a feed group (run, demo): its feeds resumed through a status reader of its own. */
-    public static IngestService ingest(NewsmonConfig config, List<FeedSource> feeds, Ops ops) throws TimeoutException {
-        return ingest(config, feeds, FeedStatusTopic.create(config), ops);
+    public static IngestService build(NewsmonConfig config, List<FeedSource> feeds, Ops ops) throws TimeoutException {
+        return build(config, feeds, FeedStatusTopic.create(config), ops);
     }
 
     /**
