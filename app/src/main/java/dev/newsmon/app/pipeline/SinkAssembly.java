@@ -66,10 +66,12 @@ public final class SinkAssembly {
                 services.add(service(config, ops, new ConsoleSink(console), Duration.ZERO));
             }
             if (config.get(Settings.SINK_WEBHOOK_ENABLED)) {
+                // Checked before the producer exists: a webhook set up wrong must not leave it running.
+                WebhookSettings webhook = webhookSettings(config, env);
                 // One producer for the poison records of the loop and the undeliverable alerts of the webhook.
                 KafkaProducer<byte[], byte[]> deadLetters =
                         new KafkaProducer<>(SinkService.deadLetterProducerConfig(config));
-                services.add(service(config, ops, deadLetters, webhook(config, env, deadLetters),
+                services.add(service(config, ops, deadLetters, webhook(webhook, deadLetters),
                         config.get(Settings.SINK_WEBHOOK_FOLD_WINDOW)));
             }
             if (config.get(Settings.SINK_POSTGRES_ENABLED)) {
@@ -131,8 +133,8 @@ public final class SinkAssembly {
         return service;
     }
 
-    private static WebhookSink webhook(NewsmonConfig config, Map<String, String> env,
-                                       KafkaProducer<byte[], byte[]> deadLetters) throws ConfigException {
+    private static WebhookSettings webhookSettings(NewsmonConfig config, Map<String, String> env)
+            throws ConfigException {
         TagPriorities priorities = TagPriorities.none();
         // Tag priorities come from the rules file, read only when a minimum priority asks for them.
         if (config.get(Settings.SINK_WEBHOOK_MIN_PRIORITY) > 0) {
@@ -144,7 +146,10 @@ public final class SinkAssembly {
                         + e.getMessage());
             }
         }
-        WebhookSettings settings = WebhookSettings.from(config, env, priorities);
+        return WebhookSettings.from(config, env, priorities);
+    }
+
+    private static WebhookSink webhook(WebhookSettings settings, KafkaProducer<byte[], byte[]> deadLetters) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         return new WebhookSink(settings, http, deadLetters);
