@@ -1,7 +1,7 @@
 package dev.newsmon.app;
 
+import dev.newsmon.app.pipeline.IngestAssembly;
 import dev.newsmon.app.pipeline.Pipeline;
-import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.config.ConfigLoader;
 import dev.newsmon.common.config.NewsmonConfig;
 import org.junit.jupiter.api.Test;
@@ -63,7 +63,7 @@ class DashboardBrowserIT {
                     Map.entry("sink.postgres.url", "jdbc:postgresql://127.0.0.1:5432/" + database),
                     Map.entry("sink.http.enabled", "true"), Map.entry("sink.http.port", "0")));
 
-            try (Pipeline first = Pipeline.start(config, Services.feeds(config), System.out)) {
+            try (Pipeline first = Pipeline.start(config, IngestAssembly.feeds(config), System.out)) {
                 browser.open(first.dashboardUrl().orElseThrow());
                 browser.awaitTrue("document.getElementById('status').textContent === 'live'");
                 assertTrue(browser.isTrue("!document.getElementById('empty').hidden"), "the empty state before any story");
@@ -79,7 +79,7 @@ class DashboardBrowserIT {
                 first.awaitQuiet(Duration.ofSeconds(60));
             }
 
-            try (Pipeline restarted = Pipeline.start(config, Services.feeds(config), System.out)) {
+            try (Pipeline restarted = Pipeline.start(config, IngestAssembly.feeds(config), System.out)) {
                 // No poll after the restart: what the page shows was read back from the topics.
                 browser.open(restarted.dashboardUrl().orElseThrow());
                 browser.awaitTrue(storyShown());

@@ -3,7 +3,7 @@ package dev.newsmon.app;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.newsmon.app.pipeline.Cluster;
-import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.app.pipeline.SubscriberAssembly;
 import dev.newsmon.app.pipeline.Subscribers;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
@@ -147,7 +147,7 @@ class DigestEmailIT {
     }
 
     private static Subscribers start(NewsmonConfig config, Ops ops) throws Exception {
-        Subscribers subscribers = Services.subscribers(config, ops, Map.of());
+        Subscribers subscribers = SubscriberAssembly.build(config, ops, Map.of());
         subscribers.start();
         assertTrue(subscribers.app().awaitRunning(DEADLINE), "subscriber app RUNNING");
         return subscribers;

@@ -2,7 +2,7 @@ package dev.newsmon.app;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.newsmon.app.pipeline.Cluster;
-import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.app.pipeline.IngestAssembly;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
@@ -10,12 +10,12 @@ import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.common.ops.Ops;
 import dev.newsmon.ingest.IngestService;
-import dev.newsmon.ingest.feedlist.FeedListReader;
+import dev.newsmon.ingest.feedlist.FeedListFile;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.feedlist.FeedsTopic;
 import dev.newsmon.ingest.group.FeedGroup;
 import dev.newsmon.ingest.schedule.FeedState;
-import dev.newsmon.ingest.status.KafkaFeedStatusReader;
+import dev.newsmon.ingest.status.FeedStatusTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -148,7 +148,7 @@ class FeedGroupIT {
                     status("https://other.example/rss", "\"o\""))).get();
         }
 
-        Map<String, FeedStatus> latest = KafkaFeedStatusReader.create(config)
+        Map<String, FeedStatus> latest = FeedStatusTopic.create(config)
                 .latest(Set.of(polled, removed, "https://never-polled.example/rss"));
 
         assertEquals(Set.of(polled), latest.keySet(), "only feeds asked about, and a tombstone removes one");
@@ -202,7 +202,7 @@ class FeedGroupIT {
                     new FeedSource("https://cli-meridian.example/rss", "Meridian Wire"),
                     new FeedSource("https://cli-quarry.example/feed", "Quarry Bay"),
                     new FeedSource(skyward, null)),
-                    FeedListReader.read(exported).stream().filter(f -> ours.contains(f.url())).toList(),
+                    FeedListFile.read(exported).stream().filter(f -> ours.contains(f.url())).toList(),
                     "the export imports back: URLs and names");
             assertEquals(Duration.ofMinutes(30), FeedsTopic.read(config(), DEADLINE)
                     .get("https://cli-harbor.example/rss").interval(), "news.feeds keeps what OPML cannot");
@@ -264,9 +264,9 @@ class FeedGroupIT {
         static Instance start(NewsmonConfig base, String agent) throws Exception {
             NewsmonConfig config = base.withKnown(Map.of("ingest.http.user.agent", agent));
             Ops ops = Ops.start(config, "ingest");
-            KafkaFeedStatusReader statuses = KafkaFeedStatusReader.create(config);
-            IngestService ingest = Services.ingest(config, List.of(), statuses, ops);
-            FeedGroup group = Services.feedGroup(config, ingest, statuses, ops);
+            FeedStatusTopic statuses = FeedStatusTopic.create(config);
+            IngestService ingest = IngestAssembly.build(config, List.of(), statuses, ops);
+            FeedGroup group = IngestAssembly.feedGroup(config, ingest, statuses, ops);
             Thread loop = new Thread(ingest::runForever, "it-" + agent);
             loop.start();
             return new Instance(agent, ops, ingest, group, loop);

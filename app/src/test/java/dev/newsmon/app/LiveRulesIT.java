@@ -1,7 +1,7 @@
 package dev.newsmon.app;
 
 import dev.newsmon.app.pipeline.Cluster;
-import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.app.pipeline.ProcessorAssembly;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.ops.Ops;
@@ -83,7 +83,7 @@ class LiveRulesIT {
                      ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                      ConsumerConfig.GROUP_ID_CONFIG, "live-rules-it")),
                      new StringDeserializer(), JsonSerde.of(Alert.class).deserializer())) {
-            ProcessorService processor = Services.processor(cluster.config(), ops);
+            ProcessorService processor = ProcessorAssembly.build(cluster.config(), ops);
             try {
                 processor.start();
                 assertTrue(processor.awaitRunning(DEADLINE), "processor RUNNING");

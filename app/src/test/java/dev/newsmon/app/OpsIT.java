@@ -1,7 +1,7 @@
 package dev.newsmon.app;
 
+import dev.newsmon.app.pipeline.IngestAssembly;
 import dev.newsmon.app.pipeline.Pipeline;
-import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.config.NewsmonConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,7 +52,7 @@ class OpsIT {
                 "processor.rules.file", Path.of("../config/rules.yaml").toAbsolutePath().toString(),
                 "ops.http.port", "0"));
         try (FixtureFeedServer feeds = new FixtureFeedServer("/fixtures/once");
-             Pipeline pipeline = Pipeline.start(config, Services.feeds(config.with(Map.of(
+             Pipeline pipeline = Pipeline.start(config, IngestAssembly.feeds(config.with(Map.of(
                      "ingest.feeds", feeds.writeFeedList(dir).toString()))), new PrintStream(new ByteArrayOutputStream()))) {
             int port = pipeline.ops().port();
             pipeline.pollOnce();

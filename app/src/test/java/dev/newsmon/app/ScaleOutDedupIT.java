@@ -114,7 +114,7 @@ class ScaleOutDedupIT {
         // Just after the topics are created, an idempotent producer's first batches can meet NOT_LEADER_OR_FOLLOWER
         // then OUT_OF_ORDER_SEQUENCE_NUMBER until they expire, losing items. The order of the items does not matter
         // here, so no sequence numbers; and every item must be in news.items before a missing alert can blame the
-        // processor, so a failed send is sent again (a repeat is dropped by the seen filter).
+        // processor, so a failed send is sent again (a repeat is dropped by the re-delivery filter).
         try (KafkaProducer<String, FeedItem> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,

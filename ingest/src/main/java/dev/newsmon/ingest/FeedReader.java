@@ -60,7 +60,7 @@ public final class FeedReader {
      * Reads the feed from its listed URL with a conditional fetch; a 304 gives no items. Items have the language
      * their feed declares, or none: detection is left to the caller, for the items it keeps.
      */
-    public FeedRead read(FeedSource source, Conditional previous) throws FetchException, FeedParseException {
+    public PolledFeed read(FeedSource source, Conditional previous) throws FetchException, FeedParseException {
         return read(source, source.url(), previous);
     }
 
@@ -69,7 +69,7 @@ public final class FeedReader {
      * fetch and the feed's own headers. Items keep {@link FeedSource#url()} as their feed, so their ids do not
      * change when a feed moves.
      */
-    public FeedRead read(FeedSource source, String fetchUrl, Conditional previous)
+    public PolledFeed read(FeedSource source, String fetchUrl, Conditional previous)
             throws FetchException, FeedParseException {
         URI uri;
         try {
@@ -81,7 +81,7 @@ public final class FeedReader {
         FetchResult result = fetcher.fetch(uri, previous, source.headers());
         if (result.notModified()) {
             LOG.debug("feed not modified feed_url={}", source.url());
-            return new FeedRead(List.of(), result.validators(), true, result.status(), result.movedTo(),
+            return new PolledFeed(List.of(), result.validators(), true, result.status(), result.movedTo(),
                     result.hints(), null, false);
         }
         ParsedFeed feed = parser.parse(result.body(), result.contentType(), result.finalUri().toString());
@@ -91,7 +91,7 @@ public final class FeedReader {
             items.add(ItemMapper.map(source, outlet, entry, fetched));
         }
         LOG.debug("feed read feed_url={} items={} recovered={}", source.url(), items.size(), feed.recovered());
-        return new FeedRead(items, result.validators(), false, result.status(), result.movedTo(), result.hints(),
+        return new PolledFeed(items, result.validators(), false, result.status(), result.movedTo(), result.hints(),
                 feed.ttl(), feed.recovered());
     }
 }

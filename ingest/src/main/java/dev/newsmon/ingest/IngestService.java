@@ -277,7 +277,7 @@ public final class IngestService implements FeedPoller, AutoCloseable {
     private Outcome poll(FeedState state) {
         FeedSource feed = state.source();
         Instant at = clock.instant();
-        FeedRead read;
+        PolledFeed read;
         try {
             read = reader.read(feed, state.fetchUrl(), state.validators());
         } catch (FetchException e) {

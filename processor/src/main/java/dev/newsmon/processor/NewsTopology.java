@@ -20,7 +20,7 @@ import dev.newsmon.processor.dedup.Fingerprint;
 import dev.newsmon.processor.dedup.Fingerprinter;
 import dev.newsmon.processor.dedup.ResolveMessage;
 import dev.newsmon.processor.dedup.Resolver;
-import dev.newsmon.processor.dedup.SeenFilter;
+import dev.newsmon.processor.dedup.RedeliveryFilter;
 import dev.newsmon.processor.normalize.Normalizer;
 import dev.newsmon.processor.tagging.LiveTagger;
 import dev.newsmon.processor.tagging.Tagger;
@@ -52,6 +52,7 @@ import java.util.Properties;
  */
 public final class NewsTopology {
     private static final Serde<String> KEYS = Serdes.String();
+    private static final String RESOLVE = "resolve";
 
     private NewsTopology() {
     }
@@ -84,7 +85,7 @@ public final class NewsTopology {
                 .mapValues(Normalizer::normalize, Named.as("normalize"))
                 .processValues(tagger.step(TaggedItem::new), Named.as("tag"))
                 .filter((id, t) -> t.tags().tagged(), Named.as("drop-untagged"))
-                .processValues(SeenFilter.supplier(window, stores), Named.as("drop-seen"));
+                .processValues(RedeliveryFilter.supplier(window, stores), Named.as("drop-seen"));
 
         Fingerprinter fingerprinter = new Fingerprinter(boilerplate(config));
         int bandPartitions = config.get(Settings.TOPIC_PARTITIONS);
@@ -98,25 +99,26 @@ public final class NewsTopology {
                 .process(BandMatcher.supplier(window, stores), Named.as("band-match"))
                 .to(resolveTopic, Produced.with(KEYS, resolveSerde).withName("band-answers"));
 
-        KStream<String, Object> settled = builder
-                .stream(resolveTopic, Consumed.with(KEYS, resolveSerde).withName("resolve-messages"))
+        builder.stream(resolveTopic, Consumed.with(KEYS, resolveSerde).withName("resolve-messages"))
                 .process(Resolver.supplier(window, threshold, config.get(Settings.PROCESSOR_DEDUP_WAIT_TIMEOUT),
                                 stores),
-                        Named.as("resolve"));
-        settled.filter((k, v) -> v instanceof Alert, Named.as("alerts-only"))
-                .mapValues(v -> (Alert) v, Named.as("as-alert"))
-                .processValues(CloudEventsHeaders.supplier("/newsmon/processor/" + config.get(Settings.PROCESSOR_APP_ID)),
-                        Named.as("cloudevents-headers"))
-                .to(Topics.ALERTS, Produced.with(KEYS, JsonSerde.of(Alert.class)).withName("alerts"));
+                        Named.as(RESOLVE));
         // The alerts are keyed by story id, so reading them back puts each story's updates on one task.
         builder.stream(Topics.ALERTS, Consumed.with(KEYS, JsonSerde.of(Alert.class)).withName("alerts-in"))
                 .processValues(alerts.step(), Named.as("alert-metrics"))
                 .process(ClusterUpdater.supplier(window, stores), Named.as("story-clusters"))
                 .to(Topics.STORIES, Produced.with(KEYS, JsonSerde.of(StoryCluster.class)).withName("stories"));
-        settled.filter((k, v) -> v instanceof ResolveMessage, Named.as("lookups-only"))
-                .mapValues(v -> (ResolveMessage) v, Named.as("as-lookup"))
-                .to(resolveTopic, Produced.with(KEYS, resolveSerde).withName("lookups"));
-        return builder.build();
+
+        // The resolver has two outputs of two types, and a DSL stream carries one: each output goes to its own child
+        // by name, so the children are added to the built topology, each with its own types.
+        Topology topology = builder.build();
+        topology.addProcessor(Resolver.ALERTS,
+                        CloudEventsHeaders.supplier("/newsmon/processor/" + config.get(Settings.PROCESSOR_APP_ID)),
+                        RESOLVE)
+                .addSink("alerts", Topics.ALERTS, KEYS.serializer(), JsonSerde.of(Alert.class).serializer(),
+                        Resolver.ALERTS)
+                .addSink(Resolver.LOOKUPS, resolveTopic, KEYS.serializer(), resolveSerde.serializer(), RESOLVE);
+        return topology;
     }
 
     private static List<BandProbe> probes(Fingerprinter fingerprinter, TaggedItem t, int partitions) {

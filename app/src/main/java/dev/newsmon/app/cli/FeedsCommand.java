@@ -3,7 +3,7 @@ package dev.newsmon.app.cli;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.ingest.feedlist.FeedListException;
-import dev.newsmon.ingest.feedlist.FeedListReader;
+import dev.newsmon.ingest.feedlist.FeedListFile;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.feedlist.FeedsTopic;
 import dev.newsmon.ingest.feedlist.OpmlExport;
@@ -106,7 +106,7 @@ public final class FeedsCommand implements Runnable {
 
         @Override
         int run(NewsmonConfig config, PrintWriter out) throws Exception {
-            List<FeedSource> feeds = FeedListReader.read(file);
+            List<FeedSource> feeds = FeedListFile.read(file);
             put(config, feeds);
             out.println("imported " + feeds.size() + " feeds from " + file + " into " + Topics.FEEDS);
             return 0;

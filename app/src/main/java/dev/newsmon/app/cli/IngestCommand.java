@@ -2,7 +2,7 @@ package dev.newsmon.app.cli;
 
 import dev.newsmon.app.ops.LogFile;
 import dev.newsmon.app.pipeline.Cluster;
-import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.app.pipeline.IngestAssembly;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
@@ -11,7 +11,7 @@ import dev.newsmon.ingest.IngestService;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.feedlist.FeedsTopic;
 import dev.newsmon.ingest.group.FeedGroup;
-import dev.newsmon.ingest.status.KafkaFeedStatusReader;
+import dev.newsmon.ingest.status.FeedStatusTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -46,16 +46,16 @@ public final class IngestCommand implements Callable<Integer> {
         try (Ops ops = Ops.start(config, "ingest"); Cluster cluster = Cluster.open(config)) {
             NewsmonConfig effective = cluster.config();
             if (effective.optional(Settings.INGEST_FEEDS).isPresent()) {
-                List<FeedSource> listed = Services.feeds(effective);
+                List<FeedSource> listed = IngestAssembly.feeds(effective);
                 try (FeedsTopic topic = FeedsTopic.create(effective)) {
                     topic.put(listed);
                 }
                 LOG.info("feed list imported ingest.feeds={} feeds={} topic={}",
                         effective.get(Settings.INGEST_FEEDS), listed.size(), Topics.FEEDS);
             }
-            KafkaFeedStatusReader statuses = KafkaFeedStatusReader.create(effective);
-            IngestService ingest = Services.ingest(effective, List.of(), statuses, ops);
-            FeedGroup group = Services.feedGroup(effective, ingest, statuses, ops);
+            FeedStatusTopic statuses = FeedStatusTopic.create(effective);
+            IngestService ingest = IngestAssembly.build(effective, List.of(), statuses, ops);
+            FeedGroup group = IngestAssembly.feedGroup(effective, ingest, statuses, ops);
             Lifecycle.runUntilSignalled(ingest::runForever, () -> {
                 group.close();
                 ingest.close();

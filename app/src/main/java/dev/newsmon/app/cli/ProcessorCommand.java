@@ -2,7 +2,7 @@ package dev.newsmon.app.cli;
 
 import dev.newsmon.app.ops.LogFile;
 import dev.newsmon.app.pipeline.Cluster;
-import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.app.pipeline.ProcessorAssembly;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.ops.Ops;
@@ -27,7 +27,7 @@ public final class ProcessorCommand implements Callable<Integer> {
         NewsmonConfig config = ServiceConfig.requireCluster(options.load(Map.of()), "processor");
         LogFile.open(config);
         try (Ops ops = Ops.start(config, "processor"); Cluster cluster = Cluster.open(config)) {
-            ProcessorService processor = Services.processor(cluster.config(), ops);
+            ProcessorService processor = ProcessorAssembly.build(cluster.config(), ops);
             processor.start();
             CountDownLatch forever = new CountDownLatch(1);
             Duration timeout = config.get(Settings.SHUTDOWN_TIMEOUT);

@@ -1,8 +1,8 @@
 package dev.newsmon.app.cli;
 
 import dev.newsmon.app.ops.LogFile;
+import dev.newsmon.app.pipeline.IngestAssembly;
 import dev.newsmon.app.pipeline.Pipeline;
-import dev.newsmon.app.pipeline.Services;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.ingest.PollSummary;
@@ -53,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         NewsmonConfig config = options.load(flags);
         Path logFile = LogFile.open(config);
-        Pipeline pipeline = Pipeline.start(config, Services.feeds(config), System.out);
+        Pipeline pipeline = Pipeline.start(config, IngestAssembly.feeds(config), System.out);
         if (!once) {
             System.err.print(StartBanner.of("run", pipeline, Optional.empty(), logFile).render());
             Lifecycle.runUntilSignalled(pipeline::runIngest, pipeline::close, config.get(Settings.SHUTDOWN_TIMEOUT));

@@ -2,7 +2,7 @@ package dev.newsmon.app.cli;
 
 import dev.newsmon.app.ops.LogFile;
 import dev.newsmon.app.pipeline.Cluster;
-import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.app.pipeline.SinkAssembly;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.ops.Ops;
@@ -32,7 +32,7 @@ public final class SinkCommand implements Callable<Integer> {
                 out == null ? Map.of() : Map.of(Settings.SINK_OUT_DIR.key(), out.toString())), "sink");
         LogFile.open(config);
         try (Ops ops = Ops.start(config, "sink"); Cluster cluster = Cluster.open(config)) {
-            SinkRunner sink = Services.sink(cluster.config(), System.out, ops);
+            SinkRunner sink = SinkAssembly.build(cluster.config(), System.out, ops);
             sink.dashboardUrl().ifPresent(url -> System.err.println("newsmon: dashboard at " + url));
             Duration timeout = config.get(Settings.SHUTDOWN_TIMEOUT);
             Lifecycle.runUntilSignalled(sink::run, () -> {

@@ -2,7 +2,7 @@ package dev.newsmon.app.cli;
 
 import dev.newsmon.app.ops.LogFile;
 import dev.newsmon.app.pipeline.Cluster;
-import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.app.pipeline.SubscriberAssembly;
 import dev.newsmon.app.pipeline.Subscribers;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
@@ -28,7 +28,7 @@ public final class SubscribersCommand implements Callable<Integer> {
         NewsmonConfig config = ServiceConfig.requireCluster(options.load(Map.of()), "subscribers");
         LogFile.open(config);
         try (Ops ops = Ops.start(config, "subscribers"); Cluster cluster = Cluster.open(config)) {
-            Subscribers subscribers = Services.subscribers(cluster.config(), ops, System.getenv());
+            Subscribers subscribers = SubscriberAssembly.build(cluster.config(), ops, System.getenv());
             subscribers.start();
             CountDownLatch forever = new CountDownLatch(1);
             Duration timeout = config.get(Settings.SHUTDOWN_TIMEOUT);

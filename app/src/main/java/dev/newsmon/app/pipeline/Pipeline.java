@@ -32,8 +32,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * All three services in one JVM, against one cluster: what {@code demo} and {@code run} start. Each service is
- * the same one the containers run alone; only their wiring into one process is here.
+ * The services in one JVM, against one cluster: what {@code demo} and {@code run} start. Each service is built by
+ * the same assembly as when it runs alone ({@link ProcessorAssembly}, {@link SubscriberAssembly},
+ * {@link SinkAssembly}, {@link IngestAssembly}); only their order and lifetime in one process are here.
  */
 public final class Pipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -75,16 +76,16 @@ public final class Pipeline implements AutoCloseable {
         ProcessorService processor = null;
         Subscribers subscribers = null;
         try {
-            processor = Services.processor(effective, ops);
+            processor = ProcessorAssembly.build(effective, ops);
             processor.start();
             if (effective.get(Settings.SUBSCRIBERS_ENABLED)) {
-                subscribers = Services.subscribers(effective, ops, System.getenv());
+                subscribers = SubscriberAssembly.build(effective, ops, System.getenv());
                 subscribers.start();
             }
-            SinkRunner sink = Services.sink(effective, console, ops);
+            SinkRunner sink = SinkAssembly.build(effective, console, ops);
             Thread sinkThread = new Thread(sink, "newsmon-sinks");
             sinkThread.start();
-            return new Pipeline(ops, cluster, processor, sink, sinkThread, Services.ingest(effective, feeds, ops),
+            return new Pipeline(ops, cluster, processor, sink, sinkThread, IngestAssembly.build(effective, feeds, ops),
                     subscribers);
         } catch (ConfigException | IOException | TimeoutException | RuntimeException e) {
             if (subscribers != null) {

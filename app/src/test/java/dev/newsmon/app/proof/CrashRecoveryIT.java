@@ -1,8 +1,9 @@
 package dev.newsmon.app.proof;
 
 import dev.newsmon.app.NewsmonProcess;
+import dev.newsmon.app.pipeline.IngestAssembly;
 import dev.newsmon.app.pipeline.Pipeline;
-import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.app.pipeline.ProcessorAssembly;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.ops.Ops;
@@ -51,7 +52,7 @@ class CrashRecoveryIT {
         AtomicReference<NewsmonProcess> processor = new AtomicReference<>();
         try (StoryWorkload workload = new StoryWorkload("pk", STORIES);
              Ops ops = Ops.start(config, "proof");
-             IngestService ingest = Services.ingest(config, workload.feeds(), ops);
+             IngestService ingest = IngestAssembly.build(config, workload.feeds(), ops);
              RunningSink<SinkRunner> sinks = RunningSink.start(CLUSTER.sinks(config, ops))) {
             processor.set(CLUSTER.startProcessor(scenario));
             MidRunKill.Result crash = MidRunKill.run(CLUSTER, scenario, workload, ingest::pollOnce,
@@ -78,8 +79,8 @@ class CrashRecoveryIT {
         AtomicReference<NewsmonProcess> sink = new AtomicReference<>();
         try (StoryWorkload workload = new StoryWorkload("sx", STORIES);
              Ops ops = Ops.start(config, "proof");
-             IngestService ingest = Services.ingest(config, workload.feeds(), ops);
-             ProcessorService processor = Services.processor(config, ops)) {
+             IngestService ingest = IngestAssembly.build(config, workload.feeds(), ops);
+             ProcessorService processor = ProcessorAssembly.build(config, ops)) {
             ProofCluster.startAtEnd(config, ProofCluster.CHILD_SINKS);
             processor.start();
             sink.set(CLUSTER.startSink(scenario));
@@ -107,8 +108,8 @@ class CrashRecoveryIT {
         NewsmonConfig config = CLUSTER.config(scenario);
         try (StoryWorkload workload = new StoryWorkload("sk", STORIES);
              Ops ops = Ops.start(config, "proof");
-             IngestService ingest = Services.ingest(config, workload.feeds(), ops);
-             ProcessorService processor = Services.processor(config, ops)) {
+             IngestService ingest = IngestAssembly.build(config, workload.feeds(), ops);
+             ProcessorService processor = ProcessorAssembly.build(config, ops)) {
             // Built first for the names of its groups; run after the crash, as the restarted `newsmon sink`.
             SinkRunner restarted = CLUSTER.sinks(config, ops);
             processor.start();

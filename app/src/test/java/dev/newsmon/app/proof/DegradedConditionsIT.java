@@ -4,8 +4,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.newsmon.app.pipeline.IngestAssembly;
 import dev.newsmon.app.pipeline.Pipeline;
-import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.app.pipeline.ProcessorAssembly;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.ops.Ops;
@@ -78,8 +79,8 @@ class DegradedConditionsIT {
                 "ingest.http.max.body", "1MiB"));
         try (StoryWorkload workload = new StoryWorkload("hf", STORIES, HEALTHY_FEEDS, CARRIERS);
              Ops ops = Ops.start(config, "proof");
-             IngestService alone = Services.ingest(config, workload.feeds(), ops);
-             ProcessorService processor = Services.processor(config, ops);
+             IngestService alone = IngestAssembly.build(config, workload.feeds(), ops);
+             ProcessorService processor = ProcessorAssembly.build(config, ops);
              RunningSink<SinkRunner> sinks = RunningSink.start(CLUSTER.sinks(config, ops))) {
             // Started first, so the alerts are made while the polls are timed; the rounds are interleaved, so
             // whatever CPU that takes weighs on both sides alike.
@@ -96,7 +97,7 @@ class DegradedConditionsIT {
             long[] aloneMillis = new long[ROUNDS];
             long[] withHostile = new long[ROUNDS];
             try (Ops mixedOps = Ops.start(config, "proof-mixed");
-                 IngestService mixed = Services.ingest(config, mixedFeeds, mixedOps)) {
+                 IngestService mixed = IngestAssembly.build(config, mixedFeeds, mixedOps)) {
                 healthyPollMillis(mixed, workload);
                 // Interleaved, and each side's fastest round compared: a busy machine only ever adds time, so the
                 // fastest round is the one that shows what the hostile feeds themselves cost.
@@ -130,8 +131,8 @@ class DegradedConditionsIT {
         sinkLog.addAppender(log);
         try (StoryWorkload workload = new StoryWorkload(fault.code, 4);
              Ops ops = Ops.start(config, "proof");
-             IngestService ingest = Services.ingest(config, workload.feeds(), ops);
-             ProcessorService processor = Services.processor(config, ops)) {
+             IngestService ingest = IngestAssembly.build(config, workload.feeds(), ops);
+             ProcessorService processor = ProcessorAssembly.build(config, ops)) {
             SinkRunner sinks = CLUSTER.sinks(config, ops);
             Counter failedBatches = ops.registry().get("newsmon.sink.batches.failed").tag("sink", JsonlFileSink.NAME)
                     .counter();

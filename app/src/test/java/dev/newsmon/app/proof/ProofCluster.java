@@ -3,7 +3,7 @@ package dev.newsmon.app.proof;
 import dev.newsmon.app.NewsmonProcess;
 import dev.newsmon.app.SharedBroker;
 import dev.newsmon.app.pipeline.Cluster;
-import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.app.pipeline.SinkAssembly;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
@@ -148,7 +148,7 @@ final class ProofCluster implements BeforeAllCallback, AfterAllCallback {
      * started at the end of its topics.
      */
     SinkRunner sinks(NewsmonConfig config, Ops ops) throws Exception {
-        SinkRunner sinks = Services.sink(config, System.out, ops);
+        SinkRunner sinks = SinkAssembly.build(config, System.out, ops);
         try {
             startAtEnd(config, sinks.sinkNames());
         } catch (Exception e) {

@@ -2,8 +2,10 @@ package dev.newsmon.app.proof;
 
 import dev.newsmon.app.SharedBroker;
 import dev.newsmon.app.pipeline.Cluster;
+import dev.newsmon.app.pipeline.IngestAssembly;
 import dev.newsmon.app.pipeline.Pipeline;
-import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.app.pipeline.ProcessorAssembly;
+import dev.newsmon.app.pipeline.SinkAssembly;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.Json;
@@ -100,9 +102,9 @@ class StoryReplayIT {
             NewsmonConfig config = config(dir, "first", 1);
             Cluster.open(config).close();
             try (Ops ops = Ops.start(config, "replay");
-                 IngestService ingest = Services.ingest(config, workload.feeds(), ops);
-                 ProcessorService processor = Services.processor(config, ops);
-                 RunningSink<SinkRunner> sinks = RunningSink.start(Services.sink(config, System.out, ops))) {
+                 IngestService ingest = IngestAssembly.build(config, workload.feeds(), ops);
+                 ProcessorService processor = ProcessorAssembly.build(config, ops);
+                 RunningSink<SinkRunner> sinks = RunningSink.start(SinkAssembly.build(config, System.out, ops))) {
                 processor.start();
                 workload.publish(STORIES);
                 ingest.pollOnce();
@@ -135,8 +137,8 @@ class StoryReplayIT {
         Collections.shuffle(rest, new Random(23));
         List<Alert> replay;
         try (Ops ops = Ops.start(config, "replay");
-             ProcessorService processor = Services.processor(config, ops);
-             RunningSink<SinkRunner> sinks = RunningSink.start(Services.sink(config, System.out, ops));
+             ProcessorService processor = ProcessorAssembly.build(config, ops);
+             RunningSink<SinkRunner> sinks = RunningSink.start(SinkAssembly.build(config, System.out, ops));
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config.kafkaProperties(Map.of(
                      ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                      ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)))) {

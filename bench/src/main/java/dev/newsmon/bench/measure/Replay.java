@@ -2,7 +2,7 @@ package dev.newsmon.bench.measure;
 
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Pipeline;
-import dev.newsmon.app.pipeline.Services;
+import dev.newsmon.app.pipeline.ProcessorAssembly;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
@@ -38,11 +38,11 @@ public final class Replay {
     private Replay() {
     }
 
-    /** The processor's topology (normalise, seen filter, tagging, dedup round trips, alerts, story clusters). */
+    /** The processor's topology (normalise, re-delivery filter, tagging, dedup round trips, alerts, story clusters). */
     public static double fullTopology(NewsmonConfig config, String applicationId, Duration timeout) throws Exception {
         NewsmonConfig replay = config.withKnown(Map.of(Settings.PROCESSOR_APP_ID.key(), applicationId));
         try (Ops ops = Ops.start(replay.withKnown(Map.of(Settings.OPS_HTTP_PORT.key(), "0")), "bench-replay");
-             ProcessorService processor = Services.processor(replay, ops)) {
+             ProcessorService processor = ProcessorAssembly.build(replay, ops)) {
             processor.start();
             return time(replay, processor::awaitRunning, timeout);
         }

@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A feed list as OPML 2.0, which {@link FeedListReader} and feed readers import: one {@code rss} outline per feed
+ * A feed list as OPML 2.0, which {@link FeedListFile} and feed readers import: one {@code rss} outline per feed
  * with its URL and name. A feed without a name gets an empty {@code text}, so importing the file again leaves it
  * named by its own title. Per-feed headers and intervals have no place in OPML and are not written.
  */

@@ -3,7 +3,7 @@ package dev.newsmon.ingest.group;
 import dev.newsmon.common.Topics;
 import dev.newsmon.ingest.feedlist.FeedSource;
 import dev.newsmon.ingest.feedlist.FeedsTopic;
-import dev.newsmon.ingest.status.FeedStatusReader;
+import dev.newsmon.ingest.status.PublishedStatuses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +28,7 @@ import java.util.Set;
  * <p>A partition newly assigned is read from its beginning: the topic is compacted, so that is the partition's whole
  * list, and no offset is ever committed. Its feeds go to the poller only once the partition is read up to the end
  * offset found after the assignment, so a feed added and removed earlier in the log is never polled. Its feeds
- * then resume from the status their previous poller published ({@link FeedStatusReader}): a handover or a restart
+ * then resume from the status their previous poller published ({@link PublishedStatuses}): a handover or a restart
  * keeps each feed's moved URL, validators, backoff and schedule. From then on
  * each record applies as it arrives: a definition adds or updates its feed, a tombstone removes it. A partition
  * revoked or lost takes its feeds away, so no feed is polled by two instances once the group is stable.
@@ -41,7 +41,7 @@ public final class FeedAssignment implements ConsumerRebalanceListener {
 
     private final Consumer<String, byte[]> consumer;
     private final FeedPoller poller;
-    private final FeedStatusReader statuses;
+    private final PublishedStatuses statuses;
     private final Map<TopicPartition, Map<String, FeedSource>> feeds = new HashMap<>();
     /** Assigned partitions not yet read up to their end; their feeds are not polled yet. */
     private final Set<TopicPartition> loading = new HashSet<>();
@@ -53,7 +53,7 @@ public final class FeedAssignment implements ConsumerRebalanceListener {
     private volatile boolean loaded;
 
     /** @param registry where the instance's share of news.feeds and the records it could not read are metered */
-    public FeedAssignment(Consumer<String, byte[]> consumer, FeedPoller poller, FeedStatusReader statuses,
+    public FeedAssignment(Consumer<String, byte[]> consumer, FeedPoller poller, PublishedStatuses statuses,
                           MeterRegistry registry) {
         this.consumer = consumer;
         this.poller = poller;

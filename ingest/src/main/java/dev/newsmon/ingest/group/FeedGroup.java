@@ -3,7 +3,7 @@ package dev.newsmon.ingest.group;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
-import dev.newsmon.ingest.status.FeedStatusReader;
+import dev.newsmon.ingest.status.PublishedStatuses;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -43,7 +43,7 @@ public final class FeedGroup implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    private FeedGroup(Consumer<String, byte[]> consumer, FeedPoller poller, FeedStatusReader statuses,
+    private FeedGroup(Consumer<String, byte[]> consumer, FeedPoller poller, PublishedStatuses statuses,
                       MeterRegistry registry) {
         this.consumer = consumer;
         this.assignment = new FeedAssignment(consumer, poller, statuses, registry);
@@ -55,7 +55,7 @@ public final class FeedGroup implements AutoCloseable {
      * Joins the group on a thread of its own, and hands the feeds it is assigned to {@code poller}, each resumed
      * from its status in {@code statuses} where it has one; its meters go to {@code registry}.
      */
-    public static FeedGroup start(Consumer<String, byte[]> consumer, FeedPoller poller, FeedStatusReader statuses,
+    public static FeedGroup start(Consumer<String, byte[]> consumer, FeedPoller poller, PublishedStatuses statuses,
                                   MeterRegistry registry) {
         FeedGroup group = new FeedGroup(consumer, poller, statuses, registry);
         group.thread.start();

@@ -2,7 +2,7 @@ package dev.newsmon.ingest.group;
 
 import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.ingest.feedlist.FeedSource;
-import dev.newsmon.ingest.status.FeedStatusReader;
+import dev.newsmon.ingest.status.PublishedStatuses;
 
 import java.util.Collection;
 import java.util.Map;
@@ -29,7 +29,7 @@ public interface FeedPoller {
      *
      * @return how many resumed
      */
-    default int startFeeds(Collection<FeedSource> feeds, FeedStatusReader statuses) {
+    default int startFeeds(Collection<FeedSource> feeds, PublishedStatuses statuses) {
         Set<String> urls = feeds.stream().map(FeedSource::url).collect(Collectors.toSet());
         Map<String, FeedStatus> last = urls.isEmpty() ? Map.of() : statuses.latest(urls);
         for (FeedSource f : feeds) {

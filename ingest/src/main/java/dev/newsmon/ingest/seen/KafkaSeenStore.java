@@ -45,7 +45,7 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
         producer.send(new ProducerRecord<>(Topics.INGEST_SEEN, itemId, record), (m, error) -> {
             if (error != null) {
                 // The item itself is in news.items; losing this record only means it may be produced once more
-                // after a restart, which the processor's seen-id filter absorbs.
+                // after a restart, which the processor's re-delivery filter absorbs.
                 LOG.warn("seen record not saved topic={} item_id={}: {}", Topics.INGEST_SEEN, itemId,
                         error.toString());
             }

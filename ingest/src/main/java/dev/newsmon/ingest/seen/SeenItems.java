@@ -135,7 +135,7 @@ public final class SeenItems implements AutoCloseable {
 
     /**
      * Counts records of the store that could not be read at start-up: their items may be produced once more, which
-     * the processor's seen-id filter absorbs.
+     * the processor's re-delivery filter absorbs.
      */
     public synchronized void restoreFailed(int records) {
         unreadableOnRestore += records;

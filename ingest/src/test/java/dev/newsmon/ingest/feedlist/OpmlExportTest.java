@@ -25,6 +25,6 @@ class OpmlExportTest {
         Path file = Files.writeString(dir.resolve("export.opml"), opml);
 
         assertTrue(opml.contains("<opml version=\"2.0\">"), opml);
-        assertEquals(feeds, FeedListReader.read(file), "a feed without a name stays without one");
+        assertEquals(feeds, FeedListFile.read(file), "a feed without a name stays without one");
     }
 }

@@ -5,7 +5,7 @@ import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.ingest.feedlist.FeedSource;
-import dev.newsmon.ingest.status.FeedStatusReader;
+import dev.newsmon.ingest.status.PublishedStatuses;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -76,7 +76,7 @@ class FeedGroupTest {
             public void removeFeed(String url) {
                 throw new AssertionError("nothing is revoked");
             }
-        }, FeedStatusReader.NONE, new SimpleMeterRegistry());
+        }, PublishedStatuses.NONE, new SimpleMeterRegistry());
         try {
             assertEquals(LEDGER, added.poll(10, TimeUnit.SECONDS), "the poll after the failure hands over the feed");
         } finally {

@@ -2,7 +2,7 @@ package dev.newsmon.ingest.group;
 
 import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.ingest.feedlist.FeedSource;
-import dev.newsmon.ingest.status.FeedStatusReader;
+import dev.newsmon.ingest.status.PublishedStatuses;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ class FeedPollerTest {
     void aFeedWithAStatusResumesFromItAndTheOthersStartAfresh() {
         FeedStatus harbour = new FeedStatus(FeedStatus.SCHEMA_VERSION, HARBOUR.url(), HARBOUR.url(),
                 "Harbour Gazette", null, null, 200, 0, null, null, 4, 4, false, "\"h2\"", null, false);
-        FeedStatusReader statuses = urls -> {
+        PublishedStatuses statuses = urls -> {
             asked.add(urls);
             return Map.of(HARBOUR.url(), harbour);
         };

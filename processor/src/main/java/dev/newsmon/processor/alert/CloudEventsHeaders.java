@@ -2,10 +2,10 @@ package dev.newsmon.processor.alert;
 
 import dev.newsmon.common.model.Alert;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,30 +16,30 @@ import java.time.Instant;
  * {@code ce_type} ({@code dev.newsmon.alert.story} or {@code .copy}), {@code ce_source}, {@code ce_time} (when the
  * alert was decided), {@code ce_subject} (the story id), {@code ce_specversion} and {@code content-type}.
  */
-public final class CloudEventsHeaders implements FixedKeyProcessor<String, Alert, Alert> {
+public final class CloudEventsHeaders implements Processor<String, Alert, String, Alert> {
     public static final String SPEC_VERSION = "1.0";
     public static final String TYPE_PREFIX = "dev.newsmon.alert.";
     public static final String CONTENT_TYPE = "application/json";
 
     private final String source;
-    private FixedKeyProcessorContext<String, Alert> context;
+    private ProcessorContext<String, Alert> context;
 
     private CloudEventsHeaders(String source) {
         this.source = source;
     }
 
     /** @param source the {@code ce_source} URI-reference, e.g. {@code /newsmon/processor/<application id>} */
-    public static FixedKeyProcessorSupplier<String, Alert, Alert> supplier(String source) {
+    public static ProcessorSupplier<String, Alert, String, Alert> supplier(String source) {
         return () -> new CloudEventsHeaders(source);
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, Alert> context) {
+    public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
     }
 
     @Override
-    public void process(FixedKeyRecord<String, Alert> record) {
+    public void process(Record<String, Alert> record) {
         Alert a = record.value();
         set(record.headers(), a.itemId(), a.kind().wireName(), source, a.alerted(), a.storyId());
         context.forward(record);

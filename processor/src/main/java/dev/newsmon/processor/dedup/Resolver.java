@@ -26,12 +26,19 @@ import java.util.Set;
 
 /**
  * Settles each item as a story or a copy. Everything about one item reaches the task that owns its id: its band
- * answers, the lookups other items send it, the replies to its own lookup. It emits {@link Alert}s (keyed by story
- * id) and {@link ResolveMessage}s (keyed by the item they concern, to be written back to the resolve topic).
+ * answers, the lookups other items send it, the replies to its own lookup. It has two outputs, each forwarded to its
+ * own child by name: {@link Alert}s keyed by story id to {@link #ALERTS}, and {@link ResolveMessage}s keyed by the
+ * item they concern to {@link #LOOKUPS}, to be written back to the resolve topic. A processor declares a single
+ * output type, so this one declares {@code Object}; {@link #emit} and {@link #send} are the only places that forward.
  *
  * <p>See docs/dedup.md for the protocol.
  */
 public final class Resolver implements Processor<String, ResolveMessage, String, Object> {
+    /** The child that receives the alerts: it adds their CloudEvents headers on the way to the alerts topic. */
+    public static final String ALERTS = "cloudevents-headers";
+    /** The child that receives the lookups and replies: the sink that writes them back to the resolve topic. */
+    public static final String LOOKUPS = "lookups";
+
     private static final Logger LOG = LoggerFactory.getLogger(Resolver.class);
 
     private final double threshold;
@@ -248,11 +255,11 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
     }
 
     private void emit(Alert alert, PendingDecision p) {
-        context.forward(new Record<>(alert.storyId(), alert, p.recordTimestamp()));
+        context.forward(new Record<>(alert.storyId(), alert, p.recordTimestamp()), ALERTS);
     }
 
     private void send(ResolveMessage message, long timestamp) {
-        context.forward(new Record<>(message.routingKey(), message, timestamp));
+        context.forward(new Record<>(message.routingKey(), message, timestamp), LOOKUPS);
     }
 
     private long now() {

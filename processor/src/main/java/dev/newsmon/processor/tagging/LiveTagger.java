@@ -48,7 +48,7 @@ public final class LiveTagger {
     /** The live rules; null while the fallback tags. */
     private volatile RuleTagger current;
     /** The last record applied or rejected, so that each record is looked at once. */
-    private volatile String seen;
+    private volatile String lastExamined;
 
     public LiveTagger(Tagger fallback) {
         this.fallback = Objects.requireNonNull(fallback, "fallback");
@@ -92,16 +92,19 @@ public final class LiveTagger {
         return live == null ? fallback.tag(item) : live.tag(item);
     }
 
-    /** Makes {@code record} the rules in force, unless it was seen already, cannot be loaded, or has their version. */
+    /**
+     * Makes {@code record} the rules in force, unless it is the record examined last, cannot be loaded, or has the
+     * version in force.
+     */
     void apply(String record) {
-        if (Objects.equals(record, seen)) {
+        if (Objects.equals(record, lastExamined)) {
             return;
         }
         synchronized (lock) {
-            if (Objects.equals(record, seen)) {
+            if (Objects.equals(record, lastExamined)) {
                 return;
             }
-            seen = record;
+            lastExamined = record;
             if (record == null) {
                 LOG.info("no rules in {}: tagging with processor.rules.file", Topics.RULES);
                 current = null;

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -103,6 +104,8 @@ class ResolverTest {
             Object v = f.record().value();
             String expectedKey = v instanceof Alert a ? a.storyId() : ((ResolveMessage) v).routingKey();
             assertEquals(expectedKey, f.record().key(), "record key of " + v);
+            assertEquals(Optional.of(v instanceof Alert ? Resolver.ALERTS : Resolver.LOOKUPS), f.childName(),
+                    "child of " + v);
         });
         return out;
     }

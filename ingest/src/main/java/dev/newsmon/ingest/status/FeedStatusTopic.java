@@ -29,22 +29,22 @@ import java.util.function.Supplier;
  * read that fails or times out is logged and yields nothing: the feeds then start afresh, as before there was a
  * status to read. Records it cannot read are skipped and counted in the meter it binds.
  */
-public final class KafkaFeedStatusReader implements FeedStatusReader, MeterBinder {
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaFeedStatusReader.class);
+public final class FeedStatusTopic implements PublishedStatuses, MeterBinder {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedStatusTopic.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Supplier<Consumer<String, FeedStatus>> consumers;
     private final AtomicLong unreadable = new AtomicLong();
 
-    KafkaFeedStatusReader(Supplier<Consumer<String, FeedStatus>> consumers) {
+    FeedStatusTopic(Supplier<Consumer<String, FeedStatus>> consumers) {
         this.consumers = consumers;
     }
 
-    public static KafkaFeedStatusReader create(NewsmonConfig config) {
+    public static FeedStatusTopic create(NewsmonConfig config) {
         Map<String, Object> props = new HashMap<>(config.kafka());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsmon-ingest-feed-status");
-        return new KafkaFeedStatusReader(() -> new KafkaConsumer<>(props, new StringDeserializer(),
+        return new FeedStatusTopic(() -> new KafkaConsumer<>(props, new StringDeserializer(),
                 JsonSerde.of(FeedStatus.class).deserializer()));
     }
 

@@ -18,13 +18,13 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class KafkaFeedStatusReaderTest {
+class FeedStatusTopicTest {
     private static final TopicPartition PARTITION = new TopicPartition(Topics.FEED_STATUS, 0);
     private static final String LEDGER = "https://orbital-ledger.example/feed.xml";
     private static final String SKYWARD = "https://skyward.example/atom";
 
     private final MockConsumer<String, FeedStatus> consumer = new MockConsumer<>("earliest");
-    private final KafkaFeedStatusReader reader = new KafkaFeedStatusReader(() -> consumer);
+    private final FeedStatusTopic reader = new FeedStatusTopic(() -> consumer);
 
     @Test
     void anUnreadableStatusIsSkippedAndCountedAndTheOthersAreFound() {

@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads the list of feeds to poll. Three formats:
+ * The file that lists the feeds to poll, in one of three formats:
  * <ul>
  *   <li>YAML ({@code .yaml}, {@code .yml}): {@code feeds: [{url: ..., name: ...}]}; an entry may also be a bare URL,
  *       and may carry {@code user_agent}, {@code headers} (a mapping) and its own {@code interval};</li>
@@ -42,13 +42,13 @@ import java.util.regex.Pattern;
  * can say {@code outlet-a.xml}. A feed without a name is named by its host (or file name). A URL listed twice is
  * kept once, with its first name.
  */
-public final class FeedListReader {
+public final class FeedListFile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern OPML_ROOT = Pattern.compile(
             "^\\uFEFF?\\s*(<\\?xml[^>]*\\?>\\s*)?(<!--.*?-->\\s*)*<opml[\\s>]", Pattern.DOTALL);
     private static final int SNIFF_CHARS = 4096;
 
-    private FeedListReader() {
+    private FeedListFile() {
     }
 
     public static List<FeedSource> read(Path file) throws FeedListException {

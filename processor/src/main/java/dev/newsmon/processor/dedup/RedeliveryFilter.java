@@ -29,14 +29,14 @@ import java.util.Set;
  * story, and alerting on edits would need a notion of "significant change" that newsmon does not have. The content
  * hash is kept so the log says whether a dropped re-delivery was an edit.
  */
-public final class SeenFilter implements FixedKeyProcessor<String, TaggedItem, TaggedItem> {
-    private static final Logger LOG = LoggerFactory.getLogger(SeenFilter.class);
+public final class RedeliveryFilter implements FixedKeyProcessor<String, TaggedItem, TaggedItem> {
+    private static final Logger LOG = LoggerFactory.getLogger(RedeliveryFilter.class);
 
     private final long windowMs;
     private FixedKeyProcessorContext<String, TaggedItem> context;
-    private WindowStore<String, String> seen;
+    private WindowStore<String, String> entered;
 
-    private SeenFilter(Duration window) {
+    private RedeliveryFilter(Duration window) {
         this.windowMs = window.toMillis();
     }
 
@@ -45,7 +45,7 @@ public final class SeenFilter implements FixedKeyProcessor<String, TaggedItem, T
         return new FixedKeyProcessorSupplier<>() {
             @Override
             public FixedKeyProcessor<String, TaggedItem, TaggedItem> get() {
-                return new SeenFilter(window);
+                return new RedeliveryFilter(window);
             }
 
             @Override
@@ -58,7 +58,7 @@ public final class SeenFilter implements FixedKeyProcessor<String, TaggedItem, T
     @Override
     public void init(FixedKeyProcessorContext<String, TaggedItem> context) {
         this.context = context;
-        this.seen = context.getStateStore(ProcessorNames.SEEN_STORE);
+        this.entered = context.getStateStore(ProcessorNames.SEEN_STORE);
     }
 
     @Override
@@ -67,7 +67,7 @@ public final class SeenFilter implements FixedKeyProcessor<String, TaggedItem, T
         String hash = Hash64.hex(Hash64.of(item.title() + "\n" + item.text()));
         long ts = record.timestamp();
         String previous = null;
-        try (WindowStoreIterator<String> it = seen.fetch(item.itemId(), Math.max(0, ts - windowMs), ts + windowMs)) {
+        try (WindowStoreIterator<String> it = entered.fetch(item.itemId(), Math.max(0, ts - windowMs), ts + windowMs)) {
             if (it.hasNext()) {
                 previous = it.next().value;
             }
@@ -77,7 +77,7 @@ public final class SeenFilter implements FixedKeyProcessor<String, TaggedItem, T
                     item.revision(), !previous.equals(hash));
             return;
         }
-        seen.put(item.itemId(), hash, ts);
+        entered.put(item.itemId(), hash, ts);
         context.forward(record);
     }
 }

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The outcome of reading one feed once.
+ * One feed as one poll found it: what {@link FeedReader} read, and what the next poll needs to know.
  *
  * @param items       its items; empty when the feed was not modified
  * @param validators  what to send with the next conditional fetch of this feed
@@ -20,9 +20,9 @@ import java.util.List;
  * @param ttl         the feed's own {@code <ttl>}, or null (also null on a 304, which has no body)
  * @param recovered   true when the body is not well-formed XML and was read by the lenient parser
  */
-public record FeedRead(List<FeedItem> items, Conditional validators, boolean notModified, int status, URI movedTo,
-                       CacheHints hints, Duration ttl, boolean recovered) {
-    public FeedRead {
+public record PolledFeed(List<FeedItem> items, Conditional validators, boolean notModified, int status,
+                         URI movedTo, CacheHints hints, Duration ttl, boolean recovered) {
+    public PolledFeed {
         items = List.copyOf(items);
     }
 }

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class FeedListReaderTest {
+class FeedListFileTest {
     @TempDir
     Path dir;
 
@@ -27,7 +27,7 @@ class FeedListReaderTest {
                   - https://meridian-wire.example/rss
                 """);
 
-        List<FeedSource> feeds = FeedListReader.read(list);
+        List<FeedSource> feeds = FeedListFile.read(list);
 
         assertEquals(List.of(
                 new FeedSource("https://orbital-ledger.example/feed.xml", "Orbital Ledger"),
@@ -39,7 +39,7 @@ class FeedListReaderTest {
     @Test
     void aMissingListIsNamedWithTheReason() {
         Path missing = dir.resolve("nofeeds.txt");
-        FeedListException e = assertThrows(FeedListException.class, () -> FeedListReader.read(missing));
+        FeedListException e = assertThrows(FeedListException.class, () -> FeedListFile.read(missing));
         assertEquals("cannot read feed list " + missing + ": no such file", e.getMessage());
     }
 
@@ -61,7 +61,7 @@ class FeedListReaderTest {
                 </opml>
                 """);
 
-        List<FeedSource> feeds = FeedListReader.read(list);
+        List<FeedSource> feeds = FeedListFile.read(list);
 
         assertEquals(List.of(
                 new FeedSource("https://orbital-ledger.example/feed.xml", "Orbital Ledger"),
@@ -80,7 +80,7 @@ class FeedListReaderTest {
                 """);
 
         assertEquals(List.of(new FeedSource("https://meridian-wire.example/rss", "Meridian")),
-                FeedListReader.read(list));
+                FeedListFile.read(list));
     }
 
     @Test
@@ -96,7 +96,7 @@ class FeedListReaderTest {
                 file:///srv/feeds/outlet-d.xml
                 """);
 
-        List<FeedSource> feeds = FeedListReader.read(list);
+        List<FeedSource> feeds = FeedListFile.read(list);
 
         assertEquals(List.of(
                 new FeedSource(dir.resolve("outlet-a.xml").toUri().toString(), null),
@@ -109,7 +109,7 @@ class FeedListReaderTest {
     void refusesOtherSchemesNamingFileAndLine() throws Exception {
         Path list = write("feeds.txt", "https://ok.example/rss\nftp://old.example/feed.xml\n");
 
-        FeedListException e = assertThrows(FeedListException.class, () -> FeedListReader.read(list));
+        FeedListException e = assertThrows(FeedListException.class, () -> FeedListFile.read(list));
 
         assertTrue(e.getMessage().contains("feeds.txt") && e.getMessage().contains("line 2")
                 && e.getMessage().contains("ftp"), e.getMessage());
@@ -119,7 +119,7 @@ class FeedListReaderTest {
     void refusesYamlWithoutFeedsList() throws Exception {
         Path list = write("feeds.yml", "outlets:\n  - https://x.example/\n");
 
-        FeedListException e = assertThrows(FeedListException.class, () -> FeedListReader.read(list));
+        FeedListException e = assertThrows(FeedListException.class, () -> FeedListFile.read(list));
 
         assertTrue(e.getMessage().contains("'feeds'"), e.getMessage());
     }
@@ -132,13 +132,13 @@ class FeedListReaderTest {
                 <opml version="2.0"><head/><body><outline text="&x;" xmlUrl="https://x.example/"/></body></opml>
                 """);
 
-        assertThrows(FeedListException.class, () -> FeedListReader.read(list));
+        assertThrows(FeedListException.class, () -> FeedListFile.read(list));
     }
 
     @Test
     void missingFileIsAFeedListException() {
         FeedListException e = assertThrows(FeedListException.class,
-                () -> FeedListReader.read(dir.resolve("absent.yaml")));
+                () -> FeedListFile.read(dir.resolve("absent.yaml")));
 
         assertTrue(e.getMessage().contains("absent.yaml"), e.getMessage());
     }

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which sinks the configuration starts, in which groups, and how a missing secret is reported. No broker needed. */
-class SinkServicesTest {
+class SinkAssemblyTest {
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
 
     private final List<Ops> opened = new ArrayList<>();
@@ -33,7 +33,7 @@ class SinkServicesTest {
     @Test
     void byDefaultTheFileAndTheConsoleRunEachInItsOwnGroup() throws Exception {
         NewsmonConfig config = config(Map.of());
-        SinkRunner runner = Services.sink(config, NOWHERE, ops(config), Map.of());
+        SinkRunner runner = SinkAssembly.build(config, NOWHERE, ops(config), Map.of());
         try {
             assertEquals(List.of("jsonl", "console"), runner.sinkNames());
             assertEquals(List.of("newsmon-sink-jsonl", "newsmon-sink-console"),
@@ -47,7 +47,7 @@ class SinkServicesTest {
     @Test
     void aWebhookWithoutItsUrlVariableStopsStartUpNamingTheKeyAndTheVariable() throws Exception {
         NewsmonConfig config = config(Map.of("sink.webhook.enabled", "true", "sink.console", "false"));
-        ConfigException e = assertThrows(ConfigException.class, () -> Services.sink(config, NOWHERE, ops(config), Map.of()));
+        ConfigException e = assertThrows(ConfigException.class, () -> SinkAssembly.build(config, NOWHERE, ops(config), Map.of()));
         assertTrue(e.getMessage().contains("sink.webhook.url.env") && e.getMessage().contains("WEBHOOK_URL"),
                 e.getMessage());
     }
@@ -57,7 +57,7 @@ class SinkServicesTest {
         NewsmonConfig config = config(Map.of("sink.webhook.enabled", "true", "sink.jsonl.enabled", "false",
                 "sink.console", "false", "sink.webhook.url.env", "TEAM_HOOK", "sink.webhook.min.priority", "2",
                 "processor.rules.file", "../config/rules.yaml"));
-        SinkRunner runner = Services.sink(config, NOWHERE, ops(config),
+        SinkRunner runner = SinkAssembly.build(config, NOWHERE, ops(config),
                 Map.of("TEAM_HOOK", "http://127.0.0.1:1/hook?token=x"));
         try {
             assertEquals(List.of("webhook"), runner.sinkNames());
