@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -133,8 +134,8 @@ class DigestEmailIT {
                     assertTrue(text.contains("- Crew rotation set\n"), "the open window survived the restart: " + text);
                     assertEquals(1, count(text, "\n- "), "only that story: " + text);
                     // The mail server has the message before the channel service has counted it.
-                    Eventually.within(DEADLINE, "one email counted by this run",
-                            () -> subscribers.channels().sent() == 1);
+                    await("one email counted by this run").atMost(DEADLINE)
+                            .until(() -> subscribers.channels().sent() == 1);
                     assertEquals(1, subscribers.channels().sent(), "one email by this run, no more");
                 } finally {
                     subscribers.close(Duration.ofSeconds(30));

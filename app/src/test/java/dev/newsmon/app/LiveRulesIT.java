@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,8 +103,8 @@ class LiveRulesIT {
 
                 Path good = Files.writeString(dir.resolve("rules.yaml"), LIVE_RULES);
                 assertEquals(0, push(good));
-                Eventually.within(DEADLINE, "the processor picks up the pushed rules",
-                        () -> processor.liveRulesVersion().equals(Optional.of("it-live-2")));
+                await("the processor picks up the pushed rules").atMost(DEADLINE)
+                        .until(() -> processor.liveRulesVersion().equals(Optional.of("it-live-2")));
 
                 send(items, "gas-1", "Clerk robbed at gas station on Route 9",
                         "Police said a man threatened the clerk of the gas station and fled.");

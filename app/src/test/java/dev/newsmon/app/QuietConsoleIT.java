@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -41,10 +40,8 @@ class QuietConsoleIT {
                 "--feeds-port", String.valueOf(freePort()),
                 "--set", "data.dir=" + data, "--set", "sink.out.dir=" + dir.resolve("out"),
                 "--set", "broker.port=0", "--set", "sink.http.port=0")) {
-            Eventually.within(Duration.ofMinutes(4), "the demo's first alert", () -> {
-                assertTrue(demo.isAlive(), () -> "the demo ended\n" + output(demo));
-                return stdout(demo).lines().anyMatch(l -> l.startsWith("STORY "));
-            });
+            demo.awaitWhileAlive("the demo's first alert").atMost(Duration.ofMinutes(4))
+                    .until(() -> demo.stdout().lines().anyMatch(l -> l.startsWith("STORY ")));
             demo.terminate();
             assertEquals(0, demo.waitFor(60), demo.output());
 
@@ -73,22 +70,6 @@ class QuietConsoleIT {
         return file.stream().map(FILE_LINE::matcher).filter(Matcher::matches)
                 .filter(f -> f.group(1).equals(level) && f.group(3).equals(message))
                 .map(f -> f.group(2)).findFirst();
-    }
-
-    private static String stdout(NewsmonProcess process) {
-        try {
-            return process.stdout();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String output(NewsmonProcess process) {
-        try {
-            return process.output();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static int freePort() throws IOException {

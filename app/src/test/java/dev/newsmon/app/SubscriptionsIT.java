@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,15 +123,15 @@ class SubscriptionsIT {
                     filter:
                       tags_any: [russia]
                     """)));
-            Eventually.within(Duration.ofSeconds(1), "the running app has the new subscription",
-                    () -> subscriptions(app).get("late") != null);
+            await("the running app has the new subscription").atMost(Duration.ofSeconds(1))
+                    .until(() -> subscriptions(app).get("late") != null);
             send(alerts, alert("s-4", "b1", Alert.Kind.STORY, "Tidewater Gazette", RUSSIA));
             assertEquals(List.of("b1"), ids(readUntil("late", "b1")), "the next alert after the add");
 
             assertEquals(0, cli("remove", "late"));
             assertEquals(Main.USAGE, cli("remove", "late"), "no such subscription any more");
-            Eventually.within(Duration.ofSeconds(1), "the running app drops the subscription",
-                    () -> subscriptions(app).get("late") == null);
+            await("the running app drops the subscription").atMost(Duration.ofSeconds(1))
+                    .until(() -> subscriptions(app).get("late") == null);
             send(alerts, alert("s-5", "b2", Alert.Kind.STORY, "Tidewater Gazette", List.of("russia",
                     "space-station")));
             assertEquals(List.of("a1", "a2", "end-1", "end-2", "b2"), ids(readUntil("station", "b2")));

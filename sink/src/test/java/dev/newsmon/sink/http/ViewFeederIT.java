@@ -34,7 +34,6 @@ import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dashboard's view read back from a real broker, as at a restart: the alerts of the window and the latest
