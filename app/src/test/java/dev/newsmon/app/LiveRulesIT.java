@@ -12,7 +12,6 @@ import dev.newsmon.processor.ProcessorService;
 import dev.newsmon.processor.tagging.RulesException;
 import dev.newsmon.processor.tagging.RulesLoader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -141,12 +140,9 @@ class LiveRulesIT {
     }
 
     private static Alert nextAlert(KafkaConsumer<String, Alert> consumer) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(200))) {
-                return r.value();
-            }
-        }
-        throw new AssertionError("no alert within " + DEADLINE);
+        // In the test's thread: a consumer is not to be shared between threads.
+        return await("the next alert").atMost(DEADLINE).pollInSameThread()
+                .until(() -> consumer.poll(Duration.ofMillis(200)), records -> !records.isEmpty())
+                .iterator().next().value();
     }
 }

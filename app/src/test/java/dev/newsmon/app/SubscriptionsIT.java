@@ -185,17 +185,18 @@ class SubscriptionsIT {
             TopicPartition p = new TopicPartition(Topics.subscriptionAlerts(subscription), 0);
             consumer.assign(List.of(p));
             consumer.seekToBeginning(List.of(p));
-            Instant deadline = Instant.now().plus(DEADLINE);
-            while (Instant.now().isBefore(deadline)) {
+            // In the test's thread: a consumer is not to be shared between threads.
+            await("alert " + last + " on " + p.topic()).atMost(DEADLINE).pollInSameThread().until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     out.add(r);
                     if (last.equals(header(r, "ce_id"))) {
-                        return out;
+                        return true;
                     }
                 }
-            }
+                return false;
+            });
         }
-        throw new AssertionError("no " + last + " on " + subscription + " within " + DEADLINE + "; read " + ids(out));
+        return out;
     }
 
     /** Every record of a topic as it stands, read up to its end offset at the time of the call. */
