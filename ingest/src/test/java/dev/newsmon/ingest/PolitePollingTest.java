@@ -13,10 +13,8 @@ import dev.newsmon.ingest.schedule.FeedState;
 import dev.newsmon.ingest.seen.SeenItems;
 import dev.newsmon.ingest.seen.SeenRecord;
 import dev.newsmon.ingest.status.StatusPublisher;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -35,7 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -54,24 +51,12 @@ class PolitePollingTest {
     private final Map<String, SeenRecord> seenTopic = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final List<String> userAgents = new CopyOnWriteArrayList<>();
-    private final Map<String, Function<RecordedRequest, MockResponse>> routes = new ConcurrentHashMap<>();
+    private final PathDispatcher routes = new PathDispatcher();
     private final MockWebServer server = new MockWebServer();
 
     @BeforeEach
     void start() throws IOException {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String path = request.getUrl().encodedPath();
-                Function<RecordedRequest, MockResponse> route = routes.get(path);
-                if (route == null) {
-                    return respond(404, "");
-                }
-                hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-                userAgents.add(request.getHeaders().get("User-Agent"));
-                return route.apply(request);
-            }
-        });
+        server.setDispatcher(routes);
         server.start();
     }
 
@@ -104,8 +89,8 @@ class PolitePollingTest {
 
     @Test
     void aPermanentMoveIsFollowedFromThenOnWithItemIdsUnchanged() {
-        serve("/old", r -> redirect(301, "/older"));
-        serve("/older", r -> redirect(308, "/new"));
+        serve("/old", r -> PathDispatcher.redirect(301, "/older"));
+        serve("/older", r -> PathDispatcher.redirect(308, "/new"));
         serve("/new", r -> respond(200, rss("g-1", "Docking slips a day", "The cargo ship waits.")));
         FeedSource moving = feed("/old");
         try (IngestService service = service(moving)) {
@@ -126,7 +111,7 @@ class PolitePollingTest {
 
     @Test
     void aTemporaryRedirectLeavesTheFeedWhereItWas() {
-        serve("/t", r -> redirect(302, "/elsewhere"));
+        serve("/t", r -> PathDispatcher.redirect(302, "/elsewhere"));
         serve("/elsewhere", r -> respond(200, rss("g-1", "Title", "Text.")));
         try (IngestService service = service(feed("/t"))) {
             service.pollOnce();
@@ -139,7 +124,7 @@ class PolitePollingTest {
 
     @Test
     void goneDisablesTheFeed() {
-        serve("/gone", r -> respond(410, ""));
+        serve("/gone", r -> PathDispatcher.status(410));
         try (IngestService service = service(feed("/gone"))) {
             service.pollOnce();
             PollSummary second = service.pollOnce();
@@ -195,12 +180,12 @@ class PolitePollingTest {
     @Test
     void aFeedTakenOverResumesWhereItsPreviousPollerLeftIt() {
         List<String> conditions = new CopyOnWriteArrayList<>();
-        serve("/moved", r -> redirect(301, "/home"));
+        serve("/moved", r -> PathDispatcher.redirect(301, "/home"));
         serve("/home", r -> {
             String etag = r.getHeaders().get("If-None-Match");
             conditions.add(String.valueOf(etag));
             if ("\"v1\"".equals(etag)) {
-                return respond(304, "");
+                return PathDispatcher.status(304);
             }
             return new MockResponse.Builder().code(200).addHeader("ETag", "\"v1\"")
                     .body(rss("g-1", "Hatch seal holds", "The leak check passed.")).build();
@@ -244,8 +229,12 @@ class PolitePollingTest {
         return new FeedReader(new Fetcher(config), new FeedParser(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private void serve(String path, Function<RecordedRequest, MockResponse> route) {
-        routes.put(path, route);
+    private void serve(String path, PathDispatcher.Route route) {
+        routes.route(path, request -> {
+            hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            userAgents.add(request.getHeaders().get("User-Agent"));
+            return route.answer(request);
+        });
     }
 
     private FeedSource feed(String path) {
@@ -258,10 +247,6 @@ class PolitePollingTest {
 
     private static MockResponse respond(int status, String body) {
         return new MockResponse.Builder().code(status).body(body).build();
-    }
-
-    private static MockResponse redirect(int status, String location) {
-        return new MockResponse.Builder().code(status).addHeader("Location", location).build();
     }
 
     private static String rss(String guid, String title, String text) {
