@@ -1,9 +1,11 @@
 package dev.newsmon.app;
 
+import dev.newsmon.common.model.Alert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -22,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code ./newsmon demo} on a fresh data folder, as a newcomer first runs it, with the logging that ships: the
  * console shows newsmon's lines and alerts, and the Kafka clients' start-up warnings (topics being created, the
- * GlobalThread advisory, a state folder under /tmp) are in {@code data.dir/newsmon.log} instead.
+ * GlobalThread advisory, a state folder under /tmp) are in {@code data.dir/newsmon.log} instead. The demo's
+ * Russian outlet alerts too, with {@code language: "ru"}.
  */
 class QuietConsoleIT {
     /** A console line of logback.xml's pattern: time, level, the logger's simple name, message. */
@@ -42,6 +45,9 @@ class QuietConsoleIT {
                 "--set", "broker.port=0", "--set", "sink.http.port=0")) {
             demo.awaitWhileAlive("the demo's first alert").atMost(Duration.ofMinutes(4))
                     .until(() -> demo.stdout().lines().anyMatch(l -> l.startsWith("STORY ")));
+            Path out = dir.resolve("out");
+            demo.awaitWhileAlive("the Russian outlet's story in alerts.jsonl").atMost(Duration.ofMinutes(2))
+                    .until(() -> Files.exists(out.resolve("alerts.jsonl")) && russianStories(out) > 0);
             demo.terminate();
             assertEquals(0, demo.waitFor(60), demo.output());
 
@@ -62,6 +68,19 @@ class QuietConsoleIT {
             assertTrue(console.stream().anyMatch(l -> l.equals("  log file       " + data.resolve("newsmon.log")
                     + "  (the Kafka clients' warnings go here)")), demo.stderr());
             assertTrue(console.stream().anyMatch(l -> l.startsWith("  dashboard      http://")), demo.stderr());
+        }
+    }
+
+    /** Story alerts in Russian: Vestnik Orbity's windows-1251 feed, read and tagged like the English ones. */
+    private static long russianStories(Path out) {
+        try {
+            return RunOnceIT.readAlerts(out).stream()
+                    .filter(a -> a.kind() == Alert.Kind.STORY && "ru".equals(a.language()))
+                    .filter(a -> a.title().chars().anyMatch(c -> Character.UnicodeBlock.of(c)
+                            == Character.UnicodeBlock.CYRILLIC))
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -35,7 +35,7 @@ public final class BacktestFormat {
             return out.toString();
         }
         out.append('\n').append(table(report));
-        out.append("\nby language (the script of an item's words: Cyrillic is ru, any other en):\n\n")
+        out.append("\nby language (the item's language field; without one, its script: Cyrillic is ru, any other en):\n\n")
                 .append(languages(report));
         out.append("\nerrors by label category:\n\n").append(categories(report));
         for (BacktestReport.TagStats t : report.tags()) {

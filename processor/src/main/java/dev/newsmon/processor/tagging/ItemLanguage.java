@@ -2,11 +2,13 @@ package dev.newsmon.processor.tagging;
 
 import dev.newsmon.common.model.FeedItem;
 
+import java.util.Locale;
+
 /**
- * The language an item is analysed in, for reporting: {@code ru} when most of its letters are Cyrillic (its words
- * get the Russian analysis, see {@link CyrillicFilter}), {@code en} otherwise (Latin-script words get the English
- * one). It is told from the script, not detected: an item in Ukrainian counts as {@code ru} and one in German as
- * {@code en}, because that is how the tagger reads them.
+ * The language an item is reported under: its {@code language} field (as the feed declared it, or as ingest
+ * detected it) when it has one. Items archived before that field existed, and the labelled corpus, carry none; for
+ * them it is told from the script, the way the tagger reads them: {@code ru} when most of the letters are Cyrillic
+ * (those words get the Russian analysis, see {@link CyrillicFilter}), {@code en} otherwise.
  */
 final class ItemLanguage {
     static final String RUSSIAN = "ru";
@@ -16,6 +18,10 @@ final class ItemLanguage {
     }
 
     static String of(FeedItem item) {
+        String declared = item.language();
+        if (declared != null && !declared.isBlank()) {
+            return declared.strip().toLowerCase(Locale.ROOT);
+        }
         int balance = cyrillicMinusOther(item.title()) + cyrillicMinusOther(item.text());
         return balance > 0 ? RUSSIAN : ENGLISH;
     }

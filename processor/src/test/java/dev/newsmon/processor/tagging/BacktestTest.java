@@ -58,4 +58,19 @@ class BacktestTest {
         assertTrue(text.contains("| ru | 3 | space-station | 1 | 1 | 1 | 0.500 | 0.500 | 0.500 |"), text);
         assertTrue(text.contains("| en | 2 | space-station | 1 | 1 | 0 | 0.500 | 1.000 | 0.667 |"), text);
     }
+
+    @Test
+    void anItemsLanguageFieldWinsOverItsScript() {
+        Labels labels = Labels.of(Map.of(
+                "https://languages.example/uk-1", Set.of(TAG),
+                "https://languages.example/de-1", Set.of()));
+        Backtest backtest = new Backtest(BY_TITLE, List.of(TAG), labels);
+        backtest.add(item("uk-1", "Екіпаж прибув на станцію", "Корабель пристикувався.").withLanguage("uk"));
+        backtest.add(item("de-1", "Tankstelle geschlossen", "Die Preise steigen.").withLanguage("DE"));
+
+        BacktestReport report = backtest.report();
+
+        assertEquals(List.of("uk", "de"), List.copyOf(report.languages().keySet()),
+                "a Ukrainian item is reported as uk, not as ru by its script; codes are lower-cased");
+    }
 }

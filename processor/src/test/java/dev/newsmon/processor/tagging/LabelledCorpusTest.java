@@ -115,13 +115,13 @@ class LabelledCorpusTest {
     }
 
     /**
-     * The same for the Russian held-out split, measured once (docs/rules.md): 0.923 and 0.913, below the 0.93
-     * target for both tags; this floor is no claim that it is met.
+     * The Russian held-out split at its target, F1 0.93 for both tags: measured twice (docs/rules.md), below it
+     * with rules 2026-12-07.2 and above it with 2026-12-07.3, tuned in between on {@code ru-dev} alone.
      */
     @Test
     void theRussianHeldOutSplitKeepsItsAccuracy() {
-        assertTrue(f1(ruTest, SPACE_STATION) >= 0.92, report(ruTest));
-        assertTrue(f1(ruTest, COOPERATION) >= 0.91, report(ruTest));
+        assertTrue(f1(ruTest, SPACE_STATION) >= 0.93, report(ruTest));
+        assertTrue(f1(ruTest, COOPERATION) >= 0.93, report(ruTest));
     }
 
     /** Союз the union, Прогресс the club, Мир the card, станция метро, МКС the other bodies: never a tag. */

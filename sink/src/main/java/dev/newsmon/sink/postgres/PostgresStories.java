@@ -21,8 +21,8 @@ import java.util.Optional;
 final class PostgresStories implements StoryStore<SQLException> {
     private static final String INSERT_COPY = """
             INSERT INTO copies (item_id, story_id, kind, outlet, title, url, feed_url, published, fetched, alerted,
-                                similarity, copy_of, matches)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                                similarity, copy_of, matches, relevance, language)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
             ON CONFLICT (item_id) DO NOTHING""";
     // The story row is made by whichever of its items comes first; the story's own first item (kind 'story', with
     // the story's id) sets its headline.
@@ -108,7 +108,9 @@ final class PostgresStories implements StoryStore<SQLException> {
                 copy.setDouble(i++, alert.similarity());
             }
             copy.setString(i++, alert.copyOf());
-            copy.setString(i, matchesJson(alert));
+            copy.setString(i++, json(alert, alert.matches(), "matches"));
+            copy.setString(i++, alert.relevance().isEmpty() ? null : json(alert, alert.relevance(), "relevance"));
+            copy.setString(i, alert.language());
             copy.executeUpdate();
         }
         try (PreparedStatement tag = db.prepareStatement(INSERT_TAG)) {
@@ -204,11 +206,11 @@ final class PostgresStories implements StoryStore<SQLException> {
         }
     }
 
-    private static String matchesJson(Alert alert) throws SQLException {
+    private static String json(Alert alert, Object field, String name) throws SQLException {
         try {
-            return Json.mapper().writeValueAsString(alert.matches());
+            return Json.mapper().writeValueAsString(field);
         } catch (JsonProcessingException e) {
-            throw new SQLException("cannot write the matches of item_id=" + alert.itemId() + " as JSON", e);
+            throw new SQLException("cannot write the " + name + " of item_id=" + alert.itemId() + " as JSON", e);
         }
     }
 

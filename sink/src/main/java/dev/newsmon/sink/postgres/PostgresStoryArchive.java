@@ -7,6 +7,7 @@ import dev.newsmon.common.json.Json;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.MatchedTerm;
 import dev.newsmon.common.model.TagMatch;
+import dev.newsmon.common.model.TagRelevance;
 import dev.newsmon.sink.http.SearchHit;
 import dev.newsmon.sink.http.SearchQuery;
 import dev.newsmon.sink.http.StoryArchive;
@@ -35,12 +36,13 @@ import java.util.TreeSet;
 
 /**
  * Searches the PostgreSQL sink's tables (full text over the {@code copies.search} column, see
- * {@code V2__copies_search.sql}) and rebuilds stories from them for the dashboard. Read-only, with a connection per
+ * {@code V2__copies_search.sql} and {@code V5__copies_search_russian.sql}) and rebuilds stories from them for the dashboard. Read-only, with a connection per
  * request: searches come from people, a few a minute, so no connection is held between them.
  */
 public final class PostgresStoryArchive implements StoryArchive {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStoryArchive.class);
-    private static final String CONFIG = "english";
+    /** As in {@code V5__copies_search_russian.sql}: Russian stems for Cyrillic words, English ones for ASCII. */
+    private static final String CONFIG = "russian";
     /** Marks around each matching word in ts_headline's output; neither occurs in a headline. */
     private static final char START = '\u0002';
     private static final char STOP = '\u0003';
@@ -56,7 +58,8 @@ public final class PostgresStoryArchive implements StoryArchive {
             LIMIT ?""".formatted(CONFIG);
     private static final String COPIES = """
             SELECT c.item_id, c.story_id, c.kind, c.url, c.title, c.outlet, c.feed_url, c.published, c.fetched,
-                   c.alerted, c.matches::text, c.similarity, c.copy_of, s.rules_version,
+                   c.alerted, c.matches::text, c.similarity, c.copy_of, s.rules_version, c.relevance::text,
+                   c.language,
                    ts_headline('%1$s', c.title, websearch_to_tsquery('%1$s', ?), ?) AS marked
             FROM copies c JOIN stories s USING (story_id)
             WHERE c.story_id = ANY (?)
@@ -66,6 +69,8 @@ public final class PostgresStoryArchive implements StoryArchive {
     private static final String STORED_ID =
             "SELECT coalesce((SELECT story_id FROM story_aliases WHERE alias_id = ?), ?)";
     private static final TypeReference<Map<String, List<TagMatch>>> MATCHES = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, TagRelevance>> RELEVANCE = new TypeReference<>() {
     };
 
     private final String url;
@@ -190,19 +195,29 @@ public final class PostgresStoryArchive implements StoryArchive {
     }
 
     private static Alert alert(ResultSet rs, List<String> tags) throws SQLException {
-        Map<String, List<TagMatch>> matches;
-        try {
-            matches = Json.mapper().readValue(rs.getString("matches"), MATCHES);
-        } catch (IOException e) {
-            LOG.warn("stored matches of item_id={} cannot be read: {}", rs.getString("item_id"), e.getMessage());
-            matches = Map.of();
-        }
+        String itemId = rs.getString("item_id");
+        Map<String, List<TagMatch>> matches = read(itemId, rs.getString("matches"), MATCHES, "matches");
+        String relevance = rs.getString("relevance");
+        Map<String, TagRelevance> relevances = relevance == null ? Map.of()
+                : read(itemId, relevance, RELEVANCE, "relevance");
         double similarity = rs.getDouble("similarity");
+        Double storedSimilarity = rs.wasNull() ? null : similarity;
         return new Alert(Alert.SCHEMA_VERSION, Alert.Kind.fromWire(rs.getString("kind")), rs.getString("story_id"),
-                rs.getString("item_id"), rs.getString("url"), rs.getString("title"), rs.getString("outlet"),
+                itemId, rs.getString("url"), rs.getString("title"), rs.getString("outlet"),
                 rs.getString("feed_url"), instant(rs, "published"), instant(rs, "fetched"), instant(rs, "alerted"),
-                tags, matches, rs.wasNull() ? null : similarity, rs.getString("copy_of"),
-                rs.getString("rules_version"), Map.of(), null);
+                tags, matches, storedSimilarity, rs.getString("copy_of"),
+                rs.getString("rules_version"), relevances, rs.getString("language"));
+    }
+
+    /** A stored JSON column, or an empty map with a warning: one unreadable row must not hide its story. */
+    private static <T> Map<String, T> read(String itemId, String json, TypeReference<Map<String, T>> type,
+                                           String column) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (IOException e) {
+            LOG.warn("stored {} of item_id={} cannot be read: {}", column, itemId, e.getMessage());
+            return Map.of();
+        }
     }
 
     /** The spans between the marks of ts_headline's output, as offsets into the unmarked headline. */

@@ -6,8 +6,10 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import dev.newsmon.common.json.Json;
 import dev.newsmon.common.model.Alert;
+import dev.newsmon.common.model.Evidence;
 import dev.newsmon.common.model.MatchedTerm;
 import dev.newsmon.common.model.TagMatch;
+import dev.newsmon.common.model.TagRelevance;
 import dev.newsmon.sink.http.AlertView;
 import dev.newsmon.sink.http.DashboardServer;
 import dev.newsmon.sink.http.SearchHit;
@@ -50,6 +52,8 @@ class PostgresStoryArchiveTest {
                     "Bayview Courier", DAY.plusSeconds(300), "space-station", "cosmonauts"));
             sink.write(alert(Alert.Kind.STORY, "s-grain", "g-1", "Harbor grain deal extended for a season",
                     "Harbor City Post", DAY.plus(Duration.ofDays(2)), "trade", "export corridor"));
+            sink.write(alert(Alert.Kind.STORY, "s-ru", "r-1", "Экипаж МКС вернулся на Землю",
+                    "Vestnik Orbity", DAY.plus(Duration.ofDays(1)), "space-station", "космонавты"));
             sink.commit();
             // A replay that saw the copy first: its id of the story is an alias.
             sink.write(alert(Alert.Kind.STORY, "s-crew-replay", "c-2", "Cosmonauts to stay on station, agency says",
@@ -88,6 +92,14 @@ class PostgresStoryArchiveTest {
     }
 
     @Test
+    void russianHeadlinesAreSearchedByTheirStems() throws Exception {
+        List<SearchHit> hits = archive.search(query("экипажа", null, null, null));
+        assertEquals(List.of("s-ru"), hits.stream().map(h -> h.story().storyId()).toList(), "экипажа finds Экипаж");
+        assertEquals(List.of(new MatchedTerm("title", "Экипаж", 0, 6)), hits.get(0).titleHits());
+        assertEquals(List.of("s-ru"), ids(query("космонавт", null, null, null)), "a Russian term the rules matched");
+    }
+
+    @Test
     void termsTheRulesMatchedInTheTextAndTheOutletAreSearchedToo() throws Exception {
         assertEquals(List.of("s-grain"), ids(query("\"export corridor\"", null, null, null)),
                 "a phrase the rules matched in the text, not in the title");
@@ -98,8 +110,9 @@ class PostgresStoryArchiveTest {
     @Test
     void tagAndDatesNarrowTheSearch() throws Exception {
         assertEquals(List.of(), ids(query("cosmonauts", "trade", null, null)));
-        assertEquals(List.of("s-grain", "s-crew"), ids(query("", null, null, null)), "no words: every story, newest first");
-        assertEquals(List.of("s-grain"), ids(query("", null, "2026-11-21", null)));
+        assertEquals(List.of("s-grain", "s-ru", "s-crew"), ids(query("", null, null, null)),
+                "no words: every story, newest first");
+        assertEquals(List.of("s-grain"), ids(query("", null, "2026-11-22", null)));
         assertEquals(List.of("s-crew"), ids(query("", null, null, "2026-11-20")), "to is inclusive of its day");
     }
 
@@ -111,6 +124,9 @@ class PostgresStoryArchiveTest {
         assertEquals(DAY.plusSeconds(300), story.latestSeen());
         assertEquals(List.of("space-station"), story.tags());
         assertEquals("cosmonauts", story.matches().get("space-station").get(0).terms().get(0).term());
+        assertEquals("q-space-station in the title", story.relevance().get("space-station").reason(),
+                "the evidence is stored with the item, so the story page explains an old story too");
+        assertEquals(List.of(0.9), story.copies().stream().map(StoryView.Copy::similarity).toList());
         assertTrue(archive.story("s-none").isEmpty());
     }
 
@@ -161,8 +177,11 @@ class PostgresStoryArchiveTest {
     private static Alert alert(Alert.Kind kind, String story, String item, String title, String outlet,
                                Instant alerted, String tag, String textTerm) {
         TagMatch match = new TagMatch("q-" + tag, List.of(new MatchedTerm("text", textTerm, 10, 10 + textTerm.length())));
+        TagRelevance relevance = new TagRelevance(1.0, 0.5, List.of(new Evidence("q-" + tag, "title", 1, 1.0)),
+                "q-" + tag + " in the title");
         return new Alert(Alert.SCHEMA_VERSION, kind, story, item, "https://example.test/" + item, title, outlet,
                 "https://example.test/feed", alerted, alerted, alerted, List.of(tag), Map.of(tag, List.of(match)),
-                kind == Alert.Kind.COPY ? 0.9 : null, kind == Alert.Kind.COPY ? "c-1" : null, "test", Map.of(), null);
+                kind == Alert.Kind.COPY ? 0.9 : null, kind == Alert.Kind.COPY ? "c-1" : null, "test",
+                Map.of(tag, relevance), "en");
     }
 }
