@@ -35,6 +35,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,7 +137,7 @@ class DigestEmailIT {
                     assertEquals(1, count(text, "\n- "), "only that story: " + text);
                     // The mail server has the message before the channel service has counted it.
                     Counter sent = ops.registry().get("newsmon.channels.messages").tag("outcome", "sent").counter();
-                    Eventually.within(DEADLINE, "one email counted by this run", () -> sent.count() == 1);
+                    await("one email counted by this run").atMost(DEADLINE).until(sent::count, is(1.0));
                     assertEquals(1, sent.count(), "one email by this run, no more");
                 } finally {
                     subscribers.close(Duration.ofSeconds(30));

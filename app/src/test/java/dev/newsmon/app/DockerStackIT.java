@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsmon.app.DockerCli.Result;
 import dev.newsmon.common.json.Json;
 import dev.newsmon.common.model.Alert;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,9 +22,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import static dev.newsmon.app.DockerCli.ok;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -254,27 +258,20 @@ class DockerStackIT {
         return out;
     }
 
-    private interface Step<T> {
-        T get() throws Exception;
-    }
-
     private interface Action {
         void run() throws Exception;
     }
 
     /** Polls until the step gives a value; fails with the stack's last logs at the deadline. */
-    private static <T> T poll(DockerCli docker, List<Path> files, Duration timeout, String what, Step<T> step)
+    private static <T> T poll(DockerCli docker, List<Path> files, Duration timeout, String what, Callable<T> step)
             throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            T value = step.get();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(2000); // the stack moves at the pace of JVM start-ups and polls; nothing here signals it
+        try {
+            // The stack moves at the pace of JVM start-ups and polls; nothing here signals it.
+            return await(what).atMost(timeout).pollInterval(Duration.ofSeconds(2)).until(step, Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
+            return fail("no " + what + " within " + timeout + "; the stack's logs:\n" + docker.compose(
+                    Duration.ofMinutes(1), PROJECT, files, "logs", "--no-color", "--tail", "60").out());
         }
-        return fail("no " + what + " within " + timeout + "; the stack's logs:\n" + docker.compose(
-                Duration.ofMinutes(1), PROJECT, files, "logs", "--no-color", "--tail", "60").out());
     }
 
     private static void timed(String what, Action action) throws Exception {

@@ -1,6 +1,5 @@
 package dev.newsmon.app;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.IngestAssembly;
 import dev.newsmon.common.Topics;
@@ -16,6 +15,10 @@ import dev.newsmon.ingest.feedlist.FeedsTopic;
 import dev.newsmon.ingest.group.FeedGroup;
 import dev.newsmon.ingest.schedule.FeedState;
 import dev.newsmon.ingest.status.FeedStatusTopic;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -26,12 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +45,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,14 +78,14 @@ class FeedGroupIT {
             Cluster.open(base).close();
             try (Instance a = Instance.start(base, "it-instance-a");
                  Instance b = Instance.start(base, "it-instance-b")) {
-                Eventually.within(DEADLINE, "both instances hold partitions of news.feeds", () ->
+                await("both instances hold partitions of news.feeds").atMost(DEADLINE).until(() ->
                         a.loadedWithPartitions() && b.loadedWithPartitions()
                                 && a.partitions() + b.partitions() == base.get(Settings.TOPIC_PARTITIONS));
                 long imported = System.nanoTime();
                 assertEquals(0, feeds("import", Files.write(dir.resolve("feeds.txt"), server.urls()).toString())
                         .exitCode());
 
-                Eventually.within(DEADLINE, "every feed polled twice", () -> server.urls().stream()
+                await("every feed polled twice").atMost(DEADLINE).until(() -> server.urls().stream()
                         .allMatch(u -> server.requests(u) >= 2));
                 Map<String, Set<String>> pollers = server.pollersByFeed();
                 assertEquals(FEEDS, pollers.size());
@@ -100,7 +101,7 @@ class FeedGroupIT {
 
                 a.close();
                 long stopped = System.nanoTime();
-                Eventually.within(DEADLINE, "b polls all 30 feeds after a left", () ->
+                await("b polls all 30 feeds after a left").atMost(DEADLINE).until(() ->
                         server.feedsPolledBy(b.agent(), stopped).size() == FEEDS);
                 LOG.info("handover after a left the group took {} ms", (System.nanoTime() - stopped) / 1_000_000);
                 assertEquals(Set.of(), server.feedsPolledBy(a.agent(), stopped), "a stopped polling");
@@ -111,7 +112,7 @@ class FeedGroupIT {
                         "--set", "ingest.http.user.agent=it-instance-c",
                         "--set", "ingest.poll.interval=1s", "--set", "ingest.poll.interval.min=1s")) {
                     long started = System.nanoTime();
-                    Eventually.within(Duration.ofSeconds(60), "the ingest process c takes over some feeds", () ->
+                    await("the ingest process c takes over some feeds").atMost(Duration.ofSeconds(60)).until(() ->
                             !server.feedsPolledBy("it-instance-c", started).isEmpty());
                     Set<String> ofC = new HashSet<>(server.urls());
                     ofC.removeAll(b.polledFeeds(server));
@@ -120,8 +121,8 @@ class FeedGroupIT {
 
                     c.close();
                     long killed = System.nanoTime();
-                    Eventually.within(DEAD_HANDOVER, "b polls the feeds of c, killed without leaving the group",
-                            () -> server.feedsPolledBy(b.agent(), killed).containsAll(ofC));
+                    await("b polls the feeds of c, killed without leaving the group").atMost(DEAD_HANDOVER)
+                            .until(() -> server.feedsPolledBy(b.agent(), killed).containsAll(ofC));
                     LOG.info("handover of {} feeds after SIGKILL took {} ms", ofC.size(),
                             (System.nanoTime() - killed) / 1_000_000);
                     assertEquals(FEEDS, b.polledFeeds(server).size());
@@ -319,28 +320,23 @@ class FeedGroupIT {
         private record Hit(String feed, String agent, long at) {
         }
 
-        private final HttpServer server;
+        private final MockWebServer server = new MockWebServer();
         private final List<String> urls;
         private final Queue<Hit> hits = new ConcurrentLinkedQueue<>();
 
         CountingFeedServer(int n) throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            server.start(InetAddress.getLoopbackAddress(), 0);
+            String base = "http://127.0.0.1:" + server.getPort();
             urls = IntStream.rangeClosed(1, n).mapToObj(i -> base + "/harbor-" + i + ".xml").toList();
-            server.createContext("/", exchange -> {
-                try (exchange) {
-                    String path = exchange.getRequestURI().getPath();
-                    hits.add(new Hit(base + path, exchange.getRequestHeaders().getFirst("User-Agent"),
-                            System.nanoTime()));
-                    byte[] body = rss(path).getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().set("Content-Type", "application/rss+xml");
-                    exchange.sendResponseHeaders(200, body.length);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(body);
-                    }
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String path = request.getUrl().encodedPath();
+                    hits.add(new Hit(base + path, request.getHeaders().get("User-Agent"), System.nanoTime()));
+                    return new MockResponse.Builder().setHeader("Content-Type", "application/rss+xml")
+                            .body(rss(path)).build();
                 }
             });
-            server.start();
         }
 
         private static String rss(String path) {
@@ -373,7 +369,7 @@ class FeedGroupIT {
 
         @Override
         public void close() {
-            server.stop(0);
+            server.close();
         }
     }
 }

@@ -1,12 +1,15 @@
 package dev.newsmon.app;
 
-import com.sun.net.httpserver.HttpServer;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,36 +22,38 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and writes a feed list pointing at it.
  */
 final class FixtureFeedServer implements AutoCloseable {
-    private final HttpServer server;
+    private final MockWebServer server = new MockWebServer();
     private final String folder;
     private final AtomicInteger notModified = new AtomicInteger();
 
     FixtureFeedServer(String folder) throws IOException {
         this.folder = folder;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            try (exchange; InputStream in = FixtureFeedServer.class.getResourceAsStream(
-                    folder + exchange.getRequestURI().getPath())) {
-                if (in == null) {
-                    exchange.sendResponseHeaders(404, -1);
-                    return;
-                }
-                byte[] body = in.readAllBytes();
-                String etag = "\"" + Integer.toHexString(Arrays.hashCode(body)) + "\"";
-                exchange.getResponseHeaders().set("ETag", etag);
-                if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-                    notModified.incrementAndGet();
-                    exchange.sendResponseHeaders(304, -1);
-                    return;
-                }
-                exchange.getResponseHeaders().set("Content-Type", "application/rss+xml");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer(request);
             }
         });
-        server.start();
+        server.start(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        byte[] body;
+        try (InputStream in = FixtureFeedServer.class.getResourceAsStream(folder + request.getUrl().encodedPath())) {
+            if (in == null) {
+                return new MockResponse.Builder().code(404).build();
+            }
+            body = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String etag = "\"" + Integer.toHexString(Arrays.hashCode(body)) + "\"";
+        if (etag.equals(request.getHeaders().get("If-None-Match"))) {
+            notModified.incrementAndGet();
+            return new MockResponse.Builder().code(304).setHeader("ETag", etag).build();
+        }
+        return new MockResponse.Builder().setHeader("ETag", etag).setHeader("Content-Type", "application/rss+xml")
+                .body(new Buffer().write(body)).build();
     }
 
     /** Requests answered 304 Not Modified: conditional requests that named a feed's current ETag. */
@@ -57,7 +62,7 @@ final class FixtureFeedServer implements AutoCloseable {
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.getPort();
     }
 
     /** Writes a plain-text feed list naming each fixture feed by its URL on this server. */
@@ -67,7 +72,7 @@ final class FixtureFeedServer implements AutoCloseable {
             listed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<String> urls = listed.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                .map(name -> "http://127.0.0.1:" + server.getAddress().getPort() + "/" + name).toList();
+                .map(name -> "http://127.0.0.1:" + server.getPort() + "/" + name).toList();
         Path list = dir.resolve("feeds.txt");
         Files.write(list, urls);
         return list;
@@ -75,6 +80,6 @@ final class FixtureFeedServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +54,7 @@ class GracefulHandoverIT {
              NewsmonProcess stopped = start(service, "a");
              NewsmonProcess survivor = start(service, "b")) {
             Set<TopicPartition> all = new HashSet<>();
-            Eventually.within(STARTUP, "both " + service + " instances own partitions of " + group, () -> {
+            await("both " + service + " instances own partitions of " + group).atMost(STARTUP).until(() -> {
                 List<MemberDescription> members = members(admin, group);
                 all.clear();
                 members.forEach(m -> all.addAll(m.assignment().topicPartitions()));
@@ -64,7 +65,8 @@ class GracefulHandoverIT {
             stopped.terminate();
             assertEquals(0, stopped.waitFor(60), "a graceful stop\n" + stopped.output());
             long exitedAt = System.nanoTime();
-            Eventually.within(HANDOVER, "the surviving " + service + " owns all " + all.size() + " partitions", () -> {
+            String survivorOwnsAll = "the surviving " + service + " owns all " + all.size() + " partitions";
+            await(survivorOwnsAll).atMost(HANDOVER).until(() -> {
                 List<MemberDescription> members = members(admin, group);
                 return members.size() == 1 && members.get(0).assignment().topicPartitions().containsAll(all);
             });

@@ -11,15 +11,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * {@code newsmon run} as its own process gets SIGTERM in the middle of a run: it drains and exits 0 within
@@ -67,17 +64,9 @@ class LifecycleIT {
         }
     }
 
-    private static void awaitFirstAlert(Path file, NewsmonProcess run) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (!Files.exists(file) || Files.readAllLines(file).isEmpty()) {
-            if (run.waitFor(0) != null) {
-                fail("newsmon run ended before any alert\n" + run.output());
-            }
-            if (Instant.now().isAfter(deadline)) {
-                fail("no alert within 3 minutes\n" + run.output());
-            }
-            TimeUnit.MILLISECONDS.sleep(250);
-        }
+    private static void awaitFirstAlert(Path file, NewsmonProcess run) {
+        run.awaitWhileAlive("the first alert").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                .until(() -> Files.exists(file) && !Files.readAllLines(file).isEmpty());
     }
 
     private static List<Alert> readAlerts(Path file) throws IOException {

@@ -1,5 +1,11 @@
 package dev.newsmon.app;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionEvaluationListener;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.EvaluatedCondition;
+import org.awaitility.core.TimeoutEvent;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +80,33 @@ public final class NewsmonProcess implements AutoCloseable {
     /** The process, for its pid and its children (the embedded broker). */
     public ProcessHandle handle() {
         return process.toHandle();
+    }
+
+    /**
+     * Awaitility's wait for {@code what} while this process runs: it fails at once if the process ends first, and
+     * either failure carries the process's output.
+     */
+    public ConditionFactory awaitWhileAlive(String what) {
+        return Awaitility.await(what)
+                .failFast(() -> {
+                    if (!isAlive()) {
+                        throw new AssertionError("the process ended before " + what + "\n" + output());
+                    }
+                })
+                .conditionEvaluationListener(new ConditionEvaluationListener<Object>() {
+                    @Override
+                    public void conditionEvaluated(EvaluatedCondition<Object> condition) {
+                    }
+
+                    @Override
+                    public void onTimeout(TimeoutEvent timeout) {
+                        try {
+                            System.out.println("no " + what + " in time; the process's output:\n" + output());
+                        } catch (IOException e) {
+                            System.out.println("no " + what + " in time; its output is unreadable: " + e);
+                        }
+                    }
+                });
     }
 
     /** SIGTERM on Unix, as {@code docker stop} and Ctrl-C's cousin send it. */

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,16 +54,16 @@ class NoOrphanBrokerIT {
         try (NewsmonProcess parent = NewsmonProcess.start(dir.resolve("logs"), Map.of(),
                 args.toArray(String[]::new))) {
             ProcessHandle broker = awaitBroker(parent);
-            Eventually.within(STARTUP, "the pipeline of `newsmon " + command + "` started",
-                    () -> output(parent).contains("processor state REBALANCING -> RUNNING"));
+            await("the pipeline of `newsmon " + command + "` started").atMost(STARTUP)
+                    .until(() -> output(parent).contains("processor state REBALANCING -> RUNNING"));
             assertTrue(broker.isAlive(), "the broker runs before the kill");
 
             long killedAt = System.nanoTime();
             parent.kill();
             assertFalse(parent.isAlive(), "the parent is gone");
-            Eventually.within(ORPHAN_LIMIT.minusNanos(System.nanoTime() - killedAt), "the broker pid "
-                    + broker.pid() + " of `newsmon " + command + "` ended after kill -9 of its parent",
-                    () -> !broker.isAlive() || exitedUnreaped(broker));
+            await("the broker pid " + broker.pid() + " of `newsmon " + command + "` ended after kill -9 of its parent")
+                    .atMost(ORPHAN_LIMIT.minusNanos(System.nanoTime() - killedAt))
+                    .until(() -> !broker.isAlive() || exitedUnreaped(broker));
             long endedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
             // Only a reaper is left to act: PID 1 of the machine or container collects the exit status.
             broker.onExit().get(REAPED_WITHIN.toSeconds(), TimeUnit.SECONDS);
@@ -87,7 +88,7 @@ class NoOrphanBrokerIT {
     /** The embedded broker, by the pid the parent logs once it is ready. */
     private static ProcessHandle awaitBroker(NewsmonProcess parent) {
         AtomicReference<Matcher> ready = new AtomicReference<>();
-        Eventually.within(STARTUP, "the embedded broker of pid " + parent.handle().pid() + " ready", () -> {
+        await("the embedded broker of pid " + parent.handle().pid() + " ready").atMost(STARTUP).until(() -> {
             Matcher m = BROKER_READY.matcher(output(parent));
             ready.set(m.find() ? m : null);
             return ready.get() != null || !parent.isAlive();

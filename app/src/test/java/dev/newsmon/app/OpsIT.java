@@ -18,13 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -112,20 +112,11 @@ class OpsIT {
         }
     }
 
-    private static int awaitOpsPort(NewsmonProcess process) throws Exception {
+    private static int awaitOpsPort(NewsmonProcess process) {
         Pattern listening = Pattern.compile("ops endpoints listening port=(\\d+)");
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)) {
-            Matcher m = listening.matcher(process.output());
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            if (process.waitFor(0) != null) {
-                fail("the processor ended at start\n" + process.output());
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        return fail("no ops port logged\n" + process.output());
+        Matcher logged = process.awaitWhileAlive("the ops port logged").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200)).until(() -> listening.matcher(process.output()), Matcher::find);
+        return Integer.parseInt(logged.group(1));
     }
 
     /** Prometheus' promtool; its absence fails the test, since the acceptance is that promtool passes. */
@@ -139,14 +130,12 @@ class OpsIT {
         return fail("promtool is not installed: apt-get install -y prometheus (.ci/run does this)");
     }
 
-    private void awaitStatus(int port, String path, int status) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        HttpResponse<String> last = get(port, path);
-        while (last.statusCode() != status && Instant.now().isBefore(deadline)) {
-            TimeUnit.MILLISECONDS.sleep(200);
-            last = get(port, path);
-        }
-        assertEquals(status, last.statusCode(), last.body());
+    private void awaitStatus(int port, String path, int status) {
+        await(path + " answers " + status).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    HttpResponse<String> last = get(port, path);
+                    assertEquals(status, last.statusCode(), last.body());
+                });
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

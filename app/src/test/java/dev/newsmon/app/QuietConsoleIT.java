@@ -43,13 +43,11 @@ class QuietConsoleIT {
                 "--feeds-port", String.valueOf(freePort()),
                 "--set", "data.dir=" + data, "--set", "sink.out.dir=" + dir.resolve("out"),
                 "--set", "broker.port=0", "--set", "sink.http.port=0")) {
-            Eventually.within(Duration.ofMinutes(4), "the demo's first alert", () -> {
-                assertTrue(demo.isAlive(), () -> "the demo ended\n" + output(demo));
-                return stdout(demo).lines().anyMatch(l -> l.startsWith("STORY "));
-            });
+            demo.awaitWhileAlive("the demo's first alert").atMost(Duration.ofMinutes(4))
+                    .until(() -> demo.stdout().lines().anyMatch(l -> l.startsWith("STORY ")));
             Path out = dir.resolve("out");
-            Eventually.within(Duration.ofMinutes(2), "the Russian outlet's story in alerts.jsonl", () ->
-                    Files.exists(out.resolve("alerts.jsonl")) && russianStories(out) > 0);
+            demo.awaitWhileAlive("the Russian outlet's story in alerts.jsonl").atMost(Duration.ofMinutes(2))
+                    .until(() -> Files.exists(out.resolve("alerts.jsonl")) && russianStories(out) > 0);
             demo.terminate();
             assertEquals(0, demo.waitFor(60), demo.output());
 
@@ -91,22 +89,6 @@ class QuietConsoleIT {
         return file.stream().map(FILE_LINE::matcher).filter(Matcher::matches)
                 .filter(f -> f.group(1).equals(level) && f.group(3).equals(message))
                 .map(f -> f.group(2)).findFirst();
-    }
-
-    private static String stdout(NewsmonProcess process) {
-        try {
-            return process.stdout();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String output(NewsmonProcess process) {
-        try {
-            return process.output();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static int freePort() throws IOException {

@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,15 +124,15 @@ class SubscriptionsIT {
                     filter:
                       tags_any: [russia]
                     """)));
-            Eventually.within(Duration.ofSeconds(1), "the running app has the new subscription",
-                    () -> subscriptions(app).get("late") != null);
+            await("the running app has the new subscription").atMost(Duration.ofSeconds(1))
+                    .until(() -> subscriptions(app).get("late") != null);
             send(alerts, alert("s-4", "b1", Alert.Kind.STORY, "Tidewater Gazette", RUSSIA));
             assertEquals(List.of("b1"), ids(readUntil("late", "b1")), "the next alert after the add");
 
             assertEquals(0, cli("remove", "late"));
             assertEquals(Main.USAGE, cli("remove", "late"), "no such subscription any more");
-            Eventually.within(Duration.ofSeconds(1), "the running app drops the subscription",
-                    () -> subscriptions(app).get("late") == null);
+            await("the running app drops the subscription").atMost(Duration.ofSeconds(1))
+                    .until(() -> subscriptions(app).get("late") == null);
             send(alerts, alert("s-5", "b2", Alert.Kind.STORY, "Tidewater Gazette", List.of("russia",
                     "space-station")));
             assertEquals(List.of("a1", "a2", "end-1", "end-2", "b2"), ids(readUntil("station", "b2")));
@@ -185,17 +186,18 @@ class SubscriptionsIT {
             TopicPartition p = new TopicPartition(Topics.subscriptionAlerts(subscription), 0);
             consumer.assign(List.of(p));
             consumer.seekToBeginning(List.of(p));
-            Instant deadline = Instant.now().plus(DEADLINE);
-            while (Instant.now().isBefore(deadline)) {
+            // In the test's thread: a consumer is not to be shared between threads.
+            await("alert " + last + " on " + p.topic()).atMost(DEADLINE).pollInSameThread().until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     out.add(r);
                     if (last.equals(header(r, "ce_id"))) {
-                        return out;
+                        return true;
                     }
                 }
-            }
+                return false;
+            });
         }
-        throw new AssertionError("no " + last + " on " + subscription + " within " + DEADLINE + "; read " + ids(out));
+        return out;
     }
 
     /** Every record of a topic as it stands, read up to its end offset at the time of the call. */

@@ -1,6 +1,5 @@
 package dev.newsmon.ingest;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.JsonSerde;
@@ -14,15 +13,17 @@ import dev.newsmon.ingest.fetch.Fetcher;
 import dev.newsmon.ingest.parse.FeedParser;
 import dev.newsmon.ingest.publish.ItemPublisher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,20 +32,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IngestServiceTest {
-    private static final Duration POLL_STEP = Duration.ofMillis(5);
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     private static final FeedSource LEDGER = source("orbital-ledger-rss2.xml", "Orbital Ledger");
     private static final FeedSource MERIDIAN = source("meridian-rdf.xml", "Meridian Wire");
@@ -111,36 +111,25 @@ class IngestServiceTest {
     }
 
     @Test
-    void remembersValidatorsForConditionalGetsAcrossPolls() throws IOException {
+    void remembersValidatorsForConditionalGetsAcrossPolls() throws Exception {
         byte[] body = Fixtures.feed("meridian-rdf.xml");
-        List<String> ifNoneMatch = new CopyOnWriteArrayList<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/rss", ex -> {
-            ifNoneMatch.add(String.valueOf(ex.getRequestHeaders().getFirst("If-None-Match")));
-            if ("\"m1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
-                ex.sendResponseHeaders(304, -1);
-            } else {
-                ex.getResponseHeaders().add("ETag", "\"m1\"");
-                ex.sendResponseHeaders(200, body.length);
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-            ex.close();
-        });
-        server.start();
-        FeedSource http = new FeedSource("http://127.0.0.1:" + server.getAddress().getPort() + "/rss", "Meridian");
-        try (IngestService service = service(List.of(http))) {
-            PollSummary first = service.pollOnce();
-            PollSummary second = service.pollOnce();
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().addHeader("ETag", "\"m1\"").body(new Buffer().write(body))
+                    .build());
+            server.enqueue(new MockResponse.Builder().code(304).build());
+            server.start();
+            FeedSource http = new FeedSource(server.url("/rss").toString(), "Meridian");
+            try (IngestService service = service(List.of(http))) {
+                PollSummary first = service.pollOnce();
+                PollSummary second = service.pollOnce();
 
-            assertEquals(1, first.itemsProduced());
-            assertEquals(1, second.feedsOk());
-            assertEquals(0, second.itemsProduced());
-            assertEquals(List.of("null", "\"m1\""), ifNoneMatch);
-            assertEquals(1, counted("newsmon.ingest.feeds.not.modified"), "the second poll was a 304");
-        } finally {
-            server.stop(0);
+                assertEquals(1, first.itemsProduced());
+                assertEquals(1, second.feedsOk());
+                assertEquals(0, second.itemsProduced());
+                assertEquals(1, counted("newsmon.ingest.feeds.not.modified"), "the second poll was a 304");
+            }
+            assertNull(server.takeRequest().getHeaders().get("If-None-Match"), "the first poll is unconditional");
+            assertEquals("\"m1\"", server.takeRequest().getHeaders().get("If-None-Match"));
         }
     }
 
@@ -149,22 +138,17 @@ class IngestServiceTest {
         CountDownLatch requested = new CountDownLatch(1);
         CountDownLatch answer = new CountDownLatch(1);
         byte[] body = Fixtures.feed("meridian-rdf.xml");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/rss", ex -> {
-            requested.countDown();
-            try {
+        MockWebServer server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                requested.countDown();
                 answer.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                return new MockResponse.Builder().body(new Buffer().write(body)).build();
             }
-            ex.sendResponseHeaders(200, body.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-            ex.close();
         });
         server.start();
-        FeedSource slow = new FeedSource("http://127.0.0.1:" + server.getAddress().getPort() + "/rss", "Slow");
+        FeedSource slow = new FeedSource(server.url("/rss").toString(), "Slow");
         NewsmonConfig oneAtATime = config.withKnown(Map.of("ingest.concurrency", "1"));
         try (IngestService service = new IngestService(oneAtATime, List.of(slow, LEDGER), reader,
                 new ItemPublisher(producer), new StatusPublisher(new MockProducer<>(true, null,
@@ -181,7 +165,7 @@ class IngestServiceTest {
             assertEquals(0, summary.feedsFailed());
         } finally {
             answer.countDown();
-            server.stop(0);
+            server.close();
         }
     }
 
@@ -191,7 +175,7 @@ class IngestServiceTest {
         Thread runner = new Thread(service::runForever, "ingest-runner");
         runner.start();
 
-        awaitTrue(() -> counted("newsmon.ingest.feeds.polled", "outcome", "ok") == 2, Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(5)).until(() -> counted("newsmon.ingest.feeds.polled", "outcome", "ok"), is(2.0));
         long start = System.nanoTime();
         service.close();
         runner.join(Duration.ofSeconds(5).toMillis());
@@ -207,7 +191,7 @@ class IngestServiceTest {
         try (IngestService service = service(List.of(MERIDIAN))) {
             Thread runner = new Thread(service::runForever, "ingest-runner");
             runner.start();
-            awaitTrue(() -> counted("newsmon.ingest.feeds.polled", "outcome", "ok") == 1, Duration.ofSeconds(5));
+            await().atMost(Duration.ofSeconds(5)).until(() -> counted("newsmon.ingest.feeds.polled", "outcome", "ok"), is(1.0));
 
             runner.interrupt();
             runner.join(Duration.ofSeconds(5).toMillis());
@@ -239,15 +223,5 @@ class IngestServiceTest {
 
     private static FeedSource source(String file, String name) {
         return new FeedSource(Fixtures.feedPath(file).toUri().toString(), name);
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            LockSupport.parkNanos(POLL_STEP.toNanos());
-        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.newsmon.ingest;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.JsonSerde;
@@ -16,6 +14,8 @@ import dev.newsmon.ingest.seen.SeenItems;
 import dev.newsmon.ingest.seen.SeenRecord;
 import dev.newsmon.ingest.status.StatusPublisher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,10 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,25 +52,23 @@ class PolitePollingTest {
     private final Map<String, SeenRecord> seenTopic = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final List<String> userAgents = new CopyOnWriteArrayList<>();
-    private HttpServer server;
+    private final PathDispatcher routes = new PathDispatcher();
+    private final MockWebServer server = new MockWebServer();
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setDispatcher(routes);
         server.start();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @Test
     void tooManyRequestsWaitsForRetryAfterAndPublishesTheFeedsHealth() {
-        serve("/busy", ex -> {
-            ex.getResponseHeaders().add("Retry-After", "120");
-            respond(ex, 429, new byte[0]);
-        });
+        serve("/busy", r -> new MockResponse.Builder().code(429).addHeader("Retry-After", "120").build());
         FeedSource busy = feed("/busy");
         try (IngestService service = service(busy)) {
             PollSummary summary = service.pollOnce();
@@ -96,9 +90,9 @@ class PolitePollingTest {
 
     @Test
     void aPermanentMoveIsFollowedFromThenOnWithItemIdsUnchanged() {
-        serve("/old", ex -> redirect(ex, 301, "/older"));
-        serve("/older", ex -> redirect(ex, 308, "/new"));
-        serve("/new", ex -> respond(ex, 200, rss("g-1", "Docking slips a day", "The cargo ship waits.")));
+        serve("/old", r -> PathDispatcher.redirect(301, "/older"));
+        serve("/older", r -> PathDispatcher.redirect(308, "/new"));
+        serve("/new", r -> respond(200, rss("g-1", "Docking slips a day", "The cargo ship waits.")));
         FeedSource moving = feed("/old");
         try (IngestService service = service(moving)) {
             service.pollOnce();
@@ -118,8 +112,8 @@ class PolitePollingTest {
 
     @Test
     void aTemporaryRedirectLeavesTheFeedWhereItWas() {
-        serve("/t", ex -> redirect(ex, 302, "/elsewhere"));
-        serve("/elsewhere", ex -> respond(ex, 200, rss("g-1", "Title", "Text.")));
+        serve("/t", r -> PathDispatcher.redirect(302, "/elsewhere"));
+        serve("/elsewhere", r -> respond(200, rss("g-1", "Title", "Text.")));
         try (IngestService service = service(feed("/t"))) {
             service.pollOnce();
             service.pollOnce();
@@ -131,7 +125,7 @@ class PolitePollingTest {
 
     @Test
     void goneDisablesTheFeed() {
-        serve("/gone", ex -> respond(ex, 410, new byte[0]));
+        serve("/gone", r -> PathDispatcher.status(410));
         try (IngestService service = service(feed("/gone"))) {
             service.pollOnce();
             PollSummary second = service.pollOnce();
@@ -146,8 +140,8 @@ class PolitePollingTest {
 
     @Test
     void changedTextUnderAStableGuidIsProducedOnceMoreAsAnUpdate() {
-        AtomicReference<byte[]> body = new AtomicReference<>(rss("g-7", "Spacewalk set", "Two astronauts go out."));
-        serve("/feed", ex -> respond(ex, 200, body.get()));
+        AtomicReference<String> body = new AtomicReference<>(rss("g-7", "Spacewalk set", "Two astronauts go out."));
+        serve("/feed", r -> respond(200, body.get()));
         try (IngestService service = service(feed("/feed"))) {
             service.pollOnce();
             service.pollOnce();
@@ -165,7 +159,7 @@ class PolitePollingTest {
 
     @Test
     void aRestartWithTheSeenSetProducesNothingAgain() {
-        serve("/feed", ex -> respond(ex, 200, rss("g-1", "Crew returns", "Soyuz lands safely.")));
+        serve("/feed", r -> respond(200, rss("g-1", "Crew returns", "Soyuz lands safely.")));
         try (IngestService service = service(feed("/feed"))) {
             service.pollOnce();
         }
@@ -188,16 +182,15 @@ class PolitePollingTest {
     @Test
     void aFeedTakenOverResumesWhereItsPreviousPollerLeftIt() {
         List<String> conditions = new CopyOnWriteArrayList<>();
-        serve("/moved", ex -> redirect(ex, 301, "/home"));
-        serve("/home", ex -> {
-            String etag = ex.getRequestHeaders().getFirst("If-None-Match");
+        serve("/moved", r -> PathDispatcher.redirect(301, "/home"));
+        serve("/home", r -> {
+            String etag = r.getHeaders().get("If-None-Match");
             conditions.add(String.valueOf(etag));
             if ("\"v1\"".equals(etag)) {
-                respond(ex, 304, new byte[0]);
-            } else {
-                ex.getResponseHeaders().add("ETag", "\"v1\"");
-                respond(ex, 200, rss("g-1", "Hatch seal holds", "The leak check passed."));
+                return PathDispatcher.status(304);
             }
+            return new MockResponse.Builder().code(200).addHeader("ETag", "\"v1\"")
+                    .body(rss("g-1", "Hatch seal holds", "The leak check passed.")).build();
         });
         FeedSource feed = feed("/moved");
         try (IngestService previous = service(feed)) {
@@ -218,8 +211,8 @@ class PolitePollingTest {
 
     @Test
     void theDefaultUserAgentNamesNewsmonAndAFeedMaySetItsOwn() {
-        serve("/a", ex -> respond(ex, 200, rss("g-1", "A", "a.")));
-        serve("/b", ex -> respond(ex, 200, rss("g-2", "B", "b.")));
+        serve("/a", r -> respond(200, rss("g-1", "A", "a.")));
+        serve("/b", r -> respond(200, rss("g-2", "B", "b.")));
         FeedSource own = new FeedSource(url("/b"), "B", Map.of("User-Agent", "PoliteReader/3"), null);
         try (IngestService service = service(feed("/a"), own)) {
             service.pollOnce();
@@ -239,19 +232,11 @@ class PolitePollingTest {
         return new FeedReader(new Fetcher(config), new FeedParser(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private interface Handler {
-        void handle(HttpExchange ex) throws IOException;
-    }
-
-    private void serve(String path, Handler handler) {
-        server.createContext(path, ex -> {
+    private void serve(String path, PathDispatcher.Route route) {
+        routes.route(path, request -> {
             hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-            userAgents.add(ex.getRequestHeaders().getFirst("User-Agent"));
-            try {
-                handler.handle(ex);
-            } finally {
-                ex.close();
-            }
+            userAgents.add(request.getHeaders().get("User-Agent"));
+            return route.answer(request);
         });
     }
 
@@ -260,28 +245,17 @@ class PolitePollingTest {
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path).toString();
     }
 
-    private static void respond(HttpExchange ex, int status, byte[] body) throws IOException {
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    private static MockResponse respond(int status, String body) {
+        return new MockResponse.Builder().code(status).body(body).build();
     }
 
-    private static void redirect(HttpExchange ex, int status, String location) throws IOException {
-        ex.getResponseHeaders().add("Location", location);
-        ex.sendResponseHeaders(status, -1);
-    }
-
-    private static byte[] rss(String guid, String title, String text) {
+    private static String rss(String guid, String title, String text) {
         return ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test Outlet</title>"
                 + "<link>https://test-outlet.example/</link><item><guid isPermaLink=\"false\">" + guid + "</guid>"
                 + "<title>" + title + "</title><link>https://test-outlet.example/story</link>"
-                + "<description>" + text + "</description></item></channel></rss>")
-                .getBytes(StandardCharsets.UTF_8);
+                + "<description>" + text + "</description></item></channel></rss>");
     }
 }

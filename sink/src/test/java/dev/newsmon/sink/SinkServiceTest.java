@@ -32,8 +32,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SinkServiceTest {
     private static final TopicPartition P0 = new TopicPartition(Topics.ALERTS, 0);
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
     Path out;
@@ -85,7 +87,7 @@ class SinkServiceTest {
         start(jsonl, record(0, json(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY))),
                 record(1, json(TestAlerts.alert("s-1", "i-2", Alert.Kind.COPY))));
 
-        awaitTrue(() -> committed() == 2L);
+        await().atMost(WAIT).until(this::committed, is(2L));
         List<String> lines = Files.readAllLines(jsonl.file());
         assertEquals(2, lines.size());
         Alert first = Json.mapper().readValue(lines.get(0), Alert.class);
@@ -99,7 +101,7 @@ class SinkServiceTest {
     @Test
     void aStoppedSinkLeavesItsGroupSoItsPartitionsMoveAtOnce() throws Exception {
         start(new JsonlFileSink(out), record(0, json(TestAlerts.alert("s-1", "i-1", Alert.Kind.STORY))));
-        awaitTrue(() -> committed() == 1L);
+        await().atMost(WAIT).until(this::committed, is(1L));
         assertTrue(service.stop(Duration.ofSeconds(10)));
         thread.join(10_000);
         service = null;
@@ -113,7 +115,7 @@ class SinkServiceTest {
         start(jsonl, record(0, "{not json".getBytes(StandardCharsets.UTF_8)),
                 record(1, json(TestAlerts.alert("s-2", "i-3", Alert.Kind.STORY))));
 
-        awaitTrue(() -> committed() == 2L);
+        await().atMost(WAIT).until(this::committed, is(2L));
         assertEquals(1, Files.readAllLines(jsonl.file()).size());
         assertEquals(1, dlq.history().size());
         ProducerRecord<byte[], byte[]> dead = dlq.history().get(0);
@@ -187,7 +189,7 @@ class SinkServiceTest {
         byte[] second = json(TestAlerts.alert("s-4", "i-6", Alert.Kind.COPY));
         consumer.schedulePollTask(() -> consumer.addRecord(record(1, second)));
 
-        awaitTrue(() -> sinceCommit.size() == 2);
+        await().atMost(WAIT).until(sinceCommit::size, is(2));
         assertEquals(-1L, committed(), "nothing committed while the linger lasts");
         assertTrue(service.stop(Duration.ofSeconds(10)));
         assertEquals(2L, lastCommitted, "stopping commits what was written");
@@ -226,9 +228,10 @@ class SinkServiceTest {
         thread = new Thread(service, "sink-under-test");
         thread.start();
 
-        awaitTrue(() -> durable.size() == 2);
+        await().atMost(WAIT).until(durable::size, is(2));
         assertEquals(Set.of("i-10", "i-11"), Set.copyOf(durable), "the alert after the failed one is not skipped");
-        awaitTrue(() -> consumer.committed(Set.of(P0, p1)).values().stream().allMatch(c -> c != null && c.offset() == 1));
+        await("offset 1 committed on both partitions").atMost(WAIT).until(() -> consumer.committed(Set.of(P0, p1))
+                .values().stream().allMatch(c -> c != null && c.offset() == 1));
     }
 
     @Test
@@ -356,15 +359,5 @@ class SinkServiceTest {
 
     private static byte[] json(Alert alert) throws IOException {
         return Json.mapper().writeValueAsBytes(alert);
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
     }
 }

@@ -36,7 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import static dev.newsmon.app.proof.ProofCluster.awaitTrue;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -143,7 +143,7 @@ class DegradedConditionsIT {
                 workload.publish(4);
                 ingest.pollOnce();
 
-                awaitTrue("a failed write and its retry", ProofCluster.DRAIN, () -> failedBatches.count() >= 2);
+                await("a failed write and its retry").atMost(ProofCluster.DRAIN).until(() -> failedBatches.count() >= 2);
                 assertEquals(start, ProofCluster.committed(config, JsonlFileSink.NAME),
                         "no offset is committed while nothing can be written");
                 String error;

@@ -1,10 +1,10 @@
 package dev.newsmon.app.proof;
 
+import org.awaitility.Awaitility;
+
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,18 +26,13 @@ record DeliveryGap(Duration gap, String nextItem) {
      */
     static DeliveryGap await(ProofCluster cluster, String scenario, StoryWorkload workload, Set<String> atKill,
                              long killedAtNanos, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            Set<String> fresh = new HashSet<>(cluster.ledger(scenario, workload).items());
-            fresh.removeAll(atKill);
-            if (!fresh.isEmpty()) {
-                return new DeliveryGap(Duration.ofNanos(System.nanoTime() - killedAtNanos), fresh.iterator().next());
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no alert after the kill within " + timeout + " in scenario " + scenario);
-            }
-            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
-        }
+        Set<String> fresh = Awaitility.await("an alert after the kill in scenario " + scenario).atMost(timeout)
+                .pollInterval(POLL).until(() -> {
+                    Set<String> items = new HashSet<>(cluster.ledger(scenario, workload).items());
+                    items.removeAll(atKill);
+                    return items;
+                }, items -> !items.isEmpty());
+        return new DeliveryGap(Duration.ofNanos(System.nanoTime() - killedAtNanos), fresh.iterator().next());
     }
 
     /** Asserts the premise of a crash scenario: some of the workload's alerts were still in flight at the kill. */

@@ -10,7 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static dev.newsmon.app.proof.ProofCluster.awaitTrue;
+import static org.awaitility.Awaitility.await;
+
 
 /**
  * The course of a kill -9 scenario: half the stories published and read, the kill once their first alert is
@@ -36,7 +37,8 @@ final class MidRunKill {
                       Callable<Set<String>> done, String where, Step restart) throws Exception {
         workload.publish(workload.stories() / 2);
         poll.run();
-        awaitTrue("the first alert", ProofCluster.DRAIN, () -> cluster.ledger(scenario, workload).delivered() > 0);
+        await("the first alert").atMost(ProofCluster.DRAIN)
+                .until(() -> cluster.ledger(scenario, workload).delivered() > 0);
         workload.publish(workload.stories());
         poll.run();
 

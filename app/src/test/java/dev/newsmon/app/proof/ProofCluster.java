@@ -226,15 +226,4 @@ final class ProofCluster implements BeforeAllCallback, AfterAllCallback {
         }
         return items;
     }
-
-    /** Polls {@code condition} until it holds or {@code timeout} passes. */
-    static void awaitTrue(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.call()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-    }
 }

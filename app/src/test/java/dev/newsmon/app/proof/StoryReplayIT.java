@@ -58,6 +58,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -281,8 +282,8 @@ class StoryReplayIT {
         try (Admin admin = Cluster.admin(config)) {
             Set<String> topics = admin.listTopics().names().get();
             admin.deleteTopics(topics).all().get();
-            ProofCluster.awaitTrue("the first run's topics deleted", ProofCluster.DRAIN,
-                    () -> Collections.disjoint(admin.listTopics().names().get(), topics));
+            await("the first run's topics deleted").atMost(ProofCluster.DRAIN)
+                    .until(() -> Collections.disjoint(admin.listTopics().names().get(), topics));
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.newsmon.common.kafka;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -12,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -124,18 +126,22 @@ public final class TopicAdmin {
      * in between (Kafka Streams' global consumer does, at start) would see no partitions and fail.
      */
     private static void awaitVisible(Admin admin, List<String> names) throws InterruptedException {
-        Instant deadline = Instant.now().plus(VISIBLE_TIMEOUT);
-        while (true) {
-            try {
-                admin.describeTopics(names).allTopicNames().get();
-                return;
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("created topics " + names + " are not visible: "
-                            + e.getCause().getMessage(), e.getCause());
-                }
-                Thread.sleep(RETRY.toMillis());
+        RetryPolicy<Object> untilVisible = RetryPolicy.builder()
+                .handleIf(e -> e instanceof ExecutionException
+                        && e.getCause() instanceof UnknownTopicOrPartitionException)
+                .withDelay(RETRY)
+                .withMaxRetries(-1)
+                .withMaxDuration(VISIBLE_TIMEOUT)
+                .build();
+        try {
+            Failsafe.with(untilVisible).run(() -> admin.describeTopics(names).allTopicNames().get());
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
             }
+            Throwable cause = e.getCause() instanceof ExecutionException ee ? ee.getCause() : e.getCause();
+            throw new IllegalStateException("created topics " + names + " are not visible: " + cause.getMessage(),
+                    cause);
         }
     }
 }

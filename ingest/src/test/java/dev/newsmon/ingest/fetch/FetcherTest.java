@@ -1,8 +1,11 @@
 package dev.newsmon.ingest.fetch;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
+import dev.newsmon.ingest.PathDispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import mockwebserver3.MockWebServer;
+import okio.Buffer;
+import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,9 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
@@ -38,38 +36,31 @@ class FetcherTest {
     private static final byte[] FEED = "<rss version=\"2.0\"><channel><title>t</title></channel></rss>"
             .getBytes(StandardCharsets.UTF_8);
 
-    private HttpServer server;
-    private ExecutorService serverThreads;
+    private final MockWebServer server = new MockWebServer();
+    private final PathDispatcher routes = new PathDispatcher();
     private final CountDownLatch releaseSlowHandlers = new CountDownLatch(1);
-    private final List<HttpExchange> requests = new CopyOnWriteArrayList<>();
     private final Fetcher fetcher = new Fetcher(Duration.ofSeconds(2), Duration.ofMillis(500), CAP, "newsmon-test/1");
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        serverThreads = Executors.newCachedThreadPool();
-        server.setExecutor(serverThreads);
-        server.start();
+        server.setDispatcher(routes);
+        server.start(InetAddress.getLoopbackAddress(), 0);
     }
 
     @AfterEach
-    void stopServer() throws InterruptedException {
+    void stopServer() {
         releaseSlowHandlers.countDown();
-        server.stop(0);
-        serverThreads.shutdownNow();
-        assertTrue(serverThreads.awaitTermination(5, TimeUnit.SECONDS), "server threads did not stop");
+        server.close();
     }
 
     @Test
     void decodesGzipAndSendsFeedHeaders() throws Exception {
-        handle("/feed", ex -> {
-            requests.add(ex);
-            ex.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
-            ex.getResponseHeaders().add("Content-Encoding", "gzip");
-            ex.getResponseHeaders().add("ETag", "\"v1\"");
-            ex.getResponseHeaders().add("Last-Modified", "Tue, 24 Nov 2026 08:00:00 GMT");
-            send(ex, 200, gzip(FEED));
-        });
+        byte[] gzipped = gzip(FEED);
+        routes.route("/feed", r -> ok(gzipped).newBuilder()
+                .addHeader("Content-Type", "application/rss+xml; charset=utf-8")
+                .addHeader("Content-Encoding", "gzip")
+                .addHeader("ETag", "\"v1\"")
+                .addHeader("Last-Modified", "Tue, 24 Nov 2026 08:00:00 GMT").build());
 
         FetchResult r = fetcher.fetch(uri("/feed"));
 
@@ -77,38 +68,27 @@ class FetcherTest {
         assertArrayEquals(FEED, r.body());
         assertEquals("application/rss+xml; charset=utf-8", r.contentType());
         assertEquals(new Conditional("\"v1\"", "Tue, 24 Nov 2026 08:00:00 GMT"), r.validators());
-        var headers = requests.get(0).getRequestHeaders();
-        assertEquals("newsmon-test/1", headers.getFirst("User-Agent"));
-        assertTrue(headers.getFirst("Accept-Encoding").contains("gzip"));
-        assertTrue(headers.getFirst("Accept").contains("application/rss+xml"));
+        var headers = server.takeRequest().getHeaders();
+        assertEquals("newsmon-test/1", headers.get("User-Agent"));
+        assertTrue(headers.get("Accept-Encoding").contains("gzip"));
+        assertTrue(headers.get("Accept").contains("application/rss+xml"));
     }
 
     @Test
     void decodesDeflate() throws Exception {
-        handle("/feed", ex -> {
-            ex.getResponseHeaders().add("Content-Encoding", "deflate");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (var z = new java.util.zip.DeflaterOutputStream(out)) {
-                z.write(FEED);
-            }
-            send(ex, 200, out.toByteArray());
-        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var z = new java.util.zip.DeflaterOutputStream(out)) {
+            z.write(FEED);
+        }
+        routes.route("/feed", r -> ok(out.toByteArray()).newBuilder().addHeader("Content-Encoding", "deflate").build());
 
         assertArrayEquals(FEED, fetcher.fetch(uri("/feed")).body());
     }
 
     @Test
     void conditionalGetGives304WithoutBody() throws Exception {
-        handle("/feed", ex -> {
-            requests.add(ex);
-            if ("\"v7\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
-                ex.sendResponseHeaders(304, -1);
-                ex.close();
-                return;
-            }
-            ex.getResponseHeaders().add("ETag", "\"v7\"");
-            send(ex, 200, FEED);
-        });
+        routes.route("/feed", r -> "\"v7\"".equals(r.getHeaders().get("If-None-Match")) ? PathDispatcher.status(304)
+                : ok(FEED).newBuilder().addHeader("ETag", "\"v7\"").build());
 
         FetchResult first = fetcher.fetch(uri("/feed"));
         FetchResult second = fetcher.fetch(uri("/feed"), first.validators());
@@ -117,23 +97,19 @@ class FetcherTest {
         assertTrue(second.notModified());
         assertEquals(0, second.body().length);
         assertEquals("\"v7\"", second.etag(), "a 304 keeps the validators it was asked with");
-        assertEquals(null, requests.get(0).getRequestHeaders().getFirst("If-None-Match"));
-        assertEquals("\"v7\"", requests.get(1).getRequestHeaders().getFirst("If-None-Match"));
+        assertEquals(null, server.takeRequest().getHeaders().get("If-None-Match"));
+        assertEquals("\"v7\"", server.takeRequest().getHeaders().get("If-None-Match"));
     }
 
     @Test
     void sendsIfModifiedSince() throws Exception {
-        handle("/feed", ex -> {
-            requests.add(ex);
-            ex.sendResponseHeaders(304, -1);
-            ex.close();
-        });
+        routes.route("/feed", r -> PathDispatcher.status(304));
 
         FetchResult r = fetcher.fetch(uri("/feed"), new Conditional(null, "Mon, 23 Nov 2026 10:00:00 GMT"));
 
         assertTrue(r.notModified());
         assertEquals("Mon, 23 Nov 2026 10:00:00 GMT",
-                requests.get(0).getRequestHeaders().getFirst("If-Modified-Since"));
+                server.takeRequest().getHeaders().get("If-Modified-Since"));
     }
 
     @Test
@@ -141,12 +117,11 @@ class FetcherTest {
         long fiftyMiB = 50L * 1024 * 1024;
         AtomicLong written = new AtomicLong();
         CountDownLatch serverDone = new CountDownLatch(1);
-        handle("/huge", ex -> {
-            ex.sendResponseHeaders(200, 0); // chunked, no length announced
+        routes.route("/huge", r -> new MockResponse.Builder().body(streamed(sink -> {
             byte[] chunk = new byte[8192];
-            try (OutputStream out = ex.getResponseBody()) {
+            try {
                 while (written.get() < fiftyMiB) {
-                    out.write(chunk);
+                    sink.write(chunk);
                     written.addAndGet(chunk.length);
                 }
             } catch (IOException clientWentAway) {
@@ -154,7 +129,7 @@ class FetcherTest {
             } finally {
                 serverDone.countDown();
             }
-        });
+        })).build());
 
         FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(uri("/huge")));
 
@@ -166,10 +141,7 @@ class FetcherTest {
 
     @Test
     void tooManyRequestsCarriesTheServersRetryAfter() {
-        handle("/busy", ex -> {
-            ex.getResponseHeaders().add("Retry-After", "120");
-            send(ex, 429, new byte[0]);
-        });
+        routes.route("/busy", r -> new MockResponse.Builder().code(429).addHeader("Retry-After", "120").build());
 
         FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(uri("/busy")));
 
@@ -179,12 +151,9 @@ class FetcherTest {
 
     @Test
     void aChainOfPermanentRedirectsReportsTheFeedsNewHome() throws Exception {
-        handle("/a", ex -> redirect(ex, 301, "/b"));
-        handle("/b", ex -> redirect(ex, 308, "/c"));
-        handle("/c", ex -> {
-            ex.getResponseHeaders().add("Cache-Control", "public, max-age=900");
-            send(ex, 200, FEED);
-        });
+        routes.route("/a", r -> PathDispatcher.redirect(301, "/b"));
+        routes.route("/b", r -> PathDispatcher.redirect(308, "/c"));
+        routes.route("/c", r -> ok(FEED).newBuilder().addHeader("Cache-Control", "public, max-age=900").build());
 
         FetchResult r = fetcher.fetch(uri("/a"));
 
@@ -195,10 +164,10 @@ class FetcherTest {
 
     @Test
     void aTemporaryHopEndsThePermanentMove() throws Exception {
-        handle("/a", ex -> redirect(ex, 301, "/b"));
-        handle("/b", ex -> redirect(ex, 302, "/c"));
-        handle("/c", ex -> send(ex, 200, FEED));
-        handle("/t", ex -> redirect(ex, 302, "/c"));
+        routes.route("/a", r -> PathDispatcher.redirect(301, "/b"));
+        routes.route("/b", r -> PathDispatcher.redirect(302, "/c"));
+        routes.route("/c", r -> ok(FEED));
+        routes.route("/t", r -> PathDispatcher.redirect(302, "/c"));
 
         assertEquals(uri("/b"), fetcher.fetch(uri("/a")).movedTo());
         assertEquals(null, fetcher.fetch(uri("/t")).movedTo(), "a 302 alone is no move");
@@ -206,22 +175,19 @@ class FetcherTest {
 
     @Test
     void aFeedsOwnUserAgentAndHeadersReplaceTheDefault() throws Exception {
-        handle("/feed", ex -> {
-            requests.add(ex);
-            send(ex, 200, FEED);
-        });
+        routes.route("/feed", r -> ok(FEED));
 
         fetcher.fetch(uri("/feed"), Conditional.NONE, java.util.Map.of("User-Agent", "OutletFriendly/2",
                 "X-Feed-Token", "t0k"));
 
-        var headers = requests.get(0).getRequestHeaders();
-        assertEquals(List.of("OutletFriendly/2"), headers.get("User-Agent"));
-        assertEquals("t0k", headers.getFirst("X-Feed-Token"));
+        var headers = server.takeRequest().getHeaders();
+        assertEquals(List.of("OutletFriendly/2"), headers.values("User-Agent"));
+        assertEquals("t0k", headers.get("X-Feed-Token"));
     }
 
     @Test
     void refusesAnAnnouncedOversizeBody() {
-        handle("/big", ex -> send(ex, 200, new byte[CAP + 1]));
+        routes.route("/big", r -> ok(new byte[CAP + 1]));
 
         FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(uri("/big")));
 
@@ -232,10 +198,7 @@ class FetcherTest {
     void capsTheDecodedSizeOfAGzipBomb() throws Exception {
         byte[] bomb = gzip(new byte[CAP * 16]);
         assertTrue(bomb.length < CAP);
-        handle("/bomb", ex -> {
-            ex.getResponseHeaders().add("Content-Encoding", "gzip");
-            send(ex, 200, bomb);
-        });
+        routes.route("/bomb", r -> ok(bomb).newBuilder().addHeader("Content-Encoding", "gzip").build());
 
         FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(uri("/bomb")));
 
@@ -244,8 +207,8 @@ class FetcherTest {
 
     @Test
     void followsHttpRedirects() throws Exception {
-        handle("/old", ex -> redirect(ex, "/new"));
-        handle("/new", ex -> send(ex, 200, FEED));
+        routes.route("/old", r -> PathDispatcher.redirect(302, "/new"));
+        routes.route("/new", r -> ok(FEED));
 
         FetchResult r = fetcher.fetch(uri("/old"));
 
@@ -256,7 +219,7 @@ class FetcherTest {
     @Test
     void refusesARedirectToAFile(@TempDir Path dir) throws Exception {
         Path secret = Files.writeString(dir.resolve("secret.xml"), "REDIRECT-CANARY");
-        handle("/sneaky", ex -> redirect(ex, secret.toUri().toString()));
+        routes.route("/sneaky", r -> PathDispatcher.redirect(302, secret.toUri().toString()));
 
         FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(uri("/sneaky")));
 
@@ -287,7 +250,7 @@ class FetcherTest {
 
     @Test
     void givesUpAfterFiveRedirects() {
-        handle("/loop", ex -> redirect(ex, "/loop"));
+        routes.route("/loop", r -> PathDispatcher.redirect(302, "/loop"));
 
         FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(uri("/loop")));
 
@@ -296,7 +259,7 @@ class FetcherTest {
 
     @Test
     void serverErrorIsAFetchExceptionWithTheStatus() {
-        handle("/down", ex -> send(ex, 500, "oops".getBytes(StandardCharsets.UTF_8)));
+        routes.route("/down", r -> new MockResponse.Builder().code(500).body("oops").build());
 
         FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(uri("/down")));
 
@@ -306,9 +269,9 @@ class FetcherTest {
 
     @Test
     void slowHeadersTimeOut() {
-        handle("/slow", ex -> {
+        routes.route("/slow", r -> {
             awaitRelease();
-            send(ex, 200, FEED);
+            return ok(FEED);
         });
 
         FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(uri("/slow")));
@@ -318,16 +281,15 @@ class FetcherTest {
 
     @Test
     void slowBodyTimesOutToo() {
-        handle("/trickle", ex -> {
-            ex.sendResponseHeaders(200, 0);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(FEED, 0, 10);
-                out.flush();
+        routes.route("/trickle", r -> new MockResponse.Builder().body(streamed(sink -> {
+            try {
+                sink.write(FEED, 0, 10);
+                sink.flush();
                 awaitRelease();
             } catch (IOException clientWentAway) {
                 // Expected once the fetcher gives up.
             }
-        });
+        })).build());
 
         FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(uri("/trickle")));
 
@@ -355,23 +317,8 @@ class FetcherTest {
         assertTrue(e.getMessage().contains("unsupported scheme"), e.getMessage());
     }
 
-    private interface Handler {
-        void handle(HttpExchange ex) throws IOException;
-    }
-
-    private void handle(String path, Handler h) {
-        HttpHandler handler = ex -> {
-            try {
-                h.handle(ex);
-            } finally {
-                ex.close();
-            }
-        };
-        server.createContext(path, handler);
-    }
-
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return URI.create("http://127.0.0.1:" + server.getPort() + path);
     }
 
     private void awaitRelease() {
@@ -382,20 +329,23 @@ class FetcherTest {
         }
     }
 
-    private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
-        }
+    private static MockResponse ok(byte[] body) {
+        return new MockResponse.Builder().body(new Buffer().write(body)).build();
     }
 
-    private static void redirect(HttpExchange ex, String location) throws IOException {
-        redirect(ex, 302, location);
-    }
+    /** A body of no announced length, written by {@code writer} as it goes. */
+    private static MockResponseBody streamed(java.util.function.Consumer<BufferedSink> writer) {
+        return new MockResponseBody() {
+            @Override
+            public long getContentLength() {
+                return -1;
+            }
 
-    private static void redirect(HttpExchange ex, int status, String location) throws IOException {
-        ex.getResponseHeaders().add("Location", location);
-        ex.sendResponseHeaders(status, -1);
+            @Override
+            public void writeTo(BufferedSink sink) {
+                writer.accept(sink);
+            }
+        };
     }
 
     private static byte[] gzip(byte[] data) throws IOException {

@@ -1,9 +1,12 @@
 package dev.newsmon.sink.delivery;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one way newsmon hands a message to a receiver (a webhook, a chat, an SMTP server): attempts under a
@@ -37,38 +40,33 @@ public final class Delivery {
      * @throws IOException when interrupted, so that the caller reads the message again rather than dropping it
      */
     public Failure deliver(String key, Attempt attempt) throws IOException {
-        Failure last = null;
-        for (int n = 1; n <= policy.maxAttempts(); n++) {
-            if (n > 1) {
-                sleep(policy.backoffAfter(n - 1), key);
-            }
-            Outcome outcome;
-            try {
-                outcome = attempt.attempt();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while delivering key=" + key + " to " + receiver, e);
-            }
-            if (outcome.status() == Outcome.Status.DELIVERED) {
-                return null;
-            }
-            last = new Failure(outcome.reason(), n);
-            boolean retry = outcome.status() == Outcome.Status.RETRY;
-            LOG.warn("{} failed for key={} attempt={}/{}: {}{}", receiver, key, n, policy.maxAttempts(),
-                    outcome.reason(), retry ? "" : "; not retried");
-            if (!retry) {
-                return last;
-            }
-        }
-        return last;
-    }
-
-    private void sleep(java.time.Duration d, String key) throws IOException {
+        // Only a RETRY outcome is tried again; an exception out of an attempt ends the delivery as it is.
+        dev.failsafe.RetryPolicy<Outcome> retries = policy.<Outcome>failsafe()
+                .handleIf((outcome, thrown) -> thrown == null && outcome.status() == Outcome.Status.RETRY)
+                .onFailedAttempt(e -> LOG.warn("{} failed for key={} attempt={}/{}: {}", receiver, key,
+                        e.getAttemptCount(), policy.maxAttempts(), e.getLastResult().reason()))
+                .build();
+        AtomicInteger attempts = new AtomicInteger();
+        Outcome last;
         try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted during the backoff of key=" + key + " to " + receiver, e);
+            last = Failsafe.with(retries).get(() -> {
+                attempts.incrementAndGet();
+                return attempt.attempt();
+            });
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while delivering key=" + key + " to " + receiver, e.getCause());
+            }
+            throw e;
         }
+        if (last.status() == Outcome.Status.DELIVERED) {
+            return null;
+        }
+        if (last.status() == Outcome.Status.REFUSED) {
+            LOG.warn("{} failed for key={} attempt={}/{}: {}; not retried", receiver, key, attempts.get(),
+                    policy.maxAttempts(), last.reason());
+        }
+        return new Failure(last.reason(), attempts.get());
     }
 }

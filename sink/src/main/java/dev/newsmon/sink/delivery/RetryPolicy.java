@@ -1,5 +1,7 @@
 package dev.newsmon.sink.delivery;
 
+import dev.failsafe.RetryPolicyBuilder;
+
 import java.time.Duration;
 
 /**
@@ -13,12 +15,15 @@ public record RetryPolicy(int maxAttempts, Duration backoff, Duration backoffMax
         }
     }
 
-    /** The wait before attempt {@code n + 1} after {@code n} failed attempts: doubled each time, capped. */
-    public Duration backoffAfter(int failedAttempts) {
-        Duration d = backoff;
-        for (int i = 1; i < failedAttempts && d.compareTo(backoffMax) < 0; i++) {
-            d = d.multipliedBy(2);
+    /** This schedule as a Failsafe policy, to which the caller adds what counts as a failure worth retrying. */
+    public <R> RetryPolicyBuilder<R> failsafe() {
+        RetryPolicyBuilder<R> builder = dev.failsafe.RetryPolicy.<R>builder().withMaxAttempts(maxAttempts);
+        Duration first = backoff.compareTo(backoffMax) > 0 ? backoffMax : backoff;
+        if (first.isZero() || first.isNegative()) {
+            return builder; // no wait between attempts
         }
-        return d.compareTo(backoffMax) > 0 ? backoffMax : d;
+        // Failsafe wants a cap above the first wait; with none, every wait is the first.
+        return first.compareTo(backoffMax) < 0 ? builder.withBackoff(first, backoffMax, 2)
+                : builder.withDelay(first);
     }
 }

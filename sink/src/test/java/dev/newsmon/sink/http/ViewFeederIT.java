@@ -31,11 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dashboard's view read back from a real broker, as at a restart: the alerts of the window and the latest
@@ -89,7 +88,8 @@ class ViewFeederIT {
         Thread thread = new Thread(feeder, "view-feeder-it");
         thread.start();
         try {
-            await(() -> view.stories(null).size() == PARTITIONS && view.feeds().size() == 2);
+            await("the view rebuilt from the topics").atMost(Duration.ofSeconds(30))
+                    .until(() -> view.stories(null).size() == PARTITIONS && view.feeds().size() == 2);
             assertEquals(Set.of("s-0", "s-1", "s-2"), view.stories(null).stream().map(StoryView::storyId)
                     .collect(Collectors.toSet()), "the window's stories, none older");
             FeedHealth failing = view.feeds().get(0);
@@ -124,13 +124,5 @@ class ViewFeederIT {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "the view was not rebuilt from the topics within 30 s");
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
     }
 }

@@ -1,12 +1,16 @@
 package dev.newsmon.sink.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
+import dev.failsafe.Failsafe;
 import dev.newsmon.common.Topics;
 import dev.newsmon.common.json.Json;
 import dev.newsmon.common.kafka.DeadLetters;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.sink.TestAlerts;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -14,12 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,16 +39,14 @@ class WebhookSinkTest {
     private final MockProducer<byte[], byte[]> dlq =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private HttpServer server;
+    private final MockWebServer server = new MockWebServer();
 
     record Received(int status, byte[] body, String signature, String key, String event) {
     }
 
     @AfterEach
     void stopServer() {
-        if (server != null) {
-            server.stop(0);
-        }
+        server.close();
     }
 
     @Test
@@ -125,10 +126,12 @@ class WebhookSinkTest {
 
     @Test
     void backoffDoublesUpToItsCap() {
-        WebhookSettings s = settings(URI.create("http://127.0.0.1:1/"), 9, WebhookSettings.Format.JSON, 0, List.of(),
-                Duration.ofSeconds(1), Duration.ofSeconds(5));
-        assertEquals(List.of(1L, 2L, 4L, 5L, 5L), List.of(1, 2, 3, 4, 5).stream()
-                .map(n -> s.retry().backoffAfter(n).toSeconds()).toList());
+        WebhookSettings s = settings(URI.create("http://127.0.0.1:1/"), 6, WebhookSettings.Format.JSON, 0, List.of(),
+                Duration.ofMillis(10), Duration.ofMillis(50));
+        List<Long> waits = new ArrayList<>();
+        Failsafe.with(s.retry().<Boolean>failsafe().handleResult(false)
+                .onRetryScheduled(e -> waits.add(e.getDelay().toMillis())).build()).get(() -> false);
+        assertEquals(List.of(10L, 20L, 40L, 50L, 50L), waits);
     }
 
     private WebhookSink sink(URI url, int attempts, WebhookSettings.Format format, int minPriority,
@@ -145,19 +148,20 @@ class WebhookSinkTest {
 
     /** A receiver answering the n-th call (from 1) with {@code status.applyAsInt(n)}. */
     private URI serve(IntUnaryOperator status) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         AtomicInteger calls = new AtomicInteger();
-        server.createContext("/hook", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            int code = status.applyAsInt(calls.incrementAndGet());
-            received.add(new Received(code, body, exchange.getRequestHeaders().getFirst(Signature.HEADER),
-                    exchange.getRequestHeaders().getFirst(WebhookSink.IDEMPOTENCY_HEADER),
-                    exchange.getRequestHeaders().getFirst(WebhookSink.EVENT_HEADER)));
-            exchange.sendResponseHeaders(code, -1);
-            exchange.close();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                int code = status.applyAsInt(calls.incrementAndGet());
+                received.add(new Received(code, request.getBody().toByteArray(),
+                        request.getHeaders().get(Signature.HEADER),
+                        request.getHeaders().get(WebhookSink.IDEMPOTENCY_HEADER),
+                        request.getHeaders().get(WebhookSink.EVENT_HEADER)));
+                return new MockResponse.Builder().code(code).build();
+            }
         });
         server.start();
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+        return server.url("/hook").uri();
     }
 
     private static String header(ProducerRecord<byte[], byte[]> r, String name) {
