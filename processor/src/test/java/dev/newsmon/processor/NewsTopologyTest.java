@@ -345,8 +345,9 @@ class NewsTopologyTest {
     }
 
     @Test
-    void oneStreamThreadPerCoreUnlessSet() {
-        Properties p = NewsTopology.streamsProperties(NewsmonConfig.defaults());
+    void zeroThreadsMeansOnePerCore() {
+        Properties p = NewsTopology.streamsProperties(NewsmonConfig.defaults().withKnown(Map.of(
+                "processor.threads", "0")));
 
         assertEquals(Runtime.getRuntime().availableProcessors(), p.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG));
     }
