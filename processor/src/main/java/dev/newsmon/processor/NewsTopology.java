@@ -55,8 +55,8 @@ public final class NewsTopology {
     private static final Serde<String> KEYS = Serdes.String();
 
     /**
-     * An alert crosses up to five hops inside the processor (item, band probes, band answers, lookup, reply), and
-     * under exactly_once_v2 each hop waits for the writing thread's transaction to commit and for the reading
+     * An alert crosses three hops inside the processor (item, band probes, band answers), two more (lookup, reply)
+     * for each candidate a copy asks, and under exactly_once_v2 each hop waits for the writing thread's transaction to commit and for the reading
      * thread's next fetch and poll. These bound the waits other than the commit (docs/configuration.md):
      * <ul>
      * <li>A stream thread polls again only once it has processed every record of its last poll, so a hop's records
