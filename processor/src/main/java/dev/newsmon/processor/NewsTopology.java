@@ -25,6 +25,7 @@ import dev.newsmon.processor.normalize.Normalizer;
 import dev.newsmon.processor.tagging.LiveTagger;
 import dev.newsmon.processor.tagging.Tagger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -43,6 +44,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -53,6 +55,29 @@ import java.util.Properties;
 public final class NewsTopology {
     private static final Serde<String> KEYS = Serdes.String();
     private static final String RESOLVE = "resolve";
+
+    /**
+     * An alert crosses three hops inside the processor (item, band probes, band answers), two more (lookup, reply)
+     * for each candidate a copy asks, and under exactly_once_v2 each hop waits for the writing thread's transaction to commit and for the reading
+     * thread's next fetch and poll. These bound the waits other than the commit (docs/configuration.md):
+     * <ul>
+     * <li>A stream thread polls again only once it has processed every record of its last poll, so a hop's records
+     * wait behind up to max.poll.records others (Streams' default 1,000: most of a second of tagging on a busy
+     * machine); 200 cut that wait five-fold, and a poll that finds fetched records buffered costs microseconds.</li>
+     * <li>The main consumer has one fetch in flight to a broker, which leaves out the partitions that still hold
+     * fetched records; with nothing new in the others, that fetch waits fetch.max.wait.ms (500 ms) before the
+     * left-out ones are asked again. 50 ms bounds that wait, for about 20 empty fetches a second when idle.</li>
+     * <li>Streams' producers linger 100 ms, as long as the commit interval, so under exactly-once every record was
+     * sent in the commit's flush and the commit waited for its acknowledgement; the client's default of 5 ms sends
+     * them while the thread works.</li>
+     * </ul>
+     * commit.interval.ms stays at the exactly-once default, 100 ms: each commit ends a transaction on every
+     * partition the thread wrote (markers, offsets), so a shorter one costs broker work per commit, not per record.
+     */
+    private static final Map<String, Object> LATENCY = Map.of(
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 200,
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50,
+            StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
 
     private NewsTopology() {
     }
@@ -148,6 +173,12 @@ public final class NewsTopology {
         return streamsProperties(config, config.get(Settings.PROCESSOR_APP_ID));
     }
 
+    /** processor.threads, where 0 means one per core the JVM may use. */
+    private static int streamThreads(NewsmonConfig config) {
+        int threads = config.get(Settings.PROCESSOR_THREADS);
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
     /** As {@link #streamsProperties(NewsmonConfig)}, for another newsmon Kafka Streams app of the same cluster. */
     public static Properties streamsProperties(NewsmonConfig config, String appId) {
         Properties p = new Properties();
@@ -157,7 +188,7 @@ public final class NewsTopology {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG,
                 config.get(Settings.DATA_DIR).resolve("streams").resolve(appId).toString());
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(Settings.PROCESSOR_THREADS));
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads(config));
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
         p.put(BoundedRocksDb.CACHE_BYTES, config.get(Settings.PROCESSOR_ROCKSDB_CACHE).toString());
         p.put(BoundedRocksDb.WRITE_BUFFER_BYTES, config.get(Settings.PROCESSOR_ROCKSDB_WRITE_BUFFER).toString());
@@ -167,6 +198,7 @@ public final class NewsTopology {
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ);
         // Implied by exactly_once_v2; stated because the feedback loop through the resolve topic relies on it.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+        p.putAll(LATENCY);
         // A dead instance's tasks move after 10 s, not 45; the processor service adds its static member id.
         p.putAll(StaticMembership.session());
         p.putAll(config.kafka());

@@ -339,6 +339,28 @@ class NewsTopologyTest {
         assertEquals(String.valueOf(128L << 20), p.get(BoundedRocksDb.CACHE_BYTES));
         assertEquals(String.valueOf(64L << 20), p.get(BoundedRocksDb.WRITE_BUFFER_BYTES));
         assertEquals(10_000, p.get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "a dead instance's tasks move in 10 s");
+        assertEquals(200, p.get("main.consumer.max.poll.records"), "a thread polls the next hop's records soon");
+        assertEquals(50, p.get("main.consumer.fetch.max.wait.ms"));
+        assertEquals(5, p.get("producer.linger.ms"), "records leave before the commit's flush");
+    }
+
+    @Test
+    void zeroThreadsMeansOnePerCore() {
+        Properties p = NewsTopology.streamsProperties(NewsmonConfig.defaults().withKnown(Map.of(
+                "processor.threads", "0")));
+
+        assertEquals(Runtime.getRuntime().availableProcessors(), p.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG));
+    }
+
+    @Test
+    void kafkaSettingsOverrideTheLatencyTuning() {
+        NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of(
+                "kafka.main.consumer.max.poll.records", "1000", "kafka.producer.linger.ms", "100"));
+
+        Properties p = NewsTopology.streamsProperties(config);
+
+        assertEquals("1000", p.get("main.consumer.max.poll.records"));
+        assertEquals("100", p.get("producer.linger.ms"));
     }
 
     @Test

@@ -77,7 +77,7 @@ public final class Settings {
             "processor.rocksdb.write.buffer", ValueType.SIZE, "64MiB",
             "Share of processor.rocksdb.block.cache that the stores' write buffers (memtables) may use together.");
     public static final Setting<Integer> PROCESSOR_THREADS = new Setting<>("processor.threads", ValueType.INT, "1",
-            "Kafka Streams stream threads in this instance.");
+            "Kafka Streams stream threads in this instance; 0 runs one per core.");
 
     public static final Setting<Path> SINK_OUT_DIR = new Setting<>("sink.out.dir", ValueType.PATH, "./out",
             "Folder of alerts.jsonl.");
