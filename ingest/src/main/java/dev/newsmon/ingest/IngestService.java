@@ -314,6 +314,8 @@ public final class IngestService implements FeedPoller, AutoCloseable {
                         crashed(state.key(), e);
                     } finally {
                         limits.release(state.fetchUrl());
+                        // The outcome may be in already: a feed kept waiting for this slot must not wait for more.
+                        events.add(WAKE);
                     }
                 });
             } catch (RejectedExecutionException e) {
