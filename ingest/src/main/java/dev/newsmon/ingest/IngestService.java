@@ -18,7 +18,6 @@ import dev.newsmon.ingest.seen.KafkaSeenStore;
 import dev.newsmon.ingest.seen.SeenItems;
 import dev.newsmon.ingest.status.StatusPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,16 +32,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Polls feeds when the {@link Scheduler} says they are due, within the {@link HostLimits}, and for each poll:
@@ -244,7 +243,11 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         }
     }
 
-    /** Starts every due feed that gets a fetch slot. */
+    /**
+     * Starts every due feed that gets a fetch slot. The slot is held while the feed is fetched, parsed and its items
+     * handed to the producer, not while Kafka acknowledges them: the slot spares the feed's host, which the wait for
+     * the broker does not concern. The poll reports its outcome once the acknowledgements are in.
+     */
     private void dispatch() {
         if (limits.full()) {
             return;
@@ -252,19 +255,15 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         for (FeedState state : scheduler.due(clock.instant(), s -> limits.tryAcquire(s.fetchUrl()))) {
             try {
                 pool.execute(() -> {
-                    Outcome outcome;
                     try {
-                        outcome = poll(state);
+                        poll(state);
                     } catch (RuntimeException e) {
-                        // A bug or a closed producer: the feed must still count as polled, or pollOnce would wait
-                        // for it forever.
-                        LOG.error("feed poll crashed feed_url={}", state.key(), e);
-                        scheduler.abandoned(state.key());
-                        outcome = new Outcome(state.key(), 0, "poll of " + state.key() + " crashed: " + e);
+                        crashed(state.key(), e);
                     } finally {
                         limits.release(state.fetchUrl());
+                        // The outcome may be in already: a feed kept waiting for this slot must not wait for more.
+                        events.add(WAKE);
                     }
-                    events.add(outcome);
                 });
             } catch (RejectedExecutionException e) {
                 limits.release(state.fetchUrl());
@@ -274,7 +273,15 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         }
     }
 
-    private Outcome poll(FeedState state) {
+    /** A bug or a closed producer: the feed must still count as polled, or pollOnce would wait for it forever. */
+    private void crashed(String feedUrl, RuntimeException e) {
+        LOG.error("feed poll crashed feed_url={}", feedUrl, e);
+        scheduler.abandoned(feedUrl);
+        events.add(new Outcome(feedUrl, 0, "poll of " + feedUrl + " crashed: " + e));
+    }
+
+    /** Fetches, parses and sends the feed's new items; its outcome follows, once Kafka has acknowledged them. */
+    private void poll(FeedState state) {
         FeedSource feed = state.source();
         Instant at = clock.instant();
         PolledFeed read;
@@ -282,10 +289,12 @@ public final class IngestService implements FeedPoller, AutoCloseable {
             read = reader.read(feed, state.fetchUrl(), state.validators());
         } catch (FetchException e) {
             meters.fetchFailures.increment();
-            return failed(feed, at, "fetch", e.status(), e.retryAfter(), e.getMessage());
+            events.add(failed(feed, at, "fetch", e.status(), e.retryAfter(), e.getMessage()));
+            return;
         } catch (FeedParseException e) {
             meters.parseFailures.increment();
-            return failed(feed, at, "parse", 0, null, e.getMessage());
+            events.add(failed(feed, at, "parse", 0, null, e.getMessage()));
+            return;
         }
         if (read.notModified()) {
             meters.notModified.increment();
@@ -298,22 +307,41 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         }
         // Detected here, for the items produced alone: detecting every entry of every poll would cost more.
         List<FeedItem> fresh = ItemLanguages.detectMissing(seen.select(read.items()));
+        Acknowledgements acks = new Acknowledgements(fresh.size(), error -> {
+            try {
+                pool.execute(() -> finish(feed, at, read, fresh, error));
+            } catch (RejectedExecutionException closing) {
+                scheduler.abandoned(feed.url());
+                events.add(new Outcome(feed.url(), 0, "ingest service closed"));
+            }
+        });
         try {
-            List<Future<RecordMetadata>> sends = new ArrayList<>(fresh.size());
             for (FeedItem item : fresh) {
-                sends.add(publisher.publish(item));
+                publisher.publish(item, acks::arrived);
+                acks.sent();
             }
-            for (Future<RecordMetadata> send : sends) {
-                send.get();
-            }
-        } catch (ExecutionException | RuntimeException e) {
-            // Nothing is remembered (validators, seen-set), so the next poll produces these items again.
-            return failed(feed, at, "publish", 0, null, "cannot publish items of " + feed.url() + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            scheduler.abandoned(feed.url());
-            return new Outcome(feed.url(), 0, "interrupted");
+        } catch (RuntimeException e) {
+            acks.refused(e);
         }
+        acks.allSent();
+    }
+
+    /** Records a poll whose items Kafka has all acknowledged ({@code error} null), or one of them refused. */
+    private void finish(FeedSource feed, Instant at, PolledFeed read, List<FeedItem> fresh, Exception error) {
+        Outcome outcome;
+        try {
+            outcome = error != null
+                    // Nothing is remembered (validators, seen-set), so the next poll produces these items again.
+                    ? failed(feed, at, "publish", 0, null, "cannot publish items of " + feed.url() + ": " + error)
+                    : succeeded(feed, at, read, fresh);
+        } catch (RuntimeException e) {
+            crashed(feed.url(), e);
+            return;
+        }
+        events.add(outcome);
+    }
+
+    private Outcome succeeded(FeedSource feed, Instant at, PolledFeed read, List<FeedItem> fresh) {
         seen.remember(fresh);
         seen.stillListed(read.items());
         Optional<FeedState> next = scheduler.succeeded(feed.url(), at, read.status(), read.validators(),
@@ -359,6 +387,54 @@ public final class IngestService implements FeedPoller, AutoCloseable {
 
     /** One feed's poll: items produced, or the one-line reason it failed. */
     private record Outcome(String feedUrl, int produced, String error) {
+    }
+
+    /**
+     * Counts the acknowledgements of one poll's sends and calls {@code done} once, with the first error or null, when
+     * every item sent is acknowledged and no more will be sent.
+     */
+    private static final class Acknowledgements {
+        private final Consumer<Exception> done;
+        private final AtomicInteger outstanding;
+        private final AtomicReference<Exception> firstError = new AtomicReference<>();
+        private int unsent;
+
+        /** @param items how many sends will follow */
+        Acknowledgements(int items, Consumer<Exception> done) {
+            this.done = done;
+            this.unsent = items;
+            // One more than the items: held by the sending thread until it has sent all it will.
+            this.outstanding = new AtomicInteger(items + 1);
+        }
+
+        /** Called by the sending thread after each send that did not throw. */
+        void sent() {
+            unsent--;
+        }
+
+        /** The producer refused a send at once: it and those after it will never be acknowledged. */
+        void refused(Exception e) {
+            firstError.compareAndSet(null, e);
+            outstanding.addAndGet(-unsent);
+        }
+
+        /** A send's acknowledgement: null, or the error it failed with. */
+        void arrived(Exception error) {
+            if (error != null) {
+                firstError.compareAndSet(null, error);
+            }
+            countDown();
+        }
+
+        void allSent() {
+            countDown();
+        }
+
+        private void countDown() {
+            if (outstanding.decrementAndGet() == 0) {
+                done.accept(firstError.get());
+            }
+        }
     }
 
     private static ThreadFactory daemonThreads() {

@@ -8,7 +8,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +16,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Produces feed items to {@link Topics#ITEMS}, keyed by item id so every version of an item lands in one
@@ -55,9 +54,13 @@ public final class ItemPublisher implements AutoCloseable {
         return props;
     }
 
-    /** Sends asynchronously; the future (or {@link #flush()}) tells when Kafka has it. */
-    public Future<RecordMetadata> publish(FeedItem item) {
-        return producer.send(new ProducerRecord<>(Topics.ITEMS, item.itemId(), item), (metadata, error) -> {
+    /**
+     * Sends asynchronously; {@code acknowledged} is called once Kafka has the item (with null) or the send has
+     * failed (with the error), on the producer's I/O thread, so it must be quick. A send refused at once (a closed
+     * producer) throws instead and never calls it.
+     */
+    public void publish(FeedItem item, Consumer<Exception> acknowledged) {
+        producer.send(new ProducerRecord<>(Topics.ITEMS, item.itemId(), item), (metadata, error) -> {
             if (error == null) {
                 sent.incrementAndGet();
             } else {
@@ -65,6 +68,7 @@ public final class ItemPublisher implements AutoCloseable {
                 LOG.warn("publish failed topic={} item_id={} feed_url={}: {}", Topics.ITEMS, item.itemId(),
                         item.feedUrl(), error.toString());
             }
+            acknowledged.accept(error);
         });
     }
 

@@ -11,6 +11,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +41,8 @@ class ItemPublisherTest {
         MockProducer<String, FeedItem> mock = mockProducer(true);
         ItemPublisher publisher = new ItemPublisher(mock);
 
-        publisher.publish(item("id-1"));
+        List<Exception> acks = new ArrayList<>();
+        publisher.publish(item("id-1"), acks::add);
         publisher.flush();
 
         ProducerRecord<String, FeedItem> sent = mock.history().get(0);
@@ -46,6 +51,7 @@ class ItemPublisherTest {
         assertEquals("id-1", sent.value().itemId());
         assertEquals(1, publisher.sent());
         assertEquals(0, publisher.failures());
+        assertEquals(Collections.singletonList(null), acks);
     }
 
     @Test
@@ -53,13 +59,16 @@ class ItemPublisherTest {
         MockProducer<String, FeedItem> mock = mockProducer(false);
         ItemPublisher publisher = new ItemPublisher(mock);
 
-        publisher.publish(item("id-1"));
-        publisher.publish(item("id-2"));
-        assertTrue(mock.errorNext(new TimeoutException("broker unreachable")));
+        List<Exception> acks = new ArrayList<>();
+        publisher.publish(item("id-1"), acks::add);
+        publisher.publish(item("id-2"), acks::add);
+        TimeoutException unreachable = new TimeoutException("broker unreachable");
+        assertTrue(mock.errorNext(unreachable));
         assertTrue(mock.completeNext());
 
         assertEquals(1, publisher.failures());
         assertEquals(1, publisher.sent());
+        assertEquals(Arrays.asList(unreachable, null), acks);
     }
 
     @Test
