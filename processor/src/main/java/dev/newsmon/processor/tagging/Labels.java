@@ -24,6 +24,7 @@ public final class Labels {
     public static final String UNCATEGORISED = "-";
 
     private final Map<String, Label> byUrl;
+    private final boolean hasStories;
 
     /** @param story the label's story, null when it names none */
     private record Label(Set<String> tags, String category, String story) {
@@ -31,6 +32,7 @@ public final class Labels {
 
     private Labels(Map<String, Label> byUrl) {
         this.byUrl = Map.copyOf(byUrl);
+        this.hasStories = byUrl.values().stream().anyMatch(l -> l.story() != null);
     }
 
     public static Labels of(Map<String, Set<String>> byUrl) {
@@ -89,7 +91,7 @@ public final class Labels {
 
     /** Whether some label names its story. */
     public boolean hasStories() {
-        return byUrl.values().stream().anyMatch(l -> l.story() != null);
+        return hasStories;
     }
 
     /** Every tag some label names. */
