@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * Runs rules over archived items, as {@code newsmon rules test} does: how many items each tag gets, with sample
  * titles, and against labels, the true and false positives and negatives per tag, overall and per language
- * ({@link ItemLanguage}). Feed it items one by one with {@link #add}, then take the {@link #report()}. Not
- * thread-safe.
+ * ({@link ItemLanguage}), and when the labels name stories, a 95% interval for each tag's F1 ({@link
+ * StoryBootstrap}). Feed it items one by one with {@link #add}, then take the {@link #report()}. Not thread-safe.
  */
 public final class Backtest {
     /** How many titles each tag keeps as samples. */
@@ -28,6 +28,8 @@ public final class Backtest {
     private final Map<String, Integer> languageItems = new LinkedHashMap<>();
     /** Labelled items per category, in the order first met. */
     private final Map<String, Integer> categories = new LinkedHashMap<>();
+    /** Per story of the labels, in the order first met, each tag's true positives, false positives, negatives. */
+    private final Map<String, Map<String, int[]>> stories = new LinkedHashMap<>();
     private String rulesVersion = "";
     private int items;
     private int labelled;
@@ -85,6 +87,10 @@ public final class Backtest {
             categories.merge(category, 1, Integer::sum);
         }
         count(tallies, example, expected);
+        if (expected != null && labels.hasStories()) {
+            // An item whose label names no story is a story of its own.
+            countStory(labels.story(item.url()).orElse(item.url()), result, expected);
+        }
         count(byLanguage.computeIfAbsent(language, k -> newTallies()), example, expected);
     }
 
@@ -114,6 +120,18 @@ public final class Backtest {
         });
     }
 
+    private void countStory(String story, TagResult result, Set<String> expected) {
+        Map<String, int[]> counts = stories.computeIfAbsent(story, k -> new LinkedHashMap<>());
+        for (String tag : tags) {
+            int[] c = counts.computeIfAbsent(tag, k -> new int[3]);
+            boolean predicted = result.tags().contains(tag);
+            boolean wanted = expected.contains(tag);
+            if (predicted || wanted) {
+                c[predicted && wanted ? 0 : predicted ? 1 : 2]++;
+            }
+        }
+    }
+
     public int items() {
         return items;
     }
@@ -123,7 +141,24 @@ public final class Backtest {
         byLanguage.forEach((language, t) -> languages.put(language,
                 new BacktestReport.Language(languageItems.get(language), stats(t))));
         return new BacktestReport(rulesVersion, items, labels == null ? -1 : labelled, categories, stats(tallies),
-                languages);
+                languages, intervals());
+    }
+
+    /** Each tag's F1 interval over the labelled stories; empty when the labels name no story. */
+    private Map<String, StoryBootstrap.Interval> intervals() {
+        Map<String, StoryBootstrap.Interval> intervals = new LinkedHashMap<>();
+        if (stories.isEmpty()) {
+            return intervals;
+        }
+        for (String tag : tags) {
+            List<StoryBootstrap.Counts> counts = new ArrayList<>();
+            stories.values().forEach(byTag -> {
+                int[] c = byTag.getOrDefault(tag, new int[3]);
+                counts.add(new StoryBootstrap.Counts(c[0], c[1], c[2]));
+            });
+            intervals.put(tag, StoryBootstrap.f1(counts));
+        }
+        return intervals;
     }
 
     private static List<BacktestReport.TagStats> stats(Map<String, Tally> tallies) {

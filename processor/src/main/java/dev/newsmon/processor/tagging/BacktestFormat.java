@@ -35,6 +35,10 @@ public final class BacktestFormat {
             return out.toString();
         }
         out.append('\n').append(table(report));
+        if (!report.f1Intervals().isEmpty()) {
+            out.append("\nF1 95% interval: bootstrap over the labels' stories (").append(StoryBootstrap.RESAMPLES)
+                    .append(" draws of the stories with replacement, fixed seed; 2.5th to 97.5th percentile)\n");
+        }
         out.append("\nby language (the item's language field; without one, its script: Cyrillic is ru, any other en):\n\n")
                 .append(languages(report));
         out.append("\nerrors by label category:\n\n").append(categories(report));
@@ -45,13 +49,23 @@ public final class BacktestFormat {
         return out.toString();
     }
 
-    /** The precision, recall and F1 table, in Markdown so that it reads as text and renders in a README. */
+    /**
+     * The precision, recall and F1 table, in Markdown so that it reads as text and renders in a README; with the
+     * 95% interval of F1 when the labels name stories.
+     */
     public static String table(BacktestReport report) {
+        boolean intervals = !report.f1Intervals().isEmpty();
         StringBuilder out = new StringBuilder();
-        out.append("| tag | TP | FP | FN | precision | recall | F1 |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| tag | TP | FP | FN | precision | recall | F1 |").append(intervals ? " F1 95% interval |\n" : "\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|").append(intervals ? "---|\n" : "\n");
         for (BacktestReport.TagStats t : report.tags()) {
-            out.append("| ").append(t.tag()).append(figures(t));
+            String row = "| " + t.tag() + figures(t);
+            StoryBootstrap.Interval interval = report.f1Intervals().get(t.tag());
+            if (intervals) {
+                row = row.stripTrailing() + " " + (interval == null ? "-"
+                        : number(interval.lower()) + "-" + number(interval.upper())) + " |\n";
+            }
+            out.append(row);
         }
         return out.toString();
     }

@@ -13,13 +13,17 @@ import java.util.Optional;
  * @param categories   labelled items per label category, in the order first met
  * @param tags         per tag, in report order
  * @param languages    the same per language ({@link ItemLanguage}), in the order first met
+ * @param f1Intervals  per tag, the 95% interval of its F1 by the bootstrap over the labels' stories; empty when the
+ *                     labels name no story
  */
 public record BacktestReport(String rulesVersion, int items, int labelled, Map<String, Integer> categories,
-                             List<TagStats> tags, Map<String, Language> languages) {
+                             List<TagStats> tags, Map<String, Language> languages,
+                             Map<String, StoryBootstrap.Interval> f1Intervals) {
     public BacktestReport {
         categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories));
         tags = List.copyOf(tags);
         languages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(languages));
+        f1Intervals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(f1Intervals));
     }
 
     /** The items of one language and each tag's figures on them. */

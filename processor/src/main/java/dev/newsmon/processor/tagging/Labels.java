@@ -14,26 +14,30 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Expected tags by item URL, read from JSON lines {@code {"url": ..., "tags": [...], "category": ...}}; an empty
- * list is a label too. The optional category says why the item has its label (a passing mention, a mixed crew),
- * so that errors can be counted by kind.
+ * Expected tags by item URL, read from JSON lines {@code {"url": ..., "tags": [...], "category": ..., "story":
+ * ...}}; an empty list is a label too. The optional category says why the item has its label (a passing mention, a
+ * mixed crew), so that errors can be counted by kind; the optional story groups an article with its copies, so that
+ * an interval can resample whole stories ({@link StoryBootstrap}).
  */
 public final class Labels {
     /** The category of a label that names none. */
     public static final String UNCATEGORISED = "-";
 
     private final Map<String, Label> byUrl;
+    private final boolean hasStories;
 
-    private record Label(Set<String> tags, String category) {
+    /** @param story the label's story, null when it names none */
+    private record Label(Set<String> tags, String category, String story) {
     }
 
     private Labels(Map<String, Label> byUrl) {
         this.byUrl = Map.copyOf(byUrl);
+        this.hasStories = byUrl.values().stream().anyMatch(l -> l.story() != null);
     }
 
     public static Labels of(Map<String, Set<String>> byUrl) {
         Map<String, Label> copy = new HashMap<>();
-        byUrl.forEach((url, tags) -> copy.put(url, new Label(Set.copyOf(tags), UNCATEGORISED)));
+        byUrl.forEach((url, tags) -> copy.put(url, new Label(Set.copyOf(tags), UNCATEGORISED, null)));
         return new Labels(copy);
     }
 
@@ -59,7 +63,9 @@ public final class Labels {
                 JsonNode category = node.get("category");
                 String why = category == null || category.isNull() || category.asText().isBlank()
                         ? UNCATEGORISED : category.asText();
-                if (byUrl.put(url.asText(), new Label(Set.copyOf(set), why)) != null) {
+                JsonNode story = node.get("story");
+                String group = story == null || story.isNull() || story.asText().isBlank() ? null : story.asText();
+                if (byUrl.put(url.asText(), new Label(Set.copyOf(set), why, group)) != null) {
                     throw new IOException(file + ":" + n + ": second label for url " + url.asText());
                 }
             }
@@ -76,6 +82,16 @@ public final class Labels {
     public String category(String url) {
         Label label = url == null ? null : byUrl.get(url);
         return label == null ? UNCATEGORISED : label.category();
+    }
+
+    /** The story of the item's label; empty when it names none or the item is not labelled. */
+    public Optional<String> story(String url) {
+        return url == null ? Optional.empty() : Optional.ofNullable(byUrl.get(url)).map(Label::story);
+    }
+
+    /** Whether some label names its story. */
+    public boolean hasStories() {
+        return hasStories;
     }
 
     /** Every tag some label names. */
