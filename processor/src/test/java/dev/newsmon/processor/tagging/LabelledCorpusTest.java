@@ -114,14 +114,14 @@ class LabelledCorpusTest {
     }
 
     /**
-     * Floors at the measured figures, so that a rules or tagger change that loses accuracy fails here. The
-     * cooperation tag's target is 0.93; measured 0.899 (docs/rules.md), it is not met yet, and this floor is no
-     * claim that it is.
+     * The held-out split at its targets (F1 0.95 and 0.93; measured 0.977 and 0.956 with rules 2026-12-07.4, see
+     * docs/rules.md for how often it was looked at), so that a rules or tagger change that loses accuracy fails
+     * here.
      */
     @Test
     void theHeldOutSplitKeepsItsAccuracy() {
         assertTrue(f1(test, SPACE_STATION) >= 0.95, report(test));
-        assertTrue(f1(test, COOPERATION) >= 0.89, report(test));
+        assertTrue(f1(test, COOPERATION) >= 0.93, report(test));
     }
 
     /**
