@@ -6,7 +6,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.monitor.MultiMatchingQueries;
+import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.QueryMatch;
@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,12 +43,6 @@ class PrefilterDifferentialTest {
     private static final int VARIED_ITEMS = 4_000;
     /** The exhaustive reference tries a thousand queries an item: fewer items keep it to seconds. */
     private static final int GENERATED_RULES_ITEMS = 2_000;
-    /**
-     * Items the monitor matches at once. Matching a batch is the same as matching each item: its index holds them as
-     * separate documents, and each query's matches are told apart by document. It costs much less: the
-     * presearcher and each candidate query run once a batch instead of once an item.
-     */
-    private static final int MONITOR_BATCH = 256;
 
     static List<FeedItem> labelledItems() throws IOException {
         List<Path> files;
@@ -130,21 +123,18 @@ class PrefilterDifferentialTest {
             }
             monitor.register(queries);
             // Both the monitor and the tagger match from several threads, as the processor's stream threads do;
-            // batches are independent, so the comparison uses every core.
-            IntStream.range(0, (items.size() + MONITOR_BATCH - 1) / MONITOR_BATCH).parallel().forEach(b -> {
-                List<FeedItem> batch = items.subList(b * MONITOR_BATCH, Math.min(items.size(),
-                        (b + 1) * MONITOR_BATCH));
-                MultiMatchingQueries<QueryMatch> found = monitorMatches(monitor, batch);
-                for (int i = 0; i < batch.size(); i++) {
-                    FeedItem item = batch.get(i);
-                    Set<String> expected = found.getMatches(i).stream().map(QueryMatch::getQueryId)
-                            .collect(Collectors.toCollection(TreeSet::new));
-                    compare(tagger, anywhere, item, expected);
-                    matched.add(expected.isEmpty() ? 0 : 1);
-                    if (ItemLanguage.of(item).equals(ItemLanguage.RUSSIAN)) {
-                        russian.increment();
-                        matchedRussian.add(expected.isEmpty() ? 0 : 1);
-                    }
+            // items are independent, so the comparison uses every core.
+            items.parallelStream().forEach(item -> {
+                Set<String> expected = monitorMatches(monitor, item);
+                Set<String> actual = new TreeSet<>();
+                tagger.tag(item).relevance().forEach((tag, r) ->
+                        r.evidence().forEach(e -> actual.add(tag + "/" + e.query())));
+                actual.retainAll(anywhere);
+                assertEquals(expected, actual, () -> "matched queries differ on " + item);
+                matched.add(expected.isEmpty() ? 0 : 1);
+                if (ItemLanguage.of(item).equals(ItemLanguage.RUSSIAN)) {
+                    russian.increment();
+                    matchedRussian.add(expected.isEmpty() ? 0 : 1);
                 }
             });
         }
@@ -154,19 +144,11 @@ class PrefilterDifferentialTest {
                 + " of " + russian);
     }
 
-    /** The queries of {@code anywhere} the tagger's evidence names on the item are those the monitor found. */
-    private static void compare(RuleTagger tagger, Set<String> anywhere, FeedItem item, Set<String> expected) {
-        Set<String> actual = new TreeSet<>();
-        tagger.tag(item).relevance().forEach((tag, r) -> r.evidence().forEach(e -> actual.add(tag + "/" + e.query())));
-        actual.retainAll(anywhere);
-        assertEquals(expected, actual, () -> "matched queries differ on " + item);
-    }
-
-    /** What the monitor finds for each of the items, matched as one batch: its presearcher runs once a batch. */
-    private static MultiMatchingQueries<QueryMatch> monitorMatches(Monitor monitor, List<FeedItem> items) {
+    private static Set<String> monitorMatches(Monitor monitor, FeedItem item) {
         try {
-            return monitor.match(items.stream().map(PrefilterDifferentialTest::document).toArray(Document[]::new),
-                    QueryMatch.SIMPLE_MATCHER);
+            MatchingQueries<QueryMatch> found = monitor.match(document(item), QueryMatch.SIMPLE_MATCHER);
+            return found.getMatches().stream().map(QueryMatch::getQueryId)
+                    .collect(Collectors.toCollection(TreeSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
