@@ -22,18 +22,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Feeds the parser 10,000 mutated feeds. Each must parse or fail with {@link FeedParseException} within the
- * timeout, and the live heap must not grow with the number of cases. Every case is a function of its seed: a
- * failure names the seed, and {@code -Dnewsmon.fuzz.seed=N} replays a run ({@code -Dnewsmon.fuzz.cases=N} sizes it).
+ * Feeds the parser mutated feeds: 1,000 here, 10,000 in {@link FeedParserFuzzIT}. Each must parse or fail with
+ * {@link FeedParseException} within the timeout, and the live heap must not grow with the number of cases. Every
+ * case is a function of its seed: a failure names the seed, and {@code -Dnewsmon.fuzz.seed=N} replays a run
+ * ({@code -Dnewsmon.fuzz.cases=N} sizes it).
  */
 class FeedParserFuzzTest {
-    private static final int CASES = Integer.getInteger("newsmon.fuzz.cases", 10_000);
+    /** Enough for every mutation kind many times over, in seconds: the unit phase runs in every build. */
+    private static final int UNIT_CASES = 1_000;
     private static final long BASE_SEED = Long.getLong("newsmon.fuzz.seed", 20261129L);
     /** A hang is endless; the margin is for a CI machine busy with other builds, where a case can take a second. */
     private static final long TIMEOUT_MS = 5_000;
     /** Live heap after GC may exceed its level at the start by this much (the parser keeps no state). */
     private static final long HEAP_GROWTH_BOUND = 64L * 1024 * 1024;
-    private static final int HEAP_CHECK_EVERY = 2_000;
+    /** Heap checks per run: a growth shows well before the end, and each check costs two full collections. */
+    private static final int HEAP_CHECKS = 5;
     /** Cases run on two threads, one per core of the CI machine; each case still has its own timeout. */
     private static final int SHARDS = 2;
 
@@ -41,7 +44,7 @@ class FeedParserFuzzTest {
             "application/atom+xml; charset=UTF-8", "text/xml; charset=ISO-8859-1", "text/xml; charset=UTF-16",
             "text/html", "application/octet-stream", "application/xml; charset=no-such-charset", "text/plain;;;");
 
-    private final FeedParser parser = new FeedParser();
+    private static final FeedParser PARSER = new FeedParser();
 
     /** One case: what was done to which seed feed, with which content type. */
     private record Case(long seed, int seedFeed, List<String> mutations, String contentType, byte[] body) {
@@ -54,12 +57,17 @@ class FeedParserFuzzTest {
 
     /** What the cases of a run came to. */
     private static final class Tally {
+        private final int cases;
         private final Map<String, Long> nanosByMutation = new TreeMap<>();
         private int parsed;
         private int rejected;
         private long slowestNanos;
         private Case slowest;
         private long peakHeapGrowth;
+
+        Tally(int cases) {
+            this.cases = cases;
+        }
 
         synchronized void add(Case c, boolean wasParsed, long nanos) {
             if (wasParsed) {
@@ -82,28 +90,33 @@ class FeedParserFuzzTest {
             Map<String, Long> millis = new TreeMap<>();
             nanosByMutation.forEach((k, v) -> millis.put(k, v / 1_000_000));
             return String.format("fuzz: %d cases (base seed %d): %d parsed, %d rejected with FeedParseException, "
-                            + "peak live-heap growth %d KiB; slowest %d ms (%s); ms per mutation kind %s", CASES,
+                            + "peak live-heap growth %d KiB; slowest %d ms (%s); ms per mutation kind %s", cases,
                     BASE_SEED, parsed, rejected, peakHeapGrowth / 1024, slowestNanos / 1_000_000, slowest, millis);
         }
     }
 
     @Test
     void mutatedFeedsParseOrFailCleanlyInTimeWithoutHeapGrowth() throws Exception {
+        assertMutatedFeedsParseOrFailCleanly(Integer.getInteger("newsmon.fuzz.cases", UNIT_CASES));
+    }
+
+    /** Cases 0 to {@code cases - 1} of the base seed: each parses or fails cleanly, in time, without heap growth. */
+    static void assertMutatedFeedsParseOrFailCleanly(int cases) throws Exception {
         List<byte[]> seeds = SeedFeeds.all();
         for (byte[] seed : seeds) {
-            assertTrue(parser.parse(seed, null, "https://fuzz.example/feed").entries().size() > 0,
+            assertTrue(PARSER.parse(seed, null, "https://fuzz.example/feed").entries().size() > 0,
                     "every seed feed is valid and has entries");
         }
         long heapAtStart = liveHeap();
         long cpuAtStart = processCpuNanos();
-        Tally tally = new Tally();
+        Tally tally = new Tally(cases);
         ExecutorService drivers = Executors.newFixedThreadPool(SHARDS);
         try {
             List<Future<?>> shards = new ArrayList<>();
             for (int shard = 0; shard < SHARDS; shard++) {
                 int first = shard;
                 shards.add(drivers.submit(() -> {
-                    runShard(first, seeds, tally, heapAtStart);
+                    runShard(first, cases, seeds, tally, heapAtStart);
                     return null;
                 }));
             }
@@ -120,13 +133,15 @@ class FeedParserFuzzTest {
         // CPU time, unlike wall time, says what the run costs on an idle machine: a busy one only stretches it.
         System.out.printf("%s; process CPU time %d s%n", tally.summary(),
                 (processCpuNanos() - cpuAtStart) / 1_000_000_000);
-        assertEquals(CASES, tally.parsed + tally.rejected);
-        assertTrue(tally.parsed > CASES / 20 && tally.rejected > CASES / 20,
+        assertEquals(cases, tally.parsed + tally.rejected);
+        assertTrue(tally.parsed > cases / 20 && tally.rejected > cases / 20,
                 "the mutations must exercise both outcomes: " + tally.summary());
     }
 
     /** Cases first, first + SHARDS, ...: each parsed on a worker thread the driver can abandon when it hangs. */
-    private void runShard(int first, List<byte[]> seeds, Tally tally, long heapAtStart) throws InterruptedException {
+    private static void runShard(int first, int cases, List<byte[]> seeds, Tally tally, long heapAtStart)
+            throws InterruptedException {
+        int heapCheckEvery = Math.max(1, cases / SHARDS / HEAP_CHECKS);
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "fuzz-parser-" + first);
             t.setDaemon(true);
@@ -134,7 +149,7 @@ class FeedParserFuzzTest {
         });
         try {
             int done = 0;
-            for (int i = first; i < CASES; i += SHARDS) {
+            for (int i = first; i < cases; i += SHARDS) {
                 Case c = newCase(BASE_SEED + i, seeds);
                 long started = System.nanoTime();
                 Future<Boolean> outcome = worker.submit(() -> parseOrReject(c));
@@ -146,7 +161,7 @@ class FeedParserFuzzTest {
                 } catch (ExecutionException e) {
                     throw new AssertionError("unexpected " + e.getCause() + " on case " + c, e.getCause());
                 }
-                if (++done % (HEAP_CHECK_EVERY / SHARDS) == 0) {
+                if (++done % heapCheckEvery == 0) {
                     long growth = liveHeap() - heapAtStart;
                     tally.heapGrowth(growth);
                     assertTrue(growth < HEAP_GROWTH_BOUND, "live heap grew by " + growth / 1024 + " KiB by case "
@@ -159,9 +174,9 @@ class FeedParserFuzzTest {
     }
 
     /** True when the feed parsed, false when it was rejected; anything else escapes and fails the test. */
-    private boolean parseOrReject(Case c) {
+    private static boolean parseOrReject(Case c) {
         try {
-            parser.parse(c.body(), c.contentType(), "https://fuzz.example/feeds/" + c.seed() + ".xml");
+            PARSER.parse(c.body(), c.contentType(), "https://fuzz.example/feeds/" + c.seed() + ".xml");
             return true;
         } catch (FeedParseException e) {
             assertTrue(e.getMessage().startsWith("cannot parse feed https://fuzz.example/feeds/"), e.getMessage());

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Against the real PostgreSQL on 127.0.0.1:5432 (started by .ci/run), in a database of its own. */
-class PostgresSinkTest {
+class PostgresSinkIT {
     private static final Instant FIRST_RUN = Instant.parse("2026-11-26T09:00:00Z");
     private static final Instant REPLAY = Instant.parse("2026-11-26T10:00:00Z");
     private static TestDatabase db;

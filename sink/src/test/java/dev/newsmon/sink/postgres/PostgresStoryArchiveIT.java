@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Search over the alerts the PostgreSQL sink stored, on the real server, and its Atom feed read back with ROME. */
-class PostgresStoryArchiveTest {
+class PostgresStoryArchiveIT {
     private static final Instant DAY = Instant.parse("2026-11-20T08:00:00Z");
     private static TestDatabase db;
     private static PostgresStoryArchive archive;
