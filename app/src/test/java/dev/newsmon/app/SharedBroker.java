@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * One embedded broker for all IT classes of a failsafe JVM (a start costs seconds):
  * {@code @RegisterExtension static final SharedBroker BROKER = new SharedBroker();}
@@ -96,8 +98,8 @@ public final class SharedBroker implements BeforeAllCallback, AfterAllCallback {
                     }
                 });
                 // The next class creates the same names: the broker must have forgotten the old ones first.
-                Eventually.within(CLEAN_TIMEOUT, "the broker lists no topic after deleting " + topics,
-                        () -> topicNames(admin).isEmpty());
+                await("the broker lists no topic after deleting " + topics).atMost(CLEAN_TIMEOUT)
+                        .until(() -> topicNames(admin).isEmpty());
             }
         }
 
