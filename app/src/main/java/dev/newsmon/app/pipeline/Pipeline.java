@@ -144,6 +144,17 @@ public final class Pipeline implements AutoCloseable {
         Map<String, Function<Collection<String>, Collection<String>>> groups = new HashMap<>();
         groups.put(appId, processorInputs);
         sinkNames.forEach(name -> groups.put(SinkService.groupId(config, name), sinkInputs));
+        awaitDrained(config, groups, timeout);
+    }
+
+    /**
+     * Returns once each consumer group has committed offsets at the end of its input topics.
+     *
+     * @param groups per group id, a function from all topic names to that group's input topics
+     */
+    public static void awaitDrained(NewsmonConfig config,
+                                    Map<String, Function<Collection<String>, Collection<String>>> groups,
+                                    Duration timeout) throws InterruptedException, TimeoutException {
         try (Admin admin = Cluster.admin(config);
              KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(config.kafkaProperties(Map.of(
                      ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",

@@ -44,7 +44,8 @@ public final class Replay {
         try (Ops ops = Ops.start(replay.withKnown(Map.of(Settings.OPS_HTTP_PORT.key(), "0")), "bench-replay");
              ProcessorService processor = ProcessorAssembly.build(replay, ops)) {
             processor.start();
-            return time(replay, processor::awaitRunning, timeout);
+            return time(replay, processor::awaitRunning,
+                    t -> Pipeline.awaitQuiet(replay, List.of(), t), timeout);
         }
     }
 
@@ -66,7 +67,10 @@ public final class Replay {
                 }
             });
             streams.start();
-            return time(replay, t -> running.await(t.toMillis(), TimeUnit.MILLISECONDS), timeout);
+            // Its one input is news.items: it reads no alerts back, as the processor does.
+            return time(replay, t -> running.await(t.toMillis(), TimeUnit.MILLISECONDS),
+                    t -> Pipeline.awaitDrained(replay, Map.of(applicationId, all -> List.of(Topics.ITEMS)), t),
+                    timeout);
         }
     }
 
@@ -75,13 +79,19 @@ public final class Replay {
         boolean await(Duration timeout) throws InterruptedException;
     }
 
-    private static double time(NewsmonConfig replay, Running running, Duration timeout) throws Exception {
+    /** Waits up to a timeout for the replay to have consumed every one of its input topics. */
+    private interface Drained {
+        void await(Duration timeout) throws InterruptedException, TimeoutException;
+    }
+
+    private static double time(NewsmonConfig replay, Running running, Drained drained, Duration timeout)
+            throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         if (!running.await(timeout)) {
             throw new TimeoutException("the replay did not reach RUNNING within " + timeout);
         }
         long started = System.nanoTime();
-        Pipeline.awaitQuiet(replay, List.of(), Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        drained.await(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         return records(replay) / ((System.nanoTime() - started) / 1e9);
     }
 
