@@ -1,5 +1,7 @@
 package dev.newsmon.app;
 
+import dev.newsmon.broker.BrokerOptions;
+import dev.newsmon.common.config.Settings;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionEvaluationListener;
 import org.awaitility.core.ConditionFactory;
@@ -52,13 +54,17 @@ public final class NewsmonProcess implements AutoCloseable {
         // Surefire and failsafe run the tests from a manifest-only jar; the real class path is in this property.
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         // newsmon.home as the launcher sets it, so shipped files (config/rules.yaml) resolve as in production.
+        // A test's newsmon lives for seconds, as does the broker it may start: top-tier compiling would cost
+        // more CPU than it saves.
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dnewsmon.home=" + Path.of("..").toAbsolutePath().normalize()));
+        command.addAll(BrokerOptions.SHORT_LIVED_JVM);
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classpath, Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("NEWSMON_"));
+        pb.environment().put(Settings.BROKER_JVM_OPTIONS.envName(), String.join(",", BrokerOptions.SHORT_LIVED_JVM));
         pb.environment().putAll(env);
         long n = System.nanoTime();
         Path out = logs.resolve("stdout-" + n + ".log");

@@ -71,8 +71,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx" + options.heap(), "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=128m",
-                "-Djava.awt.headless=true", "-Dlogback.configurationFile=" + logging,
+                "-Xms64m", "-Xmx" + options.heap(), "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=128m"));
+        command.addAll(options.jvmOptions());
+        command.addAll(List.of("-Djava.awt.headless=true", "-Dlogback.configurationFile=" + logging,
                 "-cp", System.getProperty("java.class.path"),
                 BrokerMain.class.getName(), properties.toString(), logDir.toString(), clusterId(dir)));
         Path log = dir.resolve("broker.log");

@@ -16,6 +16,9 @@ public final class Settings {
             "Client port of the embedded broker (used when kafka.bootstrap.servers is empty); 0 picks a free port.");
     public static final Setting<String> BROKER_HEAP = new Setting<>("broker.heap", ValueType.STRING, "320m",
             "Maximum heap of the embedded broker's JVM.");
+    public static final Setting<List<String>> BROKER_JVM_OPTIONS = new Setting<>("broker.jvm-options",
+            ValueType.LIST, "", "More options of the embedded broker's JVM, e.g. -XX:TieredStopAtLevel=1 where a "
+            + "short-lived broker should spend less CPU on compiling.");
 
     public static final Setting<Integer> TOPIC_PARTITIONS = new Setting<>("topics.partitions", ValueType.INT, "3",
             "Partitions of each newsmon topic when newsmon creates it.");
@@ -186,7 +189,7 @@ public final class Settings {
 
     /** The reference, in documentation order. */
     public static final List<Setting<?>> ALL = List.of(
-            DATA_DIR, BROKER_PORT, BROKER_HEAP,
+            DATA_DIR, BROKER_PORT, BROKER_HEAP, BROKER_JVM_OPTIONS,
             TOPIC_PARTITIONS, TOPIC_REPLICATION,
             INGEST_FEEDS, INGEST_GROUP_ID, INGEST_POLL_INTERVAL, INGEST_CONNECT_TIMEOUT, INGEST_REQUEST_TIMEOUT, INGEST_MAX_BODY,
             INGEST_USER_AGENT, INGEST_CONCURRENCY, INGEST_CONCURRENCY_PER_HOST, INGEST_POLL_INTERVAL_MIN,
