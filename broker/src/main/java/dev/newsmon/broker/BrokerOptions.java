@@ -27,7 +27,8 @@ public record BrokerOptions(Path dataDir, int port, String heap, List<String> jv
 
     public static BrokerOptions from(NewsmonConfig config) {
         return new BrokerOptions(config.get(Settings.DATA_DIR).resolve("broker"), config.get(Settings.BROKER_PORT),
-                config.get(Settings.BROKER_HEAP), config.get(Settings.BROKER_JVM_OPTIONS), Duration.ofSeconds(90));
+                config.get(Settings.BROKER_HEAP), config.optional(Settings.BROKER_JVM_OPTIONS).orElse(List.of()),
+                Duration.ofSeconds(90));
     }
 
     /** For tests: a fresh folder, any free port, a small heap, a JVM for a short life. */
