@@ -109,6 +109,7 @@ class FeedGroupIT {
 
                 try (NewsmonProcess c = NewsmonProcess.start(dir.resolve("logs"), Map.of(),
                         "ingest", "--bootstrap-servers", BROKER.bootstrapServers(),
+                        "--set", "data.dir=" + dir.resolve("data-c"),
                         "--set", "ingest.http.user.agent=it-instance-c",
                         "--set", "ingest.poll.interval=1s", "--set", "ingest.poll.interval.min=1s")) {
                     long started = System.nanoTime();

@@ -21,7 +21,9 @@ class UnreachableBrokerTest {
         Path feeds = Files.writeString(dir.resolve("feeds.txt"), "http://127.0.0.1:9/none.xml\n");
         long start = System.nanoTime();
         try (NewsmonProcess p = NewsmonProcess.start(dir.resolve("logs"), Map.of("NEWSMON_STARTUP_TIMEOUT", "1s"),
-                "ingest", "--bootstrap-servers", "127.0.0.1:1", "--feeds", feeds.toString())) {
+                "ingest", "--bootstrap-servers", "127.0.0.1:1", "--feeds", feeds.toString(),
+                // Its log file goes there, not to the default data.dir under the working folder.
+                "--set", "data.dir=" + dir.resolve("data"))) {
             Integer exit = p.waitFor(60);
             assertEquals(2, exit, p.output());
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
