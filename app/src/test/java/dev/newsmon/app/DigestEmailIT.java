@@ -13,13 +13,10 @@ import dev.newsmon.common.ops.Ops;
 import io.micrometer.core.instrument.Counter;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -173,19 +169,9 @@ class DigestEmailIT {
     }
 
     private static List<String> digestKeys(NewsmonConfig config) {
-        List<String> keys = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(config.kafkaProperties(Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
-                new StringDeserializer(), new StringDeserializer())) {
-            TopicPartition p = new TopicPartition(Topics.DIGESTS, 0);
-            c.assign(List.of(p));
-            c.seekToBeginning(List.of(p));
-            long end = c.endOffsets(List.of(p)).get(p);
-            Instant deadline = Instant.now().plus(DEADLINE);
-            while (c.position(p) < end && Instant.now().isBefore(deadline)) {
-                c.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
-            }
+        try (TopicReader<String, String> reader = TopicReader.strings(config.bootstrapServers().orElseThrow(),
+                Topics.DIGESTS)) {
+            return reader.toEnd(DEADLINE).stream().map(ConsumerRecord::key).toList();
         }
-        return keys;
     }
 }

@@ -7,14 +7,11 @@ import dev.newsmon.common.kafka.TopicAdmin;
 import dev.newsmon.processor.ProcessorNames;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,11 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -38,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * naming its source and cause, and the good records after it still make their alerts.
  */
 class PoisonRecordIT {
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
     @TempDir
     Path dir;
     @RegisterExtension
@@ -100,22 +99,10 @@ class PoisonRecordIT {
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic, int expected) {
-        NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of("kafka.bootstrap.servers", bootstrap));
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config.kafkaProperties(Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (records.size() < expected && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-            // One more poll so that an unexpected extra record would be seen too.
-            consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
-            return records;
+        try (TopicReader<byte[], byte[]> reader = TopicReader.bytes(bootstrap, topic)) {
+            reader.until(await(expected + " records in " + topic).atMost(READ_TIMEOUT), r -> r.size() >= expected);
+            // On to the end, so that an unexpected extra record would be seen too.
+            return reader.toEnd(READ_TIMEOUT);
         }
     }
 

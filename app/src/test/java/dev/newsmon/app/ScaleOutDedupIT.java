@@ -9,14 +9,11 @@ import dev.newsmon.common.kafka.TopicAdmin;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.model.FeedItem;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -55,6 +52,8 @@ class ScaleOutDedupIT {
     private static final int VOCABULARY = 200;
     private static final String[] OUTLETS = {"Meridian Wire", "Harbor Ledger", "Pine Valley Times", "Coastline Post"};
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
+    /** For reading news.alerts to its end once the run is done. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
     @RegisterExtension
     static final SharedBroker BROKER = new SharedBroker();
@@ -184,11 +183,11 @@ class ScaleOutDedupIT {
 
     /** Waits until the processor group has drained every input, then checks the alerts and returns the clusters. */
     private Map<String, Set<String>> awaitClusters(String appId, int items, NewsmonProcess watched) throws Exception {
-        List<Alert> alerts = awaitAlerts(appId, items, watched);
+        awaitAlerts(appId, items, watched);
         NewsmonConfig config = NewsmonConfig.defaults().withKnown(Map.of("kafka.bootstrap.servers",
                 BROKER.bootstrapServers(), Settings.PROCESSOR_APP_ID.key(), appId));
         Pipeline.awaitQuiet(config, List.of(), RUN_TIMEOUT);
-        alerts = readAlerts(appId, Integer.MAX_VALUE, Instant.now().plusSeconds(5), watched);
+        List<Alert> alerts = allAlerts(appId);
 
         Map<String, Long> perItem = alerts.stream().collect(Collectors.groupingBy(Alert::itemId,
                 Collectors.counting()));
@@ -208,37 +207,33 @@ class ScaleOutDedupIT {
         return clusters;
     }
 
-    private List<Alert> awaitAlerts(String appId, int atLeast, NewsmonProcess watched) throws Exception {
-        return readAlerts(appId, atLeast, Instant.now().plus(RUN_TIMEOUT), watched);
+    /** Reads the run's alerts from the start until there are {@code atLeast}, while {@code watched} runs. */
+    private List<Alert> awaitAlerts(String appId, int atLeast, NewsmonProcess watched) {
+        try (TopicReader<String, Alert> reader = alertReader()) {
+            return ofRun(appId, reader.until(watched.awaitWhileAlive(atLeast + " alerts of run " + appId)
+                    .atMost(RUN_TIMEOUT), records -> ofRun(appId, records).size() >= atLeast));
+        }
     }
 
-    /** Reads the run's alerts (by their ce_source header) from the start until {@code atLeast} or the deadline. */
-    private List<Alert> readAlerts(String appId, int atLeast, Instant deadline, NewsmonProcess watched)
-            throws Exception {
+    /** The run's alerts in news.alerts up to its end. */
+    private List<Alert> allAlerts(String appId) {
+        try (TopicReader<String, Alert> reader = alertReader()) {
+            return ofRun(appId, reader.toEnd(READ_TIMEOUT));
+        }
+    }
+
+    private TopicReader<String, Alert> alertReader() {
+        return new TopicReader<>(BROKER.bootstrapServers(), Topics.ALERTS, new StringDeserializer(),
+                JsonSerde.of(Alert.class).deserializer());
+    }
+
+    /** The alerts of one run, told apart by their ce_source header. */
+    private static List<Alert> ofRun(String appId, List<ConsumerRecord<String, Alert>> records) {
         String source = "/newsmon/processor/" + appId;
-        List<Alert> alerts = new ArrayList<>();
-        try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), JsonSerde.of(Alert.class).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (alerts.size() < atLeast && Instant.now().isBefore(deadline) && watched.isAlive()) {
-                for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
-                    Header h = r.headers().lastHeader("ce_source");
-                    if (h != null && source.equals(new String(h.value(), StandardCharsets.UTF_8))) {
-                        alerts.add(r.value());
-                    }
-                }
-            }
-        }
-        if (atLeast != Integer.MAX_VALUE && alerts.size() < atLeast) {
-            throw new AssertionError("run " + appId + ": " + alerts.size() + " alerts, expected " + atLeast + "\n"
-                    + watched.output());
-        }
-        return alerts;
+        return records.stream().filter(r -> {
+            Header h = r.headers().lastHeader("ce_source");
+            return h != null && source.equals(new String(h.value(), StandardCharsets.UTF_8));
+        }).map(ConsumerRecord::value).toList();
     }
 
     private static Set<Set<String>> clustersOf(Map<String, Set<String>> known) {

@@ -10,15 +10,11 @@ import dev.newsmon.common.model.Alert;
 import dev.newsmon.common.subscription.Subscription;
 import dev.newsmon.processor.subscribe.SubscriberService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -181,45 +177,21 @@ class SubscriptionsIT {
 
     /** Every record of a subscription's topic from its start up to the one of item {@code last}. */
     private static List<ConsumerRecord<String, String>> readUntil(String subscription, String last) {
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            TopicPartition p = new TopicPartition(Topics.subscriptionAlerts(subscription), 0);
-            consumer.assign(List.of(p));
-            consumer.seekToBeginning(List.of(p));
-            // In the test's thread: a consumer is not to be shared between threads.
-            await("alert " + last + " on " + p.topic()).atMost(DEADLINE).pollInSameThread().until(() -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    out.add(r);
-                    if (last.equals(header(r, "ce_id"))) {
-                        return true;
-                    }
-                }
-                return false;
-            });
+        try (TopicReader<String, String> reader = reader(subscription)) {
+            return reader.until(await("alert " + last + " on " + Topics.subscriptionAlerts(subscription))
+                    .atMost(DEADLINE), records -> ids(records).contains(last));
         }
-        return out;
     }
 
-    /** Every record of a topic as it stands, read up to its end offset at the time of the call. */
+    /** Every record of a subscription's topic as it stands, read up to its end offset at the time of the call. */
     private static List<ConsumerRecord<String, String>> readAll(String subscription) {
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            TopicPartition p = new TopicPartition(Topics.subscriptionAlerts(subscription), 0);
-            consumer.assign(List.of(p));
-            consumer.seekToBeginning(List.of(p));
-            long end = consumer.endOffsets(List.of(p)).get(p);
-            Instant deadline = Instant.now().plus(DEADLINE);
-            while (consumer.position(p) < end && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
+        try (TopicReader<String, String> reader = reader(subscription)) {
+            return reader.toEnd(DEADLINE);
         }
-        return out;
     }
 
-    private static KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer());
+    private static TopicReader<String, String> reader(String subscription) {
+        return TopicReader.strings(BROKER.bootstrapServers(), Topics.subscriptionAlerts(subscription));
     }
 
     private static List<String> ids(List<ConsumerRecord<String, String>> records) {

@@ -2,6 +2,7 @@ package dev.newsmon.app.proof;
 
 import dev.newsmon.app.NewsmonProcess;
 import dev.newsmon.app.SharedBroker;
+import dev.newsmon.app.TopicReader;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.SinkAssembly;
 import dev.newsmon.common.Topics;
@@ -15,13 +16,10 @@ import dev.newsmon.sink.SinkService;
 import dev.newsmon.sink.jsonl.JsonlFileSink;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,17 +27,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The scenarios of a test class on one broker. Each scenario has its own processor application id, sink groups,
@@ -198,32 +193,11 @@ final class ProofCluster implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** The items of {@code workload} whose alerts news.alerts holds, committed. */
-    Set<String> committedAlertItems(StoryWorkload workload) throws IOException {
-        Set<String> items = new HashSet<>();
-        Deserializer<Alert> alerts = JsonSerde.of(Alert.class).deserializer();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Instant deadline = Instant.now().plus(DRAIN);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IOException("news.alerts not read to its end " + ends + " within " + DRAIN);
-                }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    Alert a = alerts.deserialize(r.topic(), r.value());
-                    if (workload.storyOf(a.title()) >= 0) {
-                        items.add(a.itemId());
-                    }
-                }
-            }
+    Set<String> committedAlertItems(StoryWorkload workload) {
+        try (TopicReader<byte[], Alert> reader = new TopicReader<>(bootstrap, Topics.ALERTS,
+                new ByteArrayDeserializer(), JsonSerde.of(Alert.class).deserializer())) {
+            return reader.toEnd(DRAIN).stream().map(ConsumerRecord::value)
+                    .filter(a -> workload.storyOf(a.title()) >= 0).map(Alert::itemId).collect(Collectors.toSet());
         }
-        return items;
     }
 }

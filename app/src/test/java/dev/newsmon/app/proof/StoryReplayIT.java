@@ -1,6 +1,7 @@
 package dev.newsmon.app.proof;
 
 import dev.newsmon.app.SharedBroker;
+import dev.newsmon.app.TopicReader;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.IngestAssembly;
 import dev.newsmon.app.pipeline.Pipeline;
@@ -18,14 +19,10 @@ import dev.newsmon.sink.SinkRunner;
 import dev.newsmon.sink.http.AlertView;
 import dev.newsmon.sink.http.StoryView;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +40,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -245,22 +241,10 @@ class StoryReplayIT {
 
     /** Every record of news.items, as the first run's ingest produced them. */
     private static List<ConsumerRecord<byte[], byte[]>> readItems(NewsmonConfig config) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config.kafkaProperties(Map.of(
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ITEMS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Instant deadline = Instant.now().plus(ProofCluster.DRAIN);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
-                    && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+        try (TopicReader<byte[], byte[]> reader = TopicReader.bytes(config.bootstrapServers().orElseThrow(),
+                Topics.ITEMS)) {
+            return reader.toEnd(ProofCluster.DRAIN);
         }
-        return records;
     }
 
     private static void produce(KafkaProducer<byte[], byte[]> producer, List<ConsumerRecord<byte[], byte[]>> records)
