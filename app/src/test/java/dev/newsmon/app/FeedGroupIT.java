@@ -15,9 +15,7 @@ import dev.newsmon.ingest.feedlist.FeedsTopic;
 import dev.newsmon.ingest.group.FeedGroup;
 import dev.newsmon.ingest.schedule.FeedState;
 import dev.newsmon.ingest.status.FeedStatusTopic;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,7 +29,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -321,23 +318,19 @@ class FeedGroupIT {
         private record Hit(String feed, String agent, long at) {
         }
 
-        private final MockWebServer server = new MockWebServer();
         private final List<String> urls;
         private final Queue<Hit> hits = new ConcurrentLinkedQueue<>();
+        private final FeedServer server;
 
         CountingFeedServer(int n) throws IOException {
-            server.start(InetAddress.getLoopbackAddress(), 0);
-            String base = "http://127.0.0.1:" + server.getPort();
-            urls = IntStream.rangeClosed(1, n).mapToObj(i -> base + "/harbor-" + i + ".xml").toList();
-            server.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) {
-                    String path = request.getUrl().encodedPath();
-                    hits.add(new Hit(base + path, request.getHeaders().get("User-Agent"), System.nanoTime()));
-                    return new MockResponse.Builder().setHeader("Content-Type", "application/rss+xml")
-                            .body(rss(path)).build();
-                }
-            });
+            server = FeedServer.start(this::answer);
+            urls = IntStream.rangeClosed(1, n).mapToObj(i -> server.url("/harbor-" + i + ".xml")).toList();
+        }
+
+        private MockResponse answer(RecordedRequest request) {
+            String path = request.getUrl().encodedPath();
+            hits.add(new Hit(server.url(path), request.getHeaders().get("User-Agent"), System.nanoTime()));
+            return FeedServer.rss().body(rss(path)).build();
         }
 
         private static String rss(String path) {

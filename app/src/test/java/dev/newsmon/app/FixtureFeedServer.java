@@ -1,15 +1,12 @@
 package dev.newsmon.app;
 
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,19 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and writes a feed list pointing at it.
  */
 final class FixtureFeedServer implements AutoCloseable {
-    private final MockWebServer server = new MockWebServer();
     private final String folder;
     private final AtomicInteger notModified = new AtomicInteger();
+    private final FeedServer server;
 
     FixtureFeedServer(String folder) throws IOException {
         this.folder = folder;
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return answer(request);
-            }
-        });
-        server.start(InetAddress.getLoopbackAddress(), 0);
+        server = FeedServer.start(this::answer);
     }
 
     private MockResponse answer(RecordedRequest request) {
@@ -52,8 +43,7 @@ final class FixtureFeedServer implements AutoCloseable {
             notModified.incrementAndGet();
             return new MockResponse.Builder().code(304).setHeader("ETag", etag).build();
         }
-        return new MockResponse.Builder().setHeader("ETag", etag).setHeader("Content-Type", "application/rss+xml")
-                .body(new Buffer().write(body)).build();
+        return FeedServer.rss().setHeader("ETag", etag).body(new Buffer().write(body)).build();
     }
 
     /** Requests answered 304 Not Modified: conditional requests that named a feed's current ETag. */
@@ -62,7 +52,7 @@ final class FixtureFeedServer implements AutoCloseable {
     }
 
     int port() {
-        return server.getPort();
+        return server.port();
     }
 
     /** Writes a plain-text feed list naming each fixture feed by its URL on this server. */
@@ -72,7 +62,7 @@ final class FixtureFeedServer implements AutoCloseable {
             listed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<String> urls = listed.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                .map(name -> "http://127.0.0.1:" + server.getPort() + "/" + name).toList();
+                .map(name -> server.url("/" + name)).toList();
         Path list = dir.resolve("feeds.txt");
         Files.write(list, urls);
         return list;

@@ -1,13 +1,13 @@
 package dev.newsmon.app.proof;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.newsmon.app.FeedServer;
 import dev.newsmon.ingest.feedlist.FeedSource;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import mockwebserver3.RecordedRequest;
+import okio.BufferedSink;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,10 +56,8 @@ final class StoryWorkload implements AutoCloseable {
     private final int carriers;
     private final AtomicLong latencyMillis = new AtomicLong();
     private final AtomicLong lastOutletServed = new AtomicLong();
-    private final CountDownLatch closing = new CountDownLatch(1);
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger visible = new AtomicInteger();
+    private final FeedServer server;
 
     /** Three outlets: the wire and two that republish it. */
     StoryWorkload(String code, int stories) throws IOException {
@@ -78,27 +73,16 @@ final class StoryWorkload implements AutoCloseable {
         this.stories = stories;
         this.outlets = outlets;
         this.carriers = carriers;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(threads);
-        server.createContext("/outlet/", exchange -> {
-            try (exchange) {
-                int outlet = Integer.parseInt(exchange.getRequestURI().getPath().replaceAll("\\D", ""));
+        server = FeedServer.start(this::answer);
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        String path = request.getUrl().encodedPath();
+        int feed = Integer.parseInt(path.replaceAll("\\D", ""));
+        return path.startsWith("/hostile/") ? HostileFeeds.answer(feed) : FeedServer.rss()
                 // The time a remote server takes, so that a poll's duration is about fetching, not CPU noise.
-                closing.await(latencyMillis.get(), TimeUnit.MILLISECONDS);
-                respond(exchange, 200, "application/rss+xml", feed(outlet).getBytes(StandardCharsets.UTF_8));
-                lastOutletServed.accumulateAndGet(System.nanoTime(), Math::max);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        server.createContext("/hostile/", exchange -> {
-            try (exchange) {
-                HostileFeeds.serve(exchange, closing);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        server.start();
+                .headersDelay(latencyMillis.get(), TimeUnit.MILLISECONDS)
+                .body(new OutletFeed(feed(feed).getBytes(StandardCharsets.UTF_8))).build();
     }
 
     String code() {
@@ -147,7 +131,7 @@ final class StoryWorkload implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path);
     }
 
     /** The story number in an alert's title, or -1 when the alert is not about one of this workload's stories. */
@@ -241,20 +225,28 @@ final class StoryWorkload implements AutoCloseable {
         return outlet(outlet).toLowerCase().replace(' ', '-');
     }
 
-    static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+    /** An outlet's feed, noting when it was written out in full. */
+    private final class OutletFeed implements MockResponseBody {
+        private final byte[] xml;
+
+        OutletFeed(byte[] xml) {
+            this.xml = xml;
+        }
+
+        @Override
+        public long getContentLength() {
+            return xml.length;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            sink.write(xml).flush();
+            lastOutletServed.accumulateAndGet(System.nanoTime(), Math::max);
         }
     }
 
     @Override
     public void close() {
-        closing.countDown();
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 }
