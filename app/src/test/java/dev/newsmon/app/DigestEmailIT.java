@@ -28,6 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +59,12 @@ class DigestEmailIT {
     void startSmtp() {
         smtp.start();
     }
+
+    /**
+     * Yesterday: the alerts carry their times as record timestamps, and a day long past would fall to the topics'
+     * retention (seven days by the broker's default) while the test runs.
+     */
+    private static final String DAY = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
 
     @AfterEach
     void stopSmtp() {
@@ -91,24 +99,24 @@ class DigestEmailIT {
                 Subscribers subscribers = start(config, ops);
                 try {
                     send(alerts, "s-1", "m1", Alert.Kind.STORY, "Tidewater Gazette", "Cargo craft docks",
-                            "2026-03-02T10:05:00Z");
+                            DAY + "T10:05:00Z");
                     send(alerts, "s-1", "m2", Alert.Kind.COPY, "Harbor City Post", "Cargo craft reaches the station",
-                            "2026-03-02T10:20:00Z");
+                            DAY + "T10:20:00Z");
                     send(alerts, "s-2", "m3", Alert.Kind.STORY, "Lakeshore Ledger", "Solar array unfurled",
-                            "2026-03-02T10:40:00Z");
+                            DAY + "T10:40:00Z");
                     // The first alert after 11:00 closes the 10:00 window (grace 0).
                     send(alerts, "s-3", "m4", Alert.Kind.STORY, "Lakeshore Ledger", "Crew rotation set",
-                            "2026-03-02T11:01:00Z");
+                            DAY + "T11:01:00Z");
                     assertTrue(smtp.waitForIncomingEmail(DEADLINE.toMillis(), 1), "the 10:00 digest");
                     MimeMessage ten = smtp.getReceivedMessages()[0];
-                    assertEquals("[morning] hourly digest, 2026-03-02 10:00 to 2026-03-02 11:00 UTC: 2 stories",
+                    assertEquals("[morning] hourly digest, " + DAY + " 10:00 to " + DAY + " 11:00 UTC: 2 stories",
                             ten.getSubject());
-                    assertEquals("<morning.2026-03-02T10.00.00Z@newsmon>", ten.getMessageID());
+                    assertEquals("<morning." + DAY + "T10.00.00Z@newsmon>", ten.getMessageID());
                     assertEquals("desk@newsmon.test", ten.getAllRecipients()[0].toString());
                     String text = plainText(ten);
                     assertTrue(text.contains("- Cargo craft docks\n"), text);
-                    assertTrue(text.contains("Tidewater Gazette, Harbor City Post; first 2026-03-02 10:05 UTC, latest"
-                            + " 2026-03-02 10:20 UTC"), text);
+                    assertTrue(text.contains("Tidewater Gazette, Harbor City Post; first " + DAY + " 10:05 UTC, latest"
+                            + " " + DAY + " 10:20 UTC"), text);
                     assertTrue(text.contains("- Solar array unfurled\n"), text);
                     assertFalse(text.contains("Crew rotation"), "the 11:00 window's story waits: " + text);
                     assertEquals(2, count(text, "\n- "), "one entry per story: " + text);
@@ -123,11 +131,11 @@ class DigestEmailIT {
                 Subscribers subscribers = start(restarted, ops);
                 try {
                     send(alerts, "s-4", "m5", Alert.Kind.STORY, "Tidewater Gazette", "Spacewalk planned",
-                            "2026-03-02T12:02:00Z");
+                            DAY + "T12:02:00Z");
                     assertTrue(smtp.waitForIncomingEmail(DEADLINE.toMillis(), 2), "the 11:00 digest");
                     MimeMessage[] all = smtp.getReceivedMessages();
                     assertEquals(2, all.length, "the 10:00 digest was not sent again");
-                    assertEquals("<morning.2026-03-02T11.00.00Z@newsmon>", all[1].getMessageID());
+                    assertEquals("<morning." + DAY + "T11.00.00Z@newsmon>", all[1].getMessageID());
                     String text = plainText(all[1]);
                     assertTrue(text.contains("- Crew rotation set\n"), "the open window survived the restart: " + text);
                     assertEquals(1, count(text, "\n- "), "only that story: " + text);
@@ -140,7 +148,7 @@ class DigestEmailIT {
                 }
             }
         }
-        assertEquals(List.of("morning@2026-03-02T10:00:00Z", "morning@2026-03-02T11:00:00Z"), digestKeys(config),
+        assertEquals(List.of("morning@" + DAY + "T10:00:00Z", "morning@" + DAY + "T11:00:00Z"), digestKeys(config),
                 "one digest per window on news.digests");
     }
 
