@@ -27,6 +27,8 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real single-node KRaft Kafka broker (the stock {@code kafka.Kafka} from kafka_2.13) in a child JVM.
@@ -37,6 +39,10 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Path SETSID = Path.of("/usr/bin/setsid");
+    private static final int PORT_ATTEMPTS = 3;
+    /** How the broker's log names a port it could not bind (Kafka's SocketServer). */
+    private static final Pattern BIND_FAILED = Pattern.compile(
+            "failed to bind to 127\\.0\\.0\\.1:(\\d+): Address already in use");
 
     private final BrokerOptions options;
     private final int port;
@@ -48,8 +54,27 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts the broker and returns once it answers a metadata request. Its data is reused if present. */
+    /**
+     * Starts the broker and returns once it answers a metadata request. Its data is reused if present. A port newsmon
+     * picked itself (the controller's, and the client port when {@code port} is 0) is free when picked but can be
+     * taken by another process before the broker binds it; the start is then tried again on other ports.
+     */
     public static EmbeddedBroker start(BrokerOptions options) throws IOException, InterruptedException,
+            TimeoutException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(options);
+            } catch (PickedPortTaken e) {
+                if (attempt == PORT_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.info("port {} picked for the embedded broker was taken before it bound it; trying other ports",
+                        e.port);
+            }
+        }
+    }
+
+    private static EmbeddedBroker startOnce(BrokerOptions options) throws IOException, InterruptedException,
             TimeoutException {
         Path dir = options.dataDir().toAbsolutePath();
         Path logDir = dir.resolve("kraft-logs");
@@ -86,6 +111,13 @@ public final class EmbeddedBroker implements AutoCloseable {
             broker.awaitReady(options.startTimeout(), log);
         } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
             broker.kill();
+            Matcher taken = BIND_FAILED.matcher(tail(log, Integer.MAX_VALUE));
+            if (!broker.isAlive() && taken.find()) {
+                int takenPort = Integer.parseInt(taken.group(1));
+                if (takenPort == controllerPort || (options.port() == 0 && takenPort == port)) {
+                    throw new PickedPortTaken(takenPort, e);
+                }
+            }
             throw e;
         }
         LOG.info("embedded Kafka broker ready at {} (pid {}, data {}, log {})", broker.bootstrapServers(),
@@ -236,6 +268,16 @@ public final class EmbeddedBroker implements AutoCloseable {
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    /** The broker could not bind a port newsmon had picked for it: another process took it meanwhile. */
+    private static final class PickedPortTaken extends IOException {
+        private final int port;
+
+        PickedPortTaken(int port, Exception cause) {
+            super(cause.getMessage(), cause);
+            this.port = port;
         }
     }
 }
