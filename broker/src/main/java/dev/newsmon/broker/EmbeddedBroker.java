@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,9 +62,15 @@ public final class EmbeddedBroker implements AutoCloseable {
      */
     public static EmbeddedBroker start(BrokerOptions options) throws IOException, InterruptedException,
             TimeoutException {
+        return start(options, EmbeddedBroker::freePort);
+    }
+
+    /** As {@link #start(BrokerOptions)}, with the ports it picks from {@code freePorts}. */
+    static EmbeddedBroker start(BrokerOptions options, IntSupplier freePorts) throws IOException,
+            InterruptedException, TimeoutException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnce(options);
+                return startOnce(options, freePorts);
             } catch (PickedPortTaken e) {
                 if (attempt == PORT_ATTEMPTS) {
                     throw e;
@@ -74,13 +81,13 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    private static EmbeddedBroker startOnce(BrokerOptions options) throws IOException, InterruptedException,
-            TimeoutException {
+    private static EmbeddedBroker startOnce(BrokerOptions options, IntSupplier freePorts) throws IOException,
+            InterruptedException, TimeoutException {
         Path dir = options.dataDir().toAbsolutePath();
         Path logDir = dir.resolve("kraft-logs");
         Files.createDirectories(logDir);
-        int port = options.port() == 0 ? freePort() : options.port();
-        int controllerPort = freePort();
+        int port = options.port() == 0 ? freePorts.getAsInt() : options.port();
+        int controllerPort = freePorts.getAsInt();
         Path properties = dir.resolve("server.properties");
         Files.writeString(properties, serverProperties(port, controllerPort, logDir), StandardCharsets.UTF_8);
         Path logging = dir.resolve("logback.xml");

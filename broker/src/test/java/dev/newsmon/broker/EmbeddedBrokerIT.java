@@ -14,6 +14,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,6 +75,30 @@ class EmbeddedBrokerIT {
         try (EmbeddedBroker recovered = EmbeddedBroker.start(options); Admin admin = admin(recovered)) {
             Set<String> names = admin.listTopics().names().get();
             assertTrue(names.contains("crash"), "topic created before the kill is still there: " + names);
+        }
+    }
+
+    @Test
+    void aPickedPortTakenBeforeTheBrokerBindsItIsReplacedByAnother() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // The first port handed out is already bound, as when another process takes it between pick and bind.
+            AtomicInteger picks = new AtomicInteger();
+            IntSupplier ports = () -> picks.getAndIncrement() == 0 ? taken.getLocalPort() : freePort();
+            try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerOptions.forTest(dir), ports);
+                 Admin admin = admin(broker)) {
+                assertFalse(broker.bootstrapServers().endsWith(":" + taken.getLocalPort()), broker.bootstrapServers());
+                admin.createTopics(List.of(new NewTopic("after-retry", 1, (short) 1))).all().get();
+                assertTrue(admin.listTopics().names().get().contains("after-retry"));
+            }
+            assertTrue(picks.get() >= 4, "a second pair of ports was picked: " + picks.get());
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
