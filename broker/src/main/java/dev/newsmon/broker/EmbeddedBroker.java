@@ -261,7 +261,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         return id;
     }
 
-    private static int freePort() {
+    /** A port free at this moment on the loopback interface (it may be taken before it is bound). */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

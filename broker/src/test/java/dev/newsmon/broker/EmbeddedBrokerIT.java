@@ -14,8 +14,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -83,7 +81,7 @@ class EmbeddedBrokerIT {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             // The first port handed out is already bound, as when another process takes it between pick and bind.
             AtomicInteger picks = new AtomicInteger();
-            IntSupplier ports = () -> picks.getAndIncrement() == 0 ? taken.getLocalPort() : freePort();
+            IntSupplier ports = () -> picks.getAndIncrement() == 0 ? taken.getLocalPort() : EmbeddedBroker.freePort();
             try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerOptions.forTest(dir), ports);
                  Admin admin = admin(broker)) {
                 assertFalse(broker.bootstrapServers().endsWith(":" + taken.getLocalPort()), broker.bootstrapServers());
@@ -91,14 +89,6 @@ class EmbeddedBrokerIT {
                 assertTrue(admin.listTopics().names().get().contains("after-retry"));
             }
             assertTrue(picks.get() >= 4, "a second pair of ports was picked: " + picks.get());
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
