@@ -21,9 +21,12 @@ import org.apache.lucene.search.WildcardQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,51 +37,66 @@ import java.util.TreeSet;
  * news items contain none of the words a rule needs: they are decided untagged here, at the cost of analysing
  * their text once.
  *
- * <p>Lossless by construction: each query gets a set of words at least one of which every item it matches must
- * contain (for {@code a AND b}, the rarer-looking side's words; for {@code a OR b}, both sides'; for a phrase, one
- * of its words), and the item's words are produced by the very analyzer the queries are matched with. A query
- * part whose words cannot be known in advance (a leading wildcard, a range) makes its query a candidate for every
- * item. The differential test compares this path with the Lucene monitor alone.
+ * <p>Lossless by construction: each query gets needs, all of which every item it matches must meet, and each need
+ * is a set of words (whole, or as a prefix) at least one of which such an item contains. {@code a AND b} needs what
+ * {@code a} needs and what {@code b} needs; a phrase needs every one of its words; {@code a OR b} needs, for each
+ * way of picking one need of {@code a} and one of {@code b}, a word of either. Needing every part of a conjunction,
+ * not one, is what keeps out the item that has a phrase's common word ("research", "US") but not the rest, and the
+ * item that has a query's words but nothing of its context. The item's words are produced by the very analyzer the
+ * queries are matched with. A query part whose words cannot be known in advance (a leading wildcard, a range) needs
+ * nothing. The differential test compares this path with the Lucene monitor alone.
  */
 final class Prefilter {
+    /** How many needs a disjunction keeps: each a different pick from its parts, all of which a match meets. */
+    private static final int PICKS = 3;
+
     private final Analyzer analyzer;
     private final CharArrayMap<int[]> byWord;
     private final CharArrayMap<int[]> byPrefix;
     /** The distinct lengths of the prefixes, so that a word looks up only the prefixes there are. */
     private final int[] prefixLengths;
+    private final int needCount;
+    /** Per query, the needs an item must all meet; null for a query that matches nothing. */
+    private final int[][] needsOf;
     private final BitSet always;
 
     private Prefilter(Analyzer analyzer, CharArrayMap<int[]> byWord, CharArrayMap<int[]> byPrefix,
-                      int[] prefixLengths, BitSet always) {
+                      int[] prefixLengths, int needCount, int[][] needsOf, BitSet always) {
         this.analyzer = analyzer;
         this.byWord = byWord;
         this.byPrefix = byPrefix;
         this.prefixLengths = prefixLengths;
+        this.needCount = needCount;
+        this.needsOf = needsOf;
         this.always = always;
     }
 
     /** @param queries the queries by index, as parsed for matching */
     static Prefilter of(List<Query> queries, Analyzer analyzer) {
+        Map<Need, Integer> ids = new HashMap<>();
         Map<String, List<Integer>> words = new HashMap<>();
         Map<String, List<Integer>> prefixes = new HashMap<>();
+        int[][] needsOf = new int[queries.size()][];
         BitSet always = new BitSet(queries.size());
         for (int i = 0; i < queries.size(); i++) {
             Requirement r = Requirement.of(queries.get(i));
-            if (r.always()) {
-                always.set(i);
+            if (r.never()) {
                 continue;
             }
-            for (String w : r.words()) {
-                words.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
+            if (r.needs().isEmpty()) {
+                always.set(i);
             }
-            for (String p : r.prefixes()) {
-                prefixes.computeIfAbsent(p, k -> new ArrayList<>()).add(i);
-            }
+            needsOf[i] = r.needs().stream().mapToInt(need -> ids.computeIfAbsent(need, n -> {
+                int id = ids.size();
+                n.words().forEach(w -> words.computeIfAbsent(w, k -> new ArrayList<>()).add(id));
+                n.prefixes().forEach(p -> prefixes.computeIfAbsent(p, k -> new ArrayList<>()).add(id));
+                return id;
+            })).toArray();
         }
         Set<Integer> lengths = new TreeSet<>();
         prefixes.keySet().forEach(p -> lengths.add(p.length()));
         return new Prefilter(analyzer, index(words), index(prefixes),
-                lengths.stream().mapToInt(Integer::intValue).toArray(), always);
+                lengths.stream().mapToInt(Integer::intValue).toArray(), ids.size(), needsOf, always);
     }
 
     private static CharArrayMap<int[]> index(Map<String, List<Integer>> lists) {
@@ -89,13 +107,31 @@ final class Prefilter {
 
     /** The indices of the queries that may match the item; empty when none can. */
     BitSet candidates(FeedItem item) {
+        BitSet met = new BitSet(needCount);
+        scan(item.title(), met);
+        scan(item.text(), met);
         BitSet found = (BitSet) always.clone();
-        scan(item.title(), found);
-        scan(item.text(), found);
+        if (met.isEmpty()) {
+            return found;
+        }
+        for (int q = 0; q < needsOf.length; q++) {
+            if (needsOf[q] != null && needsOf[q].length > 0 && allMet(needsOf[q], met)) {
+                found.set(q);
+            }
+        }
         return found;
     }
 
-    private void scan(String value, BitSet found) {
+    private static boolean allMet(int[] needs, BitSet met) {
+        for (int need : needs) {
+            if (!met.get(need)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void scan(String value, BitSet met) {
         if (value.isEmpty()) {
             return;
         }
@@ -105,12 +141,12 @@ final class Prefilter {
             while (tokens.incrementToken()) {
                 char[] buffer = term.buffer();
                 int length = term.length();
-                mark(byWord.get(buffer, 0, length), found);
+                mark(byWord.get(buffer, 0, length), met);
                 for (int prefix : prefixLengths) {
                     if (prefix > length) {
                         break;
                     }
-                    mark(byPrefix.get(buffer, 0, prefix), found);
+                    mark(byPrefix.get(buffer, 0, prefix), met);
                 }
             }
             tokens.end();
@@ -119,22 +155,57 @@ final class Prefilter {
         }
     }
 
-    private static void mark(int[] queries, BitSet found) {
-        if (queries != null) {
-            for (int q : queries) {
-                found.set(q);
+    private static void mark(int[] needs, BitSet met) {
+        if (needs != null) {
+            for (int n : needs) {
+                met.set(n);
             }
         }
     }
 
+    /** Words of which a matching item contains at least one: whole words, or words that start with a prefix. */
+    record Need(Set<String> words, Set<String> prefixes) {
+        static Need word(String word) {
+            return new Need(Set.of(word), Set.of());
+        }
+
+        static Need anyOf(List<Need> needs) {
+            Set<String> words = new HashSet<>();
+            Set<String> prefixes = new HashSet<>();
+            needs.forEach(n -> {
+                words.addAll(n.words());
+                prefixes.addAll(n.prefixes());
+            });
+            return new Need(Set.copyOf(words), Set.copyOf(prefixes));
+        }
+
+        /**
+         * How often items are likely to contain one of the words. Without word statistics, short words and
+         * prefixes are taken as the common ones, and every alternative adds to the cost.
+         */
+        double cost() {
+            double cost = 0;
+            for (String w : words) {
+                cost += commonness(w);
+            }
+            for (String p : prefixes) {
+                cost += 2 * commonness(p);
+            }
+            return cost;
+        }
+
+        private static double commonness(String word) {
+            return word.length() >= 7 ? 1 : word.length() >= 5 ? 2 : 4;
+        }
+    }
+
     /**
-     * Words of which a matching item contains at least one (whole words, or words starting with a prefix), or
-     * {@code always} when the query's words cannot be known.
+     * The needs a matching item meets, rarest first; none when the query's words cannot be known, and {@code never}
+     * for a query that matches nothing (only negative clauses).
      */
-    record Requirement(Set<String> words, Set<String> prefixes, boolean always) {
-        static final Requirement ALWAYS = new Requirement(Set.of(), Set.of(), true);
-        /** A query that matches nothing (only negative clauses) needs nothing and is never a candidate. */
-        static final Requirement NEVER = new Requirement(Set.of(), Set.of(), false);
+    record Requirement(List<Need> needs, boolean never) {
+        static final Requirement ALWAYS = new Requirement(List.of(), false);
+        static final Requirement NEVER = new Requirement(List.of(), true);
 
         static Requirement of(Query query) {
             if (query instanceof TermQuery t) {
@@ -147,18 +218,17 @@ final class Prefilter {
                 return of(c.getQuery());
             }
             if (query instanceof PhraseQuery p) {
-                return cheapest(p.getTerms().length == 0 ? List.of(ALWAYS)
-                        : java.util.Arrays.stream(p.getTerms()).map(Requirement::word).toList());
+                return allOf(Arrays.stream(p.getTerms()).map(Requirement::word).toList());
             }
             if (query instanceof MultiPhraseQuery m) {
                 List<Requirement> positions = new ArrayList<>();
                 for (Term[] alternatives : m.getTermArrays()) {
-                    positions.add(union(java.util.Arrays.stream(alternatives).map(Requirement::word).toList()));
+                    positions.add(anyOf(Arrays.stream(alternatives).map(Requirement::word).toList()));
                 }
-                return cheapest(positions.isEmpty() ? List.of(ALWAYS) : positions);
+                return allOf(positions);
             }
             if (query instanceof SynonymQuery s) {
-                return union(s.getTerms().stream().map(Requirement::word).toList());
+                return anyOf(s.getTerms().stream().map(Requirement::word).toList());
             }
             if (query instanceof PrefixQuery p) {
                 return prefix(p.getPrefix().text());
@@ -184,18 +254,22 @@ final class Prefilter {
                     }
                 }
             }
-            if (!required.isEmpty()) {
-                return cheapest(required);
+            if (required.isEmpty()) {
+                return optional.isEmpty() ? NEVER : anyOf(optional);
             }
-            return optional.isEmpty() ? NEVER : union(optional);
+            // Beside required clauses, optional ones must match only when a minimum number of them is set.
+            if (query.getMinimumNumberShouldMatch() > 0 && !optional.isEmpty()) {
+                required.add(anyOf(optional));
+            }
+            return allOf(required);
         }
 
         private static Requirement word(Term term) {
-            return new Requirement(Set.of(term.text()), Set.of(), false);
+            return new Requirement(List.of(Need.word(term.text())), false);
         }
 
         private static Requirement prefix(String prefix) {
-            return prefix.isEmpty() ? ALWAYS : new Requirement(Set.of(), Set.of(prefix), false);
+            return prefix.isEmpty() ? ALWAYS : new Requirement(List.of(new Need(Set.of(), Set.of(prefix))), false);
         }
 
         /** The text of a wildcard term before its first wildcard character, escapes resolved. */
@@ -214,53 +288,48 @@ final class Prefilter {
             return prefix.toString();
         }
 
-        private static Requirement union(List<Requirement> parts) {
-            Set<String> words = new HashSet<>();
-            Set<String> prefixes = new HashSet<>();
+        /** Every part must hold: the needs of all of them. */
+        private static Requirement allOf(List<Requirement> parts) {
+            Set<Need> needs = new LinkedHashSet<>();
             for (Requirement r : parts) {
-                if (r.always()) {
-                    return ALWAYS;
+                if (r.never()) {
+                    return NEVER;
                 }
-                words.addAll(r.words());
-                prefixes.addAll(r.prefixes());
+                needs.addAll(r.needs());
             }
-            return new Requirement(Set.copyOf(words), Set.copyOf(prefixes), false);
-        }
-
-        /** Of several requirements that must all hold, any one will do: the one least likely to hold by chance. */
-        private static Requirement cheapest(List<Requirement> parts) {
-            Requirement best = parts.get(0);
-            for (Requirement r : parts) {
-                if (r.cost() < best.cost()) {
-                    best = r;
-                }
-            }
-            return best;
+            return rarestFirst(needs);
         }
 
         /**
-         * How often items are likely to contain one of the words. Without word statistics, short words and
-         * prefixes are taken as the common ones, and every alternative adds to the cost.
+         * One part must hold. Whichever it is, the item meets every need of that part, so for any pick of one need
+         * per part the item contains a word of their union; the picks kept are the parts' rarest needs, their
+         * second rarest, and so on, a part with fewer needs giving its last again.
          */
-        double cost() {
-            if (always) {
-                return Double.POSITIVE_INFINITY;
+        private static Requirement anyOf(List<Requirement> parts) {
+            List<Requirement> possible = parts.stream().filter(r -> !r.never()).toList();
+            if (possible.isEmpty()) {
+                return NEVER;
             }
-            if (words.isEmpty() && prefixes.isEmpty()) {
-                return 0;
+            int picks = 0;
+            for (Requirement r : possible) {
+                if (r.needs().isEmpty()) {
+                    return ALWAYS;
+                }
+                picks = Math.max(picks, r.needs().size());
             }
-            double cost = 0;
-            for (String w : words) {
-                cost += commonness(w);
+            Set<Need> needs = new LinkedHashSet<>();
+            for (int pick = 0; pick < Math.min(picks, PICKS); pick++) {
+                int k = pick;
+                needs.add(Need.anyOf(possible.stream()
+                        .map(r -> r.needs().get(Math.min(k, r.needs().size() - 1))).toList()));
             }
-            for (String p : prefixes) {
-                cost += 2 * commonness(p);
-            }
-            return cost;
+            return rarestFirst(needs);
         }
 
-        private static double commonness(String word) {
-            return word.length() >= 7 ? 1 : word.length() >= 5 ? 2 : 4;
+        private static Requirement rarestFirst(Set<Need> needs) {
+            List<Need> sorted = new ArrayList<>(needs);
+            sorted.sort(Comparator.comparingDouble(Need::cost));
+            return new Requirement(List.copyOf(sorted), false);
         }
     }
 }
