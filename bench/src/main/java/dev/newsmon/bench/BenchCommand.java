@@ -5,6 +5,7 @@ import dev.newsmon.app.ops.LogFile;
 import dev.newsmon.app.pipeline.Cluster;
 import dev.newsmon.app.pipeline.Pipeline;
 import dev.newsmon.bench.measure.AlertTailer;
+import dev.newsmon.bench.measure.ProcessCpu;
 import dev.newsmon.bench.measure.Replay;
 import dev.newsmon.bench.measure.PeakRss;
 import dev.newsmon.bench.measure.Percentiles;
@@ -156,8 +157,16 @@ public final class BenchCommand implements Callable<Integer> {
             // The replays run after the pipeline has stopped, one at a time, so each has the machine to itself.
             System.err.println("newsmon bench: pipeline drained and stopped; replaying news.items through the full "
                     + "topology, then through a pass-through topology");
-            double full = Replay.fullTopology(effective, run + "-replay", DRAIN_TIMEOUT);
-            double passThrough = Replay.passThrough(effective, admin, run + "-passthrough", DRAIN_TIMEOUT);
+            ProcessCpu cpu = new ProcessCpu(cluster.embedded().stream().mapToLong(EmbeddedBroker::pid).findFirst());
+            // Each replay runs twice and the second counts: the first still pays for the JIT compiling what the
+            // live run left uncompiled (on 2 cores its compiler took half this JVM's CPU through the first replay),
+            // which a processor that has run for minutes no longer does.
+            Replay.Result fullCold = Replay.fullTopology(effective, cpu, run + "-replay-1", DRAIN_TIMEOUT);
+            Replay.Result full = Replay.fullTopology(effective, cpu, run + "-replay-2", DRAIN_TIMEOUT);
+            Replay.Result passThroughCold = Replay.passThrough(effective, cpu, admin, run + "-passthrough-1",
+                    DRAIN_TIMEOUT);
+            Replay.Result passThrough = Replay.passThrough(effective, cpu, admin, run + "-passthrough-2",
+                    DRAIN_TIMEOUT);
 
             PollSummary summary = live.summary();
             double pollSeconds = seconds(live.started(), live.polled());
@@ -166,7 +175,10 @@ public final class BenchCommand implements Callable<Integer> {
                     summary.itemsProduced() / pollSeconds,
                     summary.itemsProduced() / seconds(live.started(), live.processorDone()),
                     live.alerts() / seconds(live.started(), live.lastAlert()), live.alerts(), live.duplicates(),
-                    live.latencies(), full, passThrough, full / passThrough, live.peakRssKib(), brokerRss);
+                    live.latencies(), full.recordsPerSecond(), passThrough.recordsPerSecond(),
+                    full.recordsPerSecond() / passThrough.recordsPerSecond(), full.cpu(), passThrough.cpu(),
+                    fullCold.recordsPerSecond(), passThroughCold.recordsPerSecond(), full.internalRecordsPerItem(),
+                    live.peakRssKib(), brokerRss);
             if (summary.feedsFailed() > 0) {
                 System.err.printf("newsmon bench: %d feeds failed: %s%n", summary.feedsFailed(), summary.errors());
             }

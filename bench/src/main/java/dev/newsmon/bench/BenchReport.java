@@ -1,6 +1,7 @@
 package dev.newsmon.bench;
 
 import dev.newsmon.bench.measure.Percentiles;
+import dev.newsmon.bench.measure.ProcessCpu;
 
 import java.util.Locale;
 
@@ -11,6 +12,13 @@ import java.util.Locale;
  * @param fullTopologyRecordsPerSecond the processor's topology replaying every item alone on the broker
  * @param passThroughRecordsPerSecond  a read-deserialize-write topology, same configuration, same items, alone
  * @param fullToPassThrough            the first divided by the second
+ * @param fullTopologyCpu              CPU-seconds the full replay took, in this JVM and in the broker's
+ * @param passThroughCpu               the same for the pass-through replay
+ * @param fullTopologyFirstRecordsPerSecond the full topology's first replay, which runs while the JIT still compiles
+ *                                          the code that the rates above run compiled
+ * @param passThroughFirstRecordsPerSecond  the same for the pass-through
+ * @param fullTopologyInternalRecordsPerItem records the full replay wrote to its internal topics (band probes,
+ *                                           resolve messages, store changelogs) per item it read
  * @param latencyMillis                first appearance of an item in a feed response to its line in alerts.jsonl
  * @param benchPeakRssKib              this JVM: ingest, processor, sink, and the bench's feed server and tailer
  * @param brokerPeakRssKib             the embedded broker's JVM; 0 with --bootstrap-servers
@@ -20,7 +28,9 @@ public record BenchReport(int feeds, long items, long taggedItems, int cores,
                           double itemsProcessedPerSecond, double alertsWrittenPerSecond, long alerts,
                           long duplicateAlerts, Percentiles latencyMillis,
                           double fullTopologyRecordsPerSecond, double passThroughRecordsPerSecond,
-                          double fullToPassThrough,
+                          double fullToPassThrough, ProcessCpu.Used fullTopologyCpu,
+                          ProcessCpu.Used passThroughCpu, double fullTopologyFirstRecordsPerSecond,
+                          double passThroughFirstRecordsPerSecond, double fullTopologyInternalRecordsPerItem,
                           long benchPeakRssKib, long brokerPeakRssKib) {
 
     public String table() {
@@ -36,9 +46,14 @@ public record BenchReport(int feeds, long items, long taggedItems, int cores,
         row(t, "latency p50/p95/p99", String.format(Locale.ROOT, "%,d / %,d / %,d ms  (max %,d ms, %,d alerts)",
                 latencyMillis.p50(), latencyMillis.p95(), latencyMillis.p99(), latencyMillis.max(),
                 latencyMillis.count()));
-        row(t, "replay, full/s", rate(fullTopologyRecordsPerSecond) + "  (the processor's topology alone)");
+        row(t, "replay, full/s", rate(fullTopologyRecordsPerSecond) + "  (the processor's topology alone; first "
+                + "replay " + rate(fullTopologyFirstRecordsPerSecond) + ")");
         row(t, "replay, pass-through/s", rate(passThroughRecordsPerSecond) + String.format(Locale.ROOT,
-                "  (full topology at %.0f%% of it)", fullToPassThrough * 100));
+                "  (full topology at %.0f%% of it; first replay %s)", fullToPassThrough * 100,
+                rate(passThroughFirstRecordsPerSecond)));
+        row(t, "replay CPU, full", cpu(fullTopologyCpu) + String.format(Locale.ROOT,
+                "; %.2f internal records an item", fullTopologyInternalRecordsPerItem));
+        row(t, "replay CPU, pass-through", cpu(passThroughCpu));
         row(t, "peak RSS, services", mib(benchPeakRssKib) + "  (with the bench's feed server and tailer)");
         row(t, "peak RSS, broker", brokerPeakRssKib == 0 ? "n/a (external cluster)" : mib(brokerPeakRssKib));
         return t.toString();
@@ -50,6 +65,11 @@ public record BenchReport(int feeds, long items, long taggedItems, int cores,
 
     private static String rate(double perSecond) {
         return String.format(Locale.ROOT, "%,.0f", perSecond);
+    }
+
+    private String cpu(ProcessCpu.Used used) {
+        return String.format(Locale.ROOT, "%.1f s services + %.1f s broker  (%.0f µs an item)", used.ownSeconds(),
+                used.brokerSeconds(), (used.ownSeconds() + used.brokerSeconds()) * 1e6 / items);
     }
 
     private static String mib(long kib) {

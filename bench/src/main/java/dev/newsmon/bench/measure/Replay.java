@@ -38,20 +38,28 @@ public final class Replay {
     private Replay() {
     }
 
+    /**
+     * The rate of a replay, the CPU it took this JVM and the broker's from RUNNING until drained, and the records it
+     * wrote to its internal topics (repartition, resolve, changelogs) per item read.
+     */
+    public record Result(double recordsPerSecond, ProcessCpu.Used cpu, double internalRecordsPerItem) {
+    }
+
     /** The processor's topology (normalise, re-delivery filter, tagging, dedup round trips, alerts, story clusters). */
-    public static double fullTopology(NewsmonConfig config, String applicationId, Duration timeout) throws Exception {
+    public static Result fullTopology(NewsmonConfig config, ProcessCpu cpu, String applicationId, Duration timeout)
+            throws Exception {
         NewsmonConfig replay = config.withKnown(Map.of(Settings.PROCESSOR_APP_ID.key(), applicationId));
         try (Ops ops = Ops.start(replay.withKnown(Map.of(Settings.OPS_HTTP_PORT.key(), "0")), "bench-replay");
              ProcessorService processor = ProcessorAssembly.build(replay, ops)) {
             processor.start();
-            return time(replay, processor::awaitRunning,
+            return time(replay, cpu, processor::awaitRunning,
                     t -> Pipeline.awaitQuiet(replay, List.of(), t), timeout);
         }
     }
 
     /** Read, deserialize and write each item unchanged: the engine's own limit with the same serde and guarantee. */
-    public static double passThrough(NewsmonConfig config, Admin admin, String applicationId, Duration timeout)
-            throws Exception {
+    public static Result passThrough(NewsmonConfig config, ProcessCpu cpu, Admin admin, String applicationId,
+                                     Duration timeout) throws Exception {
         TopicAdmin.ensureTopics(admin, List.of(Topics.BENCH_PASSTHROUGH), Map.of(),
                 config.get(Settings.TOPIC_PARTITIONS), config.get(Settings.TOPIC_REPLICATION).shortValue());
         Serde<FeedItem> items = JsonSerde.of(FeedItem.class);
@@ -68,7 +76,7 @@ public final class Replay {
             });
             streams.start();
             // Its one input is news.items: it reads no alerts back, as the processor does.
-            return time(replay, t -> running.await(t.toMillis(), TimeUnit.MILLISECONDS),
+            return time(replay, cpu, t -> running.await(t.toMillis(), TimeUnit.MILLISECONDS),
                     t -> Pipeline.awaitDrained(replay, Map.of(applicationId, all -> List.of(Topics.ITEMS)), t),
                     timeout);
         }
@@ -84,20 +92,27 @@ public final class Replay {
         void await(Duration timeout) throws InterruptedException, TimeoutException;
     }
 
-    private static double time(NewsmonConfig replay, Running running, Drained drained, Duration timeout)
-            throws Exception {
+    private static Result time(NewsmonConfig replay, ProcessCpu cpu, Running running, Drained drained,
+                               Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         if (!running.await(timeout)) {
             throw new TimeoutException("the replay did not reach RUNNING within " + timeout);
         }
         long started = System.nanoTime();
+        ProcessCpu.Sample before = cpu.now();
         drained.await(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-        return records(replay) / ((System.nanoTime() - started) / 1e9);
-    }
-
-    private static long records(NewsmonConfig config) throws Exception {
-        try (Admin admin = Cluster.admin(config)) {
-            return new TopicProgress(admin, Topics.ITEMS).end();
+        ProcessCpu.Used used = cpu.now().since(before);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        try (Admin admin = Cluster.admin(replay)) {
+            long items = new TopicProgress(admin, Topics.ITEMS).end();
+            String prefix = replay.get(Settings.PROCESSOR_APP_ID) + "-";
+            long internal = 0;
+            for (String topic : admin.listTopics().names().get()) {
+                if (topic.startsWith(prefix)) {
+                    internal += new TopicProgress(admin, topic).end();
+                }
+            }
+            return new Result(items / seconds, used, (double) internal / items);
         }
     }
 }
