@@ -158,9 +158,8 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("newsmon bench: pipeline drained and stopped; replaying news.items through the full "
                     + "topology, then through a pass-through topology");
             ProcessCpu cpu = new ProcessCpu(cluster.embedded().stream().mapToLong(EmbeddedBroker::pid).findFirst());
-            // Each replay runs twice and the second counts: the first still pays for the JIT compiling what the
-            // live run left uncompiled (on 2 cores its compiler took half this JVM's CPU through the first replay),
-            // which a processor that has run for minutes no longer does.
+            // Each replay runs twice and the second counts: the first shares the cores with the JIT compiling what
+            // the live run left uncompiled, which a processor that has run for minutes no longer does.
             Replay.Result fullCold = Replay.fullTopology(effective, cpu, run + "-replay-1", DRAIN_TIMEOUT);
             Replay.Result full = Replay.fullTopology(effective, cpu, run + "-replay-2", DRAIN_TIMEOUT);
             Replay.Result passThroughCold = Replay.passThrough(effective, cpu, admin, run + "-passthrough-1",
