@@ -59,9 +59,11 @@ final class Prefilter {
     /** Per query, the needs an item must all meet; null for a query that matches nothing. */
     private final int[][] needsOf;
     private final BitSet always;
+    /** The first look from the characters alone; null when the rules have too many words for it. */
+    private final NeedGate gate;
 
     private Prefilter(Analyzer analyzer, CharArrayMap<int[]> byWord, CharArrayMap<int[]> byPrefix,
-                      int[] prefixLengths, int needCount, int[][] needsOf, BitSet always) {
+                      int[] prefixLengths, int needCount, int[][] needsOf, BitSet always, NeedGate gate) {
         this.analyzer = analyzer;
         this.byWord = byWord;
         this.byPrefix = byPrefix;
@@ -69,6 +71,7 @@ final class Prefilter {
         this.needCount = needCount;
         this.needsOf = needsOf;
         this.always = always;
+        this.gate = gate;
     }
 
     /** @param queries the queries by index, as parsed for matching */
@@ -95,8 +98,11 @@ final class Prefilter {
         }
         Set<Integer> lengths = new TreeSet<>();
         prefixes.keySet().forEach(p -> lengths.add(p.length()));
+        Need[] byId = new Need[ids.size()];
+        ids.forEach((need, id) -> byId[id] = need);
         return new Prefilter(analyzer, index(words), index(prefixes),
-                lengths.stream().mapToInt(Integer::intValue).toArray(), ids.size(), needsOf, always);
+                lengths.stream().mapToInt(Integer::intValue).toArray(), ids.size(), needsOf, always,
+                NeedGate.of(List.of(byId)));
     }
 
     private static CharArrayMap<int[]> index(Map<String, List<Integer>> lists) {
@@ -107,19 +113,52 @@ final class Prefilter {
 
     /** The indices of the queries that may match the item; empty when none can. */
     BitSet candidates(FeedItem item) {
-        BitSet met = new BitSet(needCount);
-        scan(item.title(), met);
-        scan(item.text(), met);
         BitSet found = (BitSet) always.clone();
-        if (met.isEmpty()) {
+        if (gate != null && !anyMeets(possiblyMet(item))) {
             return found;
         }
-        for (int q = 0; q < needsOf.length; q++) {
-            if (needsOf[q] != null && needsOf[q].length > 0 && allMet(needsOf[q], met)) {
-                found.set(q);
+        BitSet met = met(item);
+        if (!met.isEmpty()) {
+            for (int q = 0; q < needsOf.length; q++) {
+                if (meets(q, met)) {
+                    found.set(q);
+                }
             }
         }
         return found;
+    }
+
+    /** The needs the item meets, by its analysed words. */
+    BitSet met(FeedItem item) {
+        BitSet met = new BitSet(needCount);
+        scan(item.title(), met);
+        scan(item.text(), met);
+        return met;
+    }
+
+    /** A superset of {@link #met}, from the item's characters alone: every need when there is no gate. */
+    BitSet possiblyMet(FeedItem item) {
+        if (gate == null) {
+            BitSet all = new BitSet(needCount);
+            all.set(0, needCount);
+            return all;
+        }
+        return gate.possiblyMet(item);
+    }
+
+    private boolean anyMeets(BitSet met) {
+        for (int q = 0; q < needsOf.length; q++) {
+            if (meets(q, met)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a query other than those tried on every item has all its needs met. */
+    private boolean meets(int query, BitSet met) {
+        int[] needs = needsOf[query];
+        return needs != null && needs.length > 0 && allMet(needs, met);
     }
 
     private static boolean allMet(int[] needs, BitSet met) {

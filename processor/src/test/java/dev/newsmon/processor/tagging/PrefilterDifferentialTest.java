@@ -168,7 +168,7 @@ class PrefilterDifferentialTest {
     }
 
     /** The rule as one Lucene query: the query, and its context in the place the rule names. */
-    private static Query reference(RuleQuery q) throws Exception {
+    static Query reference(RuleQuery q) throws Exception {
         Query query = RuleQueryParser.parse(q.query());
         if (q.context() == null) {
             return query;

@@ -4,8 +4,10 @@ import dev.newsmon.common.model.FeedItem;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,5 +79,47 @@ class PrefilterTest {
         assertFalse(candidate("+station +(orbit module)", "A station", "Of police."),
                 "no optional clause required without a minimum");
         assertTrue(candidate("+station +(orbit module)", "A station", "In orbit."));
+    }
+
+    @Test
+    void theCharacterPassFindsEveryNeedTheAnalysedWordsMeet() throws Exception {
+        Rules rules = RulesLoader.load(Path.of("..", "config", "rules.yaml"));
+        List<FeedItem> labelled = PrefilterDifferentialTest.labelledItems();
+        ItemMutator mutator = new ItemMutator(5, ItemMutator.wordsOf(rules));
+        List<FeedItem> items = new ArrayList<>(labelled);
+        for (int i = 0; i < 2_000; i++) {
+            items.add(i % 2 == 0 ? mutator.generated(i) : mutator.mutated(labelled.get(i % labelled.size()), i));
+        }
+        items.add(item("The U.S. and Roscosmos's agencies", "Ёлка на МКС; ﬁnal ＮＡＳＡ notes on the station's crews."));
+        List<Query> queries = new ArrayList<>();
+        for (TagRule tag : rules.tags()) {
+            for (RuleQuery q : tag.queries()) {
+                queries.add(PrefilterDifferentialTest.reference(q));
+            }
+        }
+        Prefilter prefilter = Prefilter.of(queries, NewsAnalyzer.forDocuments());
+        int met = 0;
+        for (FeedItem item : items) {
+            BitSet exact = prefilter.met(item);
+            BitSet missed = (BitSet) exact.clone();
+            missed.andNot(prefilter.possiblyMet(item));
+            assertTrue(missed.isEmpty(), () -> "needs " + missed + " met, not found by the character pass: " + item);
+            met += exact.isEmpty() ? 0 : 1;
+        }
+        assertTrue(met > items.size() / 2, "items meeting some need: " + met);
+    }
+
+    @Test
+    void keysAreFoldedWithoutDotsAndWithoutTheStemmersY() {
+        assertEquals("us", NeedGate.key("U.S."));
+        assertEquals("agenc", NeedGate.key("agency"));
+        assertEquals("roscosmo", NeedGate.key("Roscosmo"));
+        assertEquals("ел", NeedGate.key("Ёл"));
+        assertEquals("nasa", NeedGate.key("ＮＡＳＡ"));
+    }
+
+    private static FeedItem item(String title, String text) {
+        return new FeedItem(1, "id-1", "g", "https://outlet.example/feed", "Outlet", "https://outlet.example/1",
+                title, text, Instant.EPOCH, Instant.EPOCH);
     }
 }
