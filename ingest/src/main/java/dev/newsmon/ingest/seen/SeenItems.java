@@ -62,35 +62,44 @@ public final class SeenItems implements AutoCloseable {
     }
 
     /** The items of one read worth producing, each with its revision set; in the order given. */
-    public synchronized List<FeedItem> select(List<FeedItem> items) {
-        sweepIfDue();
+    public List<FeedItem> select(List<FeedItem> items) {
+        // Hashed before taking the lock: every worker's poll passes through here, and hashing is most of the work.
+        List<String> hashes = hashes(items);
         List<FeedItem> out = new ArrayList<>();
-        Set<String> batchContent = new HashSet<>();
-        for (FeedItem item : items) {
-            String hash = contentHash(item);
-            if (!batchContent.add(hash)) {
-                continue;
-            }
-            SeenRecord known = byId.get(item.itemId());
-            if (known != null) {
-                if (!known.contentHash().equals(hash)) {
-                    out.add(item.withRevision(known.revision() + 1));
+        synchronized (this) {
+            sweepIfDue();
+            Set<String> batchContent = new HashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                FeedItem item = items.get(i);
+                String hash = hashes.get(i);
+                if (!batchContent.add(hash)) {
+                    continue;
                 }
-            } else if (!idByContent.containsKey(hash)) {
-                out.add(item.withRevision(0));
+                SeenRecord known = byId.get(item.itemId());
+                if (known != null) {
+                    if (!known.contentHash().equals(hash)) {
+                        out.add(item.withRevision(known.revision() + 1));
+                    }
+                } else if (!idByContent.containsKey(hash)) {
+                    out.add(item.withRevision(0));
+                }
             }
         }
         return out;
     }
 
     /** Remembers items Kafka has acknowledged, here and in the store. */
-    public synchronized void remember(List<FeedItem> produced) {
-        Instant now = clock.instant();
-        for (FeedItem item : produced) {
-            SeenRecord record = new SeenRecord(SeenRecord.SCHEMA_VERSION, item.feedUrl(), contentHash(item),
-                    item.revision(), now);
-            put(item.itemId(), record);
-            store.save(item.itemId(), record);
+    public void remember(List<FeedItem> produced) {
+        List<String> hashes = hashes(produced);
+        synchronized (this) {
+            Instant now = clock.instant();
+            for (int i = 0; i < produced.size(); i++) {
+                FeedItem item = produced.get(i);
+                SeenRecord record = new SeenRecord(SeenRecord.SCHEMA_VERSION, item.feedUrl(), hashes.get(i),
+                        item.revision(), now);
+                put(item.itemId(), record);
+                store.save(item.itemId(), record);
+            }
         }
     }
 
@@ -98,21 +107,24 @@ public final class SeenItems implements AutoCloseable {
      * Keeps the known items of a successful read from expiring while their feed lists them: one whose record is
      * older than half the retention is written again with the current time. Returns how many were.
      */
-    public synchronized int stillListed(List<FeedItem> items) {
-        Instant now = clock.instant();
-        Instant stale = now.minus(retention.dividedBy(2));
-        int renewed = 0;
-        for (FeedItem item : items) {
-            String id = idByContent.get(contentHash(item));
-            SeenRecord known = id == null ? null : byId.get(id);
-            if (known != null && known.seenAt().isBefore(stale)) {
-                SeenRecord record = known.seenAgain(now);
-                put(id, record);
-                store.save(id, record);
-                renewed++;
+    public int stillListed(List<FeedItem> items) {
+        List<String> hashes = hashes(items);
+        synchronized (this) {
+            Instant now = clock.instant();
+            Instant stale = now.minus(retention.dividedBy(2));
+            int renewed = 0;
+            for (String hash : hashes) {
+                String id = idByContent.get(hash);
+                SeenRecord known = id == null ? null : byId.get(id);
+                if (known != null && known.seenAt().isBefore(stale)) {
+                    SeenRecord record = known.seenAgain(now);
+                    put(id, record);
+                    store.save(id, record);
+                    renewed++;
+                }
             }
+            return renewed;
         }
-        return renewed;
     }
 
     /**
@@ -183,6 +195,12 @@ public final class SeenItems implements AutoCloseable {
     private void put(String itemId, SeenRecord record) {
         byId.put(itemId, record);
         idByContent.put(record.contentHash(), itemId);
+    }
+
+    private static List<String> hashes(List<FeedItem> items) {
+        List<String> hashes = new ArrayList<>(items.size());
+        items.forEach(item -> hashes.add(contentHash(item)));
+        return hashes;
     }
 
     /** SHA-256 of feed, canonical link, title and text, as 32 hex digits. */
