@@ -25,7 +25,7 @@ public final class Shingles {
 
     private Shingles(long[] sequence, boolean ordered) {
         this.sequence = sequence;
-        this.distinct = Arrays.stream(sequence).sorted().distinct().toArray();
+        this.distinct = Hashes.sortedDistinct(sequence);
         this.ordered = ordered;
     }
 
@@ -35,7 +35,7 @@ public final class Shingles {
 
     /** A set without positions, as versions before the text order stored it. */
     public static Shingles unordered(long[] set) {
-        return new Shingles(Arrays.stream(set).sorted().distinct().toArray(), false);
+        return new Shingles(Hashes.sortedDistinct(set), false);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
