@@ -19,6 +19,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -82,11 +83,9 @@ public class FingerprinterBenchmark {
     }
 
     private static String words(Random random, int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append(i == 0 ? "" : " ").append(SPACE[random.nextInt(SPACE.length)]);
-        }
-        return s.toString();
+        String[] words = new String[n];
+        Arrays.setAll(words, i -> SPACE[random.nextInt(SPACE.length)]);
+        return String.join(" ", words);
     }
 
     @Benchmark
