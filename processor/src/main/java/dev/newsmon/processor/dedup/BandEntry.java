@@ -1,6 +1,5 @@
 package dev.newsmon.processor.dedup;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,7 +15,7 @@ public record BandEntry(OrderKey order, long timestamp, Hashes bandHashes) {
     public BandEntry {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(bandHashes, "bandHashes");
-        if (Arrays.stream(bandHashes.toArray()).anyMatch(h -> h >>> Integer.SIZE != 0)) {
+        if (!bandHashes.within(0, 0xFFFF_FFFFL)) {
             throw new IllegalArgumentException("band hashes are 32-bit: " + order);
         }
     }
@@ -32,6 +31,12 @@ public record BandEntry(OrderKey order, long timestamp, Hashes bandHashes) {
 
     /** The bands of {@code bandKeys} (another item's) that this item has too. */
     public Bands shared(List<String> bandKeys) {
-        return Bands.ofKeys(bandKeys.stream().filter(k -> bandHashes.contains(bandHash(k))).toList());
+        Bands shared = Bands.NONE;
+        for (String key : bandKeys) {
+            if (bandHashes.contains(bandHash(key))) {
+                shared = shared.union(Bands.of(Fingerprint.bandIndex(key)));
+            }
+        }
+        return shared;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -15,19 +16,23 @@ import java.util.regex.PatternSyntaxException;
  * Text that republishers add or change around a syndicated story and that must not count for or against a match:
  * footers, feed-plugin trailers, datelines, press contacts, headline suffixes. The built-in list is the resource
  * {@code boilerplate.txt} next to this class; {@code processor.dedup.boilerplate.file} replaces it (same format).
+ *
+ * <p>The patterns run one after the other, each on what the ones before left, as the list orders them. A pattern
+ * runs only where its {@link Trigger} says it may match: the dedup path strips every tagged item, and most hold
+ * little or no boilerplate.
  */
 public final class Boilerplate {
     private static final String BUILT_IN = "boilerplate.txt";
     private static final int MIN_TITLE_WORDS = 4;
 
-    private final List<Pattern> text;
-    private final List<Pattern> lead;
-    private final List<Pattern> title;
+    private final List<Rule> text;
+    private final List<Rule> lead;
+    private final List<Rule> title;
 
     private Boilerplate(List<Pattern> text, List<Pattern> lead, List<Pattern> title) {
-        this.text = List.copyOf(text);
-        this.lead = List.copyOf(lead);
-        this.title = List.copyOf(title);
+        this.text = text.stream().map(Rule::new).toList();
+        this.lead = lead.stream().map(Rule::new).toList();
+        this.title = title.stream().map(Rule::new).toList();
     }
 
     public static Boilerplate builtIn() {
@@ -78,23 +83,72 @@ public final class Boilerplate {
     }
 
     public String stripText(String s) {
-        String out = s;
-        for (Pattern p : lead) {
-            out = p.matcher(out).replaceFirst("");
+        Text out = new Text(s);
+        for (Rule r : lead) {
+            out.removeFirst(r);
         }
-        for (Pattern p : text) {
-            out = p.matcher(out).replaceAll(" ");
+        for (Rule r : text) {
+            out.replaceAll(r, " ");
         }
-        return out.trim();
+        return out.value.trim();
     }
 
     /** Drops an outlet suffix, unless what remains is too short to be the headline ("Russia - US talks"). */
     public String stripTitle(String s) {
-        String stripped = s;
-        for (Pattern p : title) {
-            stripped = p.matcher(stripped).replaceFirst("");
+        Text out = new Text(s);
+        for (Rule r : title) {
+            out.removeFirst(r);
         }
-        stripped = stripped.trim();
+        String stripped = out.value.trim();
         return stripped.split(" ").length >= MIN_TITLE_WORDS ? stripped : s.trim();
+    }
+
+    private record Rule(Pattern pattern, Trigger trigger) {
+        Rule(Pattern pattern) {
+            this(pattern, Trigger.of(pattern.pattern()));
+        }
+    }
+
+    /** A text being stripped, and its folded form while it is needed and unchanged. */
+    private static final class Text {
+        private String value;
+        private String folded;
+
+        Text(String value) {
+            this.value = value;
+        }
+
+        void removeFirst(Rule rule) {
+            if (!mayMatch(rule.trigger())) {
+                return;
+            }
+            Matcher m = rule.pattern().matcher(value);
+            if (!rule.trigger().anchored()) {
+                set(m.replaceFirst(""));
+            } else if (m.lookingAt()) {
+                // An anchored pattern's one possible match starts at 0: find() would try every other start in vain.
+                set(value.substring(m.end()));
+            }
+        }
+
+        void replaceAll(Rule rule, String replacement) {
+            if (mayMatch(rule.trigger())) {
+                set(rule.pattern().matcher(value).replaceAll(replacement));
+            }
+        }
+
+        private boolean mayMatch(Trigger trigger) {
+            if (trigger.caseInsensitive() && folded == null && !trigger.literals().isEmpty()) {
+                folded = Trigger.fold(value);
+            }
+            return trigger.mayMatch(value, folded);
+        }
+
+        private void set(String changed) {
+            if (changed != value) {
+                value = changed;
+                folded = null;
+            }
+        }
     }
 }

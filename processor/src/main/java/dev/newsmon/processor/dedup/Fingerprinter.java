@@ -1,13 +1,8 @@
 package dev.newsmon.processor.dedup;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Fingerprints an item for syndicated-copy detection. Immutable and safe to share between threads.
@@ -36,7 +31,10 @@ public final class Fingerprinter {
     static final int BODY_ROWS = 2;
     static final int TOTAL_BANDS = LEAD_BANDS + TITLE_BANDS + BODY_BANDS;
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    /** The Unicode categories of {@code \p{L}} and {@code \p{N}}, as bits of {@link Character#getType}. */
+    private static final int WORD_CATEGORIES = 1 << Character.UPPERCASE_LETTER | 1 << Character.LOWERCASE_LETTER
+            | 1 << Character.TITLECASE_LETTER | 1 << Character.MODIFIER_LETTER | 1 << Character.OTHER_LETTER
+            | 1 << Character.DECIMAL_DIGIT_NUMBER | 1 << Character.LETTER_NUMBER | 1 << Character.OTHER_NUMBER;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     /**
      * One seed per MinHash function: lead bands first, then title bands, then body bands. Appending keeps the
@@ -57,19 +55,26 @@ public final class Fingerprinter {
         // A title-only item is compared on its title, else it could never be found to be a copy.
         List<String> contentWords = textWords.isEmpty() ? titleWords : textWords;
 
+        // A MinHash is the minimum over a set, so a repeated hash changes nothing: the bands take the hashes as they
+        // come, repeats and all, with no set built.
         List<String> bandKeys = new ArrayList<>(TOTAL_BANDS);
-        long[] lead = shingles(contentWords.subList(0, Math.min(LEAD_WORDS, contentWords.size())), Integer.MAX_VALUE);
-        if (lead.length > 0) {
-            addBands(bandKeys, lead, 0, LEAD_BANDS, LEAD_ROWS, 0);
-        }
-        long[] titleSet = titleWords.stream().distinct().mapToLong(Hash64::of).toArray();
-        if (titleSet.length > 0) {
-            addBands(bandKeys, titleSet, LEAD_BANDS, TITLE_BANDS, TITLE_ROWS, LEAD_BANDS * LEAD_ROWS);
-        }
         long[] sequence = sequence(contentWords, MAX_SHINGLES);
-        long[] body = Arrays.stream(sequence).distinct().toArray();
-        if (body.length > 0) {
-            addBands(bandKeys, body, LEAD_BANDS + TITLE_BANDS, BODY_BANDS, BODY_ROWS,
+        // The lead's shingles are the first ones of the text's: MAX_SHINGLES is far more than a lead has.
+        int leadWords = Math.min(LEAD_WORDS, contentWords.size());
+        int lead = leadWords == 0 ? 0 : leadWords - Math.min(SHINGLE_WORDS, leadWords) + 1;
+        if (lead > 0) {
+            addBands(bandKeys, sequence, lead, 0, LEAD_BANDS, LEAD_ROWS, 0);
+        }
+        long[] titleHashes = new long[titleWords.size()];
+        for (int i = 0; i < titleHashes.length; i++) {
+            titleHashes[i] = Hash64.of(titleWords.get(i));
+        }
+        if (titleHashes.length > 0) {
+            addBands(bandKeys, titleHashes, titleHashes.length, LEAD_BANDS, TITLE_BANDS, TITLE_ROWS,
+                    LEAD_BANDS * LEAD_ROWS);
+        }
+        if (sequence.length > 0) {
+            addBands(bandKeys, sequence, sequence.length, LEAD_BANDS + TITLE_BANDS, BODY_BANDS, BODY_ROWS,
                     LEAD_BANDS * LEAD_ROWS + TITLE_BANDS * TITLE_ROWS);
         }
         if (bandKeys.isEmpty()) {
@@ -81,12 +86,29 @@ public final class Fingerprinter {
 
     /** Lower case, and Russian ё as е: one outlet prints the dots and its copier leaves them out. */
     static List<String> words(String s) {
+        String lower = s.toLowerCase(Locale.ROOT).replace('ё', 'е');
         List<String> out = new ArrayList<>();
-        Matcher m = WORD.matcher(s.toLowerCase(Locale.ROOT).replace('ё', 'е'));
-        while (m.find()) {
-            out.add(m.group());
+        int start = -1;
+        for (int i = 0; i < lower.length(); ) {
+            int c = lower.codePointAt(i);
+            boolean word = isWordChar(c);
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                out.add(lower.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(c);
+        }
+        if (start >= 0) {
+            out.add(lower.substring(start));
         }
         return out;
+    }
+
+    /** Whether {@code c} is in {@code [\p{L}\p{N}]}, by the same test of its Unicode category as the regex's. */
+    private static boolean isWordChar(int c) {
+        return (WORD_CATEGORIES >> Character.getType(c) & 1) != 0;
     }
 
     /**
@@ -101,38 +123,27 @@ public final class Fingerprinter {
         int positions = Math.min(cap, words.size() - n + 1);
         long[] out = new long[positions];
         for (int i = 0; i < positions; i++) {
-            out[i] = Hash64.of(String.join(" ", words.subList(i, i + n)));
+            out[i] = Hash64.ofJoined(words, i, i + n);
         }
         return out;
     }
 
-    /** Hashes of the distinct word n-grams in text order; a text shorter than one shingle is one shingle. */
-    static long[] shingles(List<String> words, int cap) {
-        if (words.isEmpty()) {
-            return new long[0];
-        }
-        int n = Math.min(SHINGLE_WORDS, words.size());
-        Set<Long> out = new LinkedHashSet<>();
-        for (int i = 0; i + n <= words.size() && out.size() < cap; i++) {
-            out.add(Hash64.of(String.join(" ", words.subList(i, i + n))));
-        }
-        return out.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private static void addBands(List<String> keys, long[] set, int firstBand, int bands, int rows, int firstSeed) {
+    /** Adds the keys of {@code bands} bands over the first {@code size} hashes of {@code set}. */
+    private static void addBands(List<String> keys, long[] set, int size, int firstBand, int bands, int rows,
+                                 int firstSeed) {
         for (int b = 0; b < bands; b++) {
             long acc = firstBand + b;
             for (int r = 0; r < rows; r++) {
-                acc = Hash64.fmix64(acc * GOLDEN ^ minHash(set, SEEDS[firstSeed + b * rows + r]));
+                acc = Hash64.fmix64(acc * GOLDEN ^ minHash(set, size, SEEDS[firstSeed + b * rows + r]));
             }
             keys.add(bandKey(firstBand + b, acc));
         }
     }
 
-    private static long minHash(long[] set, long seed) {
+    private static long minHash(long[] set, int size, long seed) {
         long min = Long.MAX_VALUE;
-        for (long h : set) {
-            min = Math.min(min, Hash64.fmix64(h ^ seed));
+        for (int i = 0; i < size; i++) {
+            min = Math.min(min, Hash64.fmix64(set[i] ^ seed));
         }
         return min;
     }

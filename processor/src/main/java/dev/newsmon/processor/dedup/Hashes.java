@@ -18,7 +18,20 @@ public final class Hashes {
     }
 
     public static Hashes of(long[] hashes) {
-        return new Hashes(Arrays.stream(hashes).sorted().distinct().toArray());
+        return new Hashes(sortedDistinct(hashes));
+    }
+
+    /** A sorted copy of {@code hashes} without repeats; read for every band entry and shingle set, so no stream. */
+    static long[] sortedDistinct(long[] hashes) {
+        long[] sorted = hashes.clone();
+        Arrays.sort(sorted);
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[n - 1]) {
+                sorted[n++] = sorted[i];
+            }
+        }
+        return n == sorted.length ? sorted : Arrays.copyOf(sorted, n);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -44,6 +57,11 @@ public final class Hashes {
 
     public int size() {
         return sorted.length;
+    }
+
+    /** Whether every hash lies in {@code [min, max]}. */
+    public boolean within(long min, long max) {
+        return sorted.length == 0 || sorted[0] >= min && sorted[sorted.length - 1] <= max;
     }
 
     public boolean contains(long hash) {

@@ -20,12 +20,15 @@ public final class Shingles {
 
     /** Text order, or for an unordered (older) set its sorted hashes. */
     private final long[] sequence;
-    private final long[] distinct;
     private final boolean ordered;
+    /**
+     * The distinct hashes, sorted on first use: most copies of an item's shingles are only read and passed on
+     * (band probes, answers, pending items), and only those the resolver compares need the set.
+     */
+    private volatile long[] distinct;
 
     private Shingles(long[] sequence, boolean ordered) {
         this.sequence = sequence;
-        this.distinct = Arrays.stream(sequence).sorted().distinct().toArray();
         this.ordered = ordered;
     }
 
@@ -35,7 +38,7 @@ public final class Shingles {
 
     /** A set without positions, as versions before the text order stored it. */
     public static Shingles unordered(long[] set) {
-        return new Shingles(Arrays.stream(set).sorted().distinct().toArray(), false);
+        return new Shingles(Hashes.sortedDistinct(set), false);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -77,25 +80,37 @@ public final class Shingles {
     }
 
     public int distinctCount() {
-        return distinct.length;
+        return sortedDistinct().length;
     }
 
     public boolean contains(long hash) {
-        return Arrays.binarySearch(distinct, hash) >= 0;
+        return Arrays.binarySearch(sortedDistinct(), hash) >= 0;
     }
 
     /** The distinct hashes, sorted. */
     public long[] distinct() {
-        return distinct.clone();
+        return sortedDistinct().clone();
+    }
+
+    private long[] sortedDistinct() {
+        long[] d = distinct;
+        if (d == null) {
+            // An unordered set is kept sorted and distinct already.
+            d = ordered ? Hashes.sortedDistinct(sequence) : sequence;
+            distinct = d;
+        }
+        return d;
     }
 
     /** Distinct hashes both have. */
     public int intersectionSize(Shingles other) {
+        long[] mine = sortedDistinct();
+        long[] theirs = other.sortedDistinct();
         int i = 0;
         int j = 0;
         int n = 0;
-        while (i < distinct.length && j < other.distinct.length) {
-            int c = Long.compare(distinct[i], other.distinct[j]);
+        while (i < mine.length && j < theirs.length) {
+            int c = Long.compare(mine[i], theirs[j]);
             if (c == 0) {
                 n++;
                 i++;
