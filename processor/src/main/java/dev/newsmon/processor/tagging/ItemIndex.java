@@ -29,10 +29,12 @@ final class ItemIndex {
     private final IndexSearcher searcher;
     private final LeafReaderContext leaf;
     private final FeedItem item;
+    private final RewrittenQueries rewritten;
 
-    private ItemIndex(FeedItem item, IndexSearcher searcher) {
+    private ItemIndex(FeedItem item, IndexSearcher searcher, RewrittenQueries rewritten) {
         this.item = item;
         this.searcher = searcher;
+        this.rewritten = rewritten;
         this.leaf = searcher.getIndexReader().leaves().get(0);
     }
 
@@ -41,8 +43,9 @@ final class ItemIndex {
      * the lead is the text's tokens up to the lead's end.
      *
      * @param textField whether some query searches {@code text:} on its own
+     * @param rewritten the queries that will be asked, rewritten already where they could be
      */
-    static ItemIndex of(FeedItem item, Analyzer analyzer, boolean textField) {
+    static ItemIndex of(FeedItem item, Analyzer analyzer, boolean textField, RewrittenQueries rewritten) {
         MemoryIndex index = new MemoryIndex(true, false);
         int gap = analyzer.getPositionIncrementGap(ItemFields.ALL);
         int offsetGap = analyzer.getOffsetGap(ItemFields.ALL);
@@ -57,7 +60,7 @@ final class ItemIndex {
             index.addField(ItemFields.TEXT, text);
         }
         index.freeze();
-        return new ItemIndex(item, index.createSearcher());
+        return new ItemIndex(item, index.createSearcher(), rewritten);
     }
 
     /**
@@ -99,8 +102,7 @@ final class ItemIndex {
     /** Where the query matches, with positions and offsets; null when it does not match. */
     Matches matches(Query query) {
         try {
-            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-            return weight.matches(leaf, 0);
+            return weight(query).matches(leaf, 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot match a query on item_id=" + item.itemId(), e);
         }
@@ -109,8 +111,7 @@ final class ItemIndex {
     /** Whether the query matches, without collecting where: the cheapest question the index answers. */
     boolean matchesAtAll(Query query) {
         try {
-            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-            Scorer scorer = weight.scorer(leaf);
+            Scorer scorer = weight(query).scorer(leaf);
             if (scorer == null) {
                 return false;
             }
@@ -120,6 +121,10 @@ final class ItemIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot match a query on item_id=" + item.itemId(), e);
         }
+    }
+
+    private Weight weight(Query query) throws IOException {
+        return searcher.createWeight(rewritten.rewrite(query, searcher), ScoreMode.COMPLETE_NO_SCORES, 1f);
     }
 
     /** The query's Lucene score on this item, 0 when it does not match. */
