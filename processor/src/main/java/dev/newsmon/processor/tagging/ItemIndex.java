@@ -8,6 +8,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.Query;
@@ -19,6 +21,8 @@ import org.apache.lucene.search.Weight;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One item as a one-document Lucene index, the way rule queries see it: {@link ItemFields#ALL} (title and text),
@@ -110,6 +114,9 @@ final class ItemIndex {
 
     /** Whether the query matches, without collecting where: the cheapest question the index answers. */
     boolean matchesAtAll(Query query) {
+        if (query instanceof BooleanQuery bool && rewritten.rewrittenOnce(bool)) {
+            return clausesMatch(bool);
+        }
         try {
             Scorer scorer = weight(query).scorer(leaf);
             if (scorer == null) {
@@ -121,6 +128,38 @@ final class ItemIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot match a query on item_id=" + item.itemId(), e);
         }
+    }
+
+    /**
+     * A boolean query's answer, clause by clause: its required clauses all match, at least its minimum of optional
+     * ones (one when nothing is required) and none of its excluded ones. That is how a boolean query matches a
+     * document; asked clause by clause, the first clause that decides the answer spares the weights of the rest.
+     * Only for a query rewritten once: one rewritten on the item is asked whole, so that it fails on the item as it
+     * would whole (on too many clauses, say).
+     */
+    private boolean clausesMatch(BooleanQuery query) {
+        List<Query> optional = new ArrayList<>();
+        List<Query> excluded = new ArrayList<>();
+        boolean required = false;
+        for (BooleanClause clause : query.clauses()) {
+            switch (clause.getOccur()) {
+                case MUST, FILTER -> {
+                    if (!matchesAtAll(clause.getQuery())) {
+                        return false;
+                    }
+                    required = true;
+                }
+                case SHOULD -> optional.add(clause.getQuery());
+                case MUST_NOT -> excluded.add(clause.getQuery());
+            }
+        }
+        int needed = query.getMinimumNumberShouldMatch() > 0 ? query.getMinimumNumberShouldMatch()
+                : required ? 0 : 1;
+        int found = 0;
+        for (int i = 0; i < optional.size() && found < needed; i++) {
+            found += matchesAtAll(optional.get(i)) ? 1 : 0;
+        }
+        return found >= needed && excluded.stream().noneMatch(this::matchesAtAll);
     }
 
     private Weight weight(Query query) throws IOException {

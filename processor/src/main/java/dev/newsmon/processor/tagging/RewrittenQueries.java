@@ -101,6 +101,11 @@ final class RewrittenQueries {
         return STRUCTURAL.contains(query.getClass());
     }
 
+    /** Whether the query was rewritten here, and so is the same on every item. */
+    boolean rewrittenOnce(Query query) {
+        return rewritten.containsKey(query);
+    }
+
     /** The query as the searcher would rewrite it: done already when it could be, else now. */
     Query rewrite(Query query, IndexSearcher searcher) throws IOException {
         Query done = rewritten.get(query);

@@ -127,8 +127,8 @@ public final class RuleTagger implements Tagger {
     }
 
     /**
-     * @param rewrittenOnce false to rewrite every query on every item and at every use, as Lucene does by itself:
-     *                      the reference that rewriting once is tested against
+     * @param rewrittenOnce false to rewrite every query on every item and at every use and to ask each whole, as
+     *                      Lucene does by itself: the reference that {@link RewrittenQueries} is tested against
      */
     static RuleTagger create(Rules rules, boolean prefiltered, boolean rewrittenOnce) {
         List<Compiled> queries = new ArrayList<>();

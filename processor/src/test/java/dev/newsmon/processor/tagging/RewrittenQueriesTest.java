@@ -2,6 +2,7 @@ package dev.newsmon.processor.tagging;
 
 import dev.newsmon.common.model.FeedItem;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
@@ -22,13 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Rewriting a rule query once, when the rules are loaded, is what rewriting it on each item would give: the same
- * query on every labelled item, which rewriting again leaves as it is, and so the same full results.
+ * query on every labelled item, which rewriting again leaves as it is. With the boolean queries rewritten once asked
+ * clause by clause, the tagger gives the same full results as when Lucene rewrites and asks each query whole.
  */
 class RewrittenQueriesTest {
     private static final Path SHIPPED_RULES = Path.of("..", "config", "rules.yaml");
 
     @Test
-    void onEveryLabelledItemTheTaggerGivesTheResultOfRewritingOnEachItem() throws Exception {
+    void onEveryLabelledItemTheTaggerGivesTheResultOfAskingLuceneEachQueryAsParsed() throws Exception {
         List<FeedItem> labelled = PrefilterDifferentialTest.labelledItems();
         for (Rules rules : List.of(RulesLoader.load(SHIPPED_RULES), GeneratedRules.of(labelled, 1_000, 11))) {
             RuleTagger once = RuleTagger.create(rules, true, true);
@@ -85,6 +87,44 @@ class RewrittenQueriesTest {
                 "Orbit Desk", "https://orbit-desk.example/fuzzy-1", "Crew returns to the station",
                 "The capsule undocked at dawn.", null, Instant.EPOCH);
         assertEquals(List.of("station"), RuleTagger.create(rules).tag(item).tags());
+    }
+
+    /** Asked clause by clause, a boolean query matches where Lucene, asking it whole, says it matches. */
+    @Test
+    void aBooleanQueryAskedClauseByClauseMatchesWhereItMatchesWhole() throws Exception {
+        List<Query> queries = new ArrayList<>();
+        for (String q : List.of("nasa OR soyuz", "nasa AND soyuz", "nasa NOT soyuz", "-nasa", "+nasa soyuz",
+                "(nasa NOT (soyuz NOT dragon)) OR station*", "title:nasa AND (soyuz OR \"crew dragon\"~3)")) {
+            queries.add(RuleQueryParser.parse(q));
+        }
+        for (int least = 0; least <= 3; least++) {
+            queries.add(new BooleanQuery.Builder().setMinimumNumberShouldMatch(least)
+                    .add(RuleQueryParser.parse("nasa"), BooleanClause.Occur.SHOULD)
+                    .add(RuleQueryParser.parse("soyuz"), BooleanClause.Occur.SHOULD)
+                    .add(RuleQueryParser.parse("dragon"), BooleanClause.Occur.SHOULD)
+                    .add(RuleQueryParser.parse("station"), BooleanClause.Occur.FILTER)
+                    .build());
+        }
+        RewrittenQueries once = RewrittenQueries.of(queries);
+        RewrittenQueries none = RewrittenQueries.of(List.of());
+        NewsAnalyzer analyzer = NewsAnalyzer.forDocuments();
+        int matched = 0;
+        int asked = 0;
+        for (String title : List.of("NASA crew", "Soyuz lands", "", "Station news")) {
+            for (String text : List.of("The Soyuz and the Crew Dragon docked at the station.", "NASA said so.",
+                    "A dragon dance at the station.", "")) {
+                FeedItem item = new FeedItem(FeedItem.SCHEMA_VERSION, "b-" + asked++, null, "https://x.example/f",
+                        "X", "https://x.example/" + asked, title, text, null, Instant.EPOCH);
+                ItemIndex clauseByClause = ItemIndex.of(item, analyzer, true, once);
+                ItemIndex whole = ItemIndex.of(item, analyzer, true, none);
+                for (Query q : queries) {
+                    boolean expected = whole.matchesAtAll(q);
+                    assertEquals(expected, clauseByClause.matchesAtAll(q), q + " on " + title + " | " + text);
+                    matched += expected ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(matched > 20 && matched < asked * queries.size() - 20, "matched " + matched);
     }
 
     /** Every query the matcher may ask on its own: the query and, down its tree, each clause. */
