@@ -67,6 +67,11 @@ final class ItemIndex {
         return new ItemIndex(item, index.createSearcher(), rewritten);
     }
 
+    /** A searcher of no item, to rewrite the queries whose rewrite reads no index ({@link RewrittenQueries}). */
+    static IndexSearcher emptySearcher() {
+        return new MemoryIndex().createSearcher();
+    }
+
     /**
      * The tokens of one value, analysed now and replayed at each use. Uses are sequential, so that it does not
      * matter that the analyzer's next stream shares its attributes.

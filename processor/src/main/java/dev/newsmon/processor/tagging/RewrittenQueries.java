@@ -1,6 +1,5 @@
 package dev.newsmon.processor.tagging;
 
-import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -49,7 +48,7 @@ final class RewrittenQueries {
 
     /** The queries and every part of them that can be rewritten without an index, rewritten. */
     static RewrittenQueries of(Collection<Query> queries) {
-        IndexSearcher empty = new MemoryIndex().createSearcher();
+        IndexSearcher empty = ItemIndex.emptySearcher();
         Map<Query, Query> rewritten = new IdentityHashMap<>();
         queries.forEach(q -> add(q, empty, rewritten));
         return new RewrittenQueries(rewritten);
