@@ -8,6 +8,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.Query;
@@ -19,6 +21,8 @@ import org.apache.lucene.search.Weight;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One item as a one-document Lucene index, the way rule queries see it: {@link ItemFields#ALL} (title and text),
@@ -29,10 +33,12 @@ final class ItemIndex {
     private final IndexSearcher searcher;
     private final LeafReaderContext leaf;
     private final FeedItem item;
+    private final RewrittenQueries rewritten;
 
-    private ItemIndex(FeedItem item, IndexSearcher searcher) {
+    private ItemIndex(FeedItem item, IndexSearcher searcher, RewrittenQueries rewritten) {
         this.item = item;
         this.searcher = searcher;
+        this.rewritten = rewritten;
         this.leaf = searcher.getIndexReader().leaves().get(0);
     }
 
@@ -41,8 +47,9 @@ final class ItemIndex {
      * the lead is the text's tokens up to the lead's end.
      *
      * @param textField whether some query searches {@code text:} on its own
+     * @param rewritten the queries that will be asked, rewritten already where they could be
      */
-    static ItemIndex of(FeedItem item, Analyzer analyzer, boolean textField) {
+    static ItemIndex of(FeedItem item, Analyzer analyzer, boolean textField, RewrittenQueries rewritten) {
         MemoryIndex index = new MemoryIndex(true, false);
         int gap = analyzer.getPositionIncrementGap(ItemFields.ALL);
         int offsetGap = analyzer.getOffsetGap(ItemFields.ALL);
@@ -57,7 +64,12 @@ final class ItemIndex {
             index.addField(ItemFields.TEXT, text);
         }
         index.freeze();
-        return new ItemIndex(item, index.createSearcher());
+        return new ItemIndex(item, index.createSearcher(), rewritten);
+    }
+
+    /** A searcher of no item, to rewrite the queries whose rewrite reads no index ({@link RewrittenQueries}). */
+    static IndexSearcher emptySearcher() {
+        return new MemoryIndex().createSearcher();
     }
 
     /**
@@ -99,8 +111,7 @@ final class ItemIndex {
     /** Where the query matches, with positions and offsets; null when it does not match. */
     Matches matches(Query query) {
         try {
-            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-            return weight.matches(leaf, 0);
+            return weight(query).matches(leaf, 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot match a query on item_id=" + item.itemId(), e);
         }
@@ -108,9 +119,11 @@ final class ItemIndex {
 
     /** Whether the query matches, without collecting where: the cheapest question the index answers. */
     boolean matchesAtAll(Query query) {
+        if (query instanceof BooleanQuery bool && rewritten.rewrittenOnce(bool)) {
+            return clausesMatch(bool);
+        }
         try {
-            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-            Scorer scorer = weight.scorer(leaf);
+            Scorer scorer = weight(query).scorer(leaf);
             if (scorer == null) {
                 return false;
             }
@@ -120,6 +133,42 @@ final class ItemIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot match a query on item_id=" + item.itemId(), e);
         }
+    }
+
+    /**
+     * A boolean query's answer, clause by clause: its required clauses all match, at least its minimum of optional
+     * ones (one when nothing is required) and none of its excluded ones. That is how a boolean query matches a
+     * document; asked clause by clause, the first clause that decides the answer spares the weights of the rest.
+     * Only for a query rewritten once: one rewritten on the item is asked whole, so that it fails on the item as it
+     * would whole (on too many clauses, say).
+     */
+    private boolean clausesMatch(BooleanQuery query) {
+        List<Query> optional = new ArrayList<>();
+        List<Query> excluded = new ArrayList<>();
+        boolean required = false;
+        for (BooleanClause clause : query.clauses()) {
+            switch (clause.getOccur()) {
+                case MUST, FILTER -> {
+                    if (!matchesAtAll(clause.getQuery())) {
+                        return false;
+                    }
+                    required = true;
+                }
+                case SHOULD -> optional.add(clause.getQuery());
+                case MUST_NOT -> excluded.add(clause.getQuery());
+            }
+        }
+        int needed = query.getMinimumNumberShouldMatch() > 0 ? query.getMinimumNumberShouldMatch()
+                : required ? 0 : 1;
+        int found = 0;
+        for (int i = 0; i < optional.size() && found < needed; i++) {
+            found += matchesAtAll(optional.get(i)) ? 1 : 0;
+        }
+        return found >= needed && excluded.stream().noneMatch(this::matchesAtAll);
+    }
+
+    private Weight weight(Query query) throws IOException {
+        return searcher.createWeight(rewritten.rewrite(query, searcher), ScoreMode.COMPLETE_NO_SCORES, 1f);
     }
 
     /** The query's Lucene score on this item, 0 when it does not match. */

@@ -27,8 +27,10 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 
 /**
  * Tags items with the rules of one rules file, and says why.
@@ -39,7 +41,7 @@ import java.util.concurrent.atomic.LongAdder;
  * matches in the title alone or in the title and lead: the evidence of its place, scored by {@link Aboutness}. A
  * tag applies when its strongest evidence reaches the tag's relevance threshold.
  *
- * <p>Safe for concurrent use: it holds only immutable parsed queries, and the analyzer keeps its per-thread state
+ * <p>Safe for concurrent use: it holds only immutable parsed (and where possible rewritten) queries, and the analyzer keeps its per-thread state
  * itself.
  */
 public final class RuleTagger implements Tagger {
@@ -51,6 +53,7 @@ public final class RuleTagger implements Tagger {
 
     private final Rules rules;
     private final List<Compiled> queries;
+    private final RewrittenQueries rewritten;
     /** Null when every query is tried on every item: the reference the prefilter is tested against. */
     private final Prefilter prefilter;
     private final Analyzer analyzer;
@@ -85,9 +88,11 @@ public final class RuleTagger implements Tagger {
     private record TitleExtent(int lastPosition, int length) {
     }
 
-    private RuleTagger(Rules rules, List<Compiled> queries, Prefilter prefilter, Analyzer analyzer) {
+    private RuleTagger(Rules rules, List<Compiled> queries, Prefilter prefilter, Analyzer analyzer,
+                       RewrittenQueries rewritten) {
         this.rules = rules;
         this.queries = queries;
+        this.rewritten = rewritten;
         this.prefilter = prefilter;
         this.analyzer = analyzer;
         Set<String> fields = new HashSet<>();
@@ -118,6 +123,14 @@ public final class RuleTagger implements Tagger {
 
     /** @param prefiltered false to try every query on every item, as the differential test's reference does */
     static RuleTagger create(Rules rules, boolean prefiltered) {
+        return create(rules, prefiltered, true);
+    }
+
+    /**
+     * @param rewrittenOnce false to rewrite every query on every item and at every use and to ask each whole, as
+     *                      Lucene does by itself: the reference that {@link RewrittenQueries} is tested against
+     */
+    static RuleTagger create(Rules rules, boolean prefiltered, boolean rewrittenOnce) {
         List<Compiled> queries = new ArrayList<>();
         for (TagRule tag : rules.tags()) {
             for (RuleQuery q : tag.queries()) {
@@ -138,7 +151,11 @@ public final class RuleTagger implements Tagger {
                 : null;
         LOG.info("tagging rules loaded rules_version={} tags={} queries={}",
                 rules.version(), rules.tags().size(), queries.size());
-        return new RuleTagger(rules, List.copyOf(queries), prefilter, analyzer);
+        RewrittenQueries rewritten = RewrittenQueries.of(rewrittenOnce ? queries.stream()
+                .flatMap(q -> Stream.of(q.all(), q.head(), q.title(), q.context()))
+                .filter(Objects::nonNull)
+                .toList() : List.of());
+        return new RuleTagger(rules, List.copyOf(queries), prefilter, analyzer, rewritten);
     }
 
     private static String field(RuleQuery.Scope scope) {
@@ -185,7 +202,7 @@ public final class RuleTagger implements Tagger {
         if (candidates.isEmpty()) {
             return TagResult.untagged(rules.version());
         }
-        ItemIndex index = ItemIndex.of(item, analyzer, textField);
+        ItemIndex index = ItemIndex.of(item, analyzer, textField, rewritten);
         Map<String, List<Found>> byTag = new LinkedHashMap<>();
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             Compiled q = queries.get(i);
