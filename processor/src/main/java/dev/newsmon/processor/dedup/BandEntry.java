@@ -1,6 +1,5 @@
 package dev.newsmon.processor.dedup;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,14 +28,14 @@ public record BandEntry(OrderKey order, long timestamp, Hashes bandHashes) {
         return Hash64.of(bandKey) >>> Integer.SIZE;
     }
 
-    /** The bands of {@code bandKeys} (another item's) that this item has too. */
-    public Bands shared(List<String> bandKeys) {
-        Bands shared = Bands.NONE;
-        for (String key : bandKeys) {
-            if (bandHashes.contains(bandHash(key))) {
-                shared = shared.union(Bands.of(Fingerprint.bandIndex(key)));
+    /** The bands of a probe's keys (another item's) that this item has too. */
+    Bands shared(ProbeKeys keys) {
+        long mask = 0;
+        for (int i = 0; i < keys.hashes().length; i++) {
+            if (bandHashes.contains(keys.hashes()[i])) {
+                mask |= keys.bits()[i];
             }
         }
-        return shared;
+        return new Bands(mask);
     }
 }

@@ -83,12 +83,13 @@ public final class BandMatcher implements Processor<String, BandProbe, String, R
         BandEntry entry = probe.entry(ts);
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         Map<String, Bands> foundIn = new HashMap<>();
+        ProbeKeys keys = ProbeKeys.of(probe.bandKeys());
         for (String bandKey : probe.keys()) {
             Bands band = Bands.of(Fingerprint.bandIndex(bandKey));
             for (BandEntry earlier : match(bandKey, entry, ts)) {
                 String id = earlier.order().itemId();
                 candidates.computeIfAbsent(id, k -> new Candidate(earlier.order(), earlier.timestamp(),
-                        earlier.shared(probe.bandKeys())));
+                        earlier.shared(keys)));
                 foundIn.merge(id, band, Bands::union);
             }
         }
