@@ -51,6 +51,15 @@ final class ItemMutator {
         return words;
     }
 
+    /** The labelled items, then {@code varied} more: generated and mutated ones, half of each. */
+    List<FeedItem> withVaried(List<FeedItem> labelled, int varied) {
+        List<FeedItem> items = new ArrayList<>(labelled);
+        for (int i = 0; i < varied; i++) {
+            items.add(i % 2 == 0 ? generated(i) : mutated(labelled.get(i % labelled.size()), i));
+        }
+        return items;
+    }
+
     FeedItem generated(int n) {
         return item("gen-" + n, sentence(4 + random.nextInt(9)), sentence(8 + random.nextInt(90)));
     }

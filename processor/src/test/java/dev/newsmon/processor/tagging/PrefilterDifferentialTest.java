@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -61,14 +62,23 @@ class PrefilterDifferentialTest {
 
     @Test
     void onEveryLabelledItemThePrefilteredTaggerGivesTheExhaustiveResult() throws Exception {
+        assertSameOnLabelled(rules -> RuleTagger.create(rules, false), rules -> RuleTagger.create(rules, true));
+    }
+
+    /**
+     * With the shipped rules and with 1,000 generated ones, the tested tagger gives the reference's result on every
+     * labelled item, of which many are tagged.
+     */
+    static void assertSameOnLabelled(Function<Rules, RuleTagger> reference, Function<Rules, RuleTagger> tested)
+            throws Exception {
         List<FeedItem> labelled = labelledItems();
         for (Rules rules : List.of(RulesLoader.load(SHIPPED_RULES), GeneratedRules.of(labelled, 1_000, 11))) {
-            RuleTagger prefiltered = RuleTagger.create(rules, true);
-            RuleTagger exhaustive = RuleTagger.create(rules, false);
+            RuleTagger expectedTagger = reference.apply(rules);
+            RuleTagger actualTagger = tested.apply(rules);
             int tagged = 0;
             for (FeedItem item : labelled) {
-                TagResult expected = exhaustive.tag(item);
-                assertEquals(expected, prefiltered.tag(item), () -> "differs on " + item);
+                TagResult expected = expectedTagger.tag(item);
+                assertEquals(expected, actualTagger.tag(item), () -> "differs on " + item);
                 tagged += expected.tagged() ? 1 : 0;
             }
             assertTrue(tagged > 50, rules.version() + ": items tagged " + tagged);
@@ -84,24 +94,15 @@ class PrefilterDifferentialTest {
     static void assertShippedRulesMatchTheMonitor(int varied, long seed) throws Exception {
         Rules rules = RulesLoader.load(SHIPPED_RULES);
         List<FeedItem> labelled = labelledItems();
-        ItemMutator mutator = new ItemMutator(seed, ItemMutator.wordsOf(rules));
-        List<FeedItem> items = new ArrayList<>(labelled);
-        for (int i = 0; i < varied; i++) {
-            items.add(i % 2 == 0 ? mutator.generated(i) : mutator.mutated(labelled.get(i % labelled.size()), i));
-        }
-        assertSameMatches(rules, items);
+        assertSameMatches(rules, new ItemMutator(seed, ItemMutator.wordsOf(rules)).withVaried(labelled, varied));
     }
 
     @Test
     void generatedRulesMatchWhatTheMonitorMatches() throws Exception {
         List<FeedItem> labelled = labelledItems();
         Rules rules = GeneratedRules.of(labelled, 1_000, 11);
-        ItemMutator mutator = new ItemMutator(13, ItemMutator.wordsOf(rules));
-        List<FeedItem> items = new ArrayList<>(labelled);
-        for (int i = 0; i < GENERATED_RULES_ITEMS; i++) {
-            items.add(i % 2 == 0 ? mutator.generated(i) : mutator.mutated(labelled.get(i % labelled.size()), i));
-        }
-        assertSameMatches(rules, items);
+        assertSameMatches(rules, new ItemMutator(13, ItemMutator.wordsOf(rules))
+                .withVaried(labelled, GENERATED_RULES_ITEMS));
     }
 
     private static void assertSameMatches(Rules rules, List<FeedItem> items) throws Exception {

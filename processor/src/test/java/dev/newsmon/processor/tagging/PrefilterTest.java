@@ -29,8 +29,7 @@ class PrefilterTest {
             parsed.add(RuleQueryParser.parse(q));
         }
         Prefilter prefilter = Prefilter.of(parsed, NewsAnalyzer.forDocuments());
-        var found = prefilter.candidates(new FeedItem(1, "id-1", "g", "https://outlet.example/feed", "Outlet",
-                "https://outlet.example/1", title, text, Instant.EPOCH, Instant.EPOCH));
+        var found = prefilter.candidates(item(title, text));
         List<Boolean> result = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {
             result.add(found.get(i));
@@ -85,11 +84,7 @@ class PrefilterTest {
     void theCharacterPassFindsEveryNeedTheAnalysedWordsMeet() throws Exception {
         Rules rules = RulesLoader.load(Path.of("..", "config", "rules.yaml"));
         List<FeedItem> labelled = PrefilterDifferentialTest.labelledItems();
-        ItemMutator mutator = new ItemMutator(5, ItemMutator.wordsOf(rules));
-        List<FeedItem> items = new ArrayList<>(labelled);
-        for (int i = 0; i < 2_000; i++) {
-            items.add(i % 2 == 0 ? mutator.generated(i) : mutator.mutated(labelled.get(i % labelled.size()), i));
-        }
+        List<FeedItem> items = new ItemMutator(5, ItemMutator.wordsOf(rules)).withVaried(labelled, 2_000);
         items.add(item("The U.S. and Roscosmos's agencies", "Ёлка на МКС; ﬁnal ＮＡＳＡ notes on the station's crews."));
         List<Query> queries = new ArrayList<>();
         for (TagRule tag : rules.tags()) {
