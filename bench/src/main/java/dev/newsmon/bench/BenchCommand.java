@@ -183,7 +183,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
             System.out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report)
                     + System.lineSeparator() : report.table());
-            return summary.feedsFailed() == 0 && live.alerts() == workload.taggedItems() ? 0 : 1;
+            return summary.feedsFailed() == 0 && live.alerts() == workload.taggedItems() && live.duplicates() == 0
+                    ? 0 : 1;
         }
     }
 
