@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ComposeTest {
     private static final Path ROOT = Path.of("..");
     private static final Path DOCKER = ROOT.resolve("docker");
-    private static final Set<String> SERVICE_COMMANDS = Set.of("ingest", "processor", "sink");
+    private static final Set<String> SERVICE_COMMANDS = Set.of("ingest", "processor", "sink", "subscribers");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Test

@@ -104,7 +104,7 @@ class DockerStackIT {
     private static void composeStackAlertsAndDrains(DockerCli docker, List<Path> files) throws Exception {
         ok(docker.compose(Duration.ofMinutes(5), PROJECT, files, "up", "-d", "--no-build"));
         Map<String, String> containers = containers(docker, files);
-        assertEquals(List.of("ingest", "kafka", "postgres", "processor", "processor", "sink"),
+        assertEquals(List.of("ingest", "kafka", "postgres", "processor", "processor", "sink", "subscribers"),
                 containers.values().stream().sorted().toList(), "the stack's containers: " + containers);
 
         awaitHealthy(docker, files, containers);
@@ -142,7 +142,7 @@ class DockerStackIT {
     private static void eachServiceDrainsOnSigterm(DockerCli docker, Map<String, String> containers)
             throws Exception {
         for (Map.Entry<String, String> c : containers.entrySet()) {
-            if (List.of("ingest", "processor", "sink").contains(c.getValue())) {
+            if (List.of("ingest", "processor", "sink", "subscribers").contains(c.getValue())) {
                 Instant start = Instant.now();
                 ok(docker.docker(Duration.ofSeconds(60), "stop", "-t", "30", c.getKey()));
                 String exit = ok(docker.docker(Duration.ofSeconds(30), "inspect", "-f", "{{.State.ExitCode}}",
