@@ -151,6 +151,16 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         feedMeters.remove(url);
     }
 
+    /**
+     * Stops polling a deleted feed and withdraws its status, so that dashboards stop showing it. The tombstone is
+     * sent after the scheduler forgot the feed, by the producer of its statuses: no status of it follows.
+     */
+    @Override
+    public void deleteFeed(String url) {
+        removeFeed(url);
+        status.withdraw(url);
+    }
+
     /** The scheduler's view of every feed this instance polls. */
     public List<FeedState> feedStates() {
         return scheduler.states();

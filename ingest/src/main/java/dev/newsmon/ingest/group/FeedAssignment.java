@@ -120,7 +120,7 @@ public final class FeedAssignment implements ConsumerRebalanceListener {
         if (after != null && !after.equals(before)) {
             poller.addFeed(after);
         } else if (after == null && before != null) {
-            poller.removeFeed(r.key());
+            poller.deleteFeed(r.key());
         }
     }
 

@@ -20,8 +20,11 @@ public interface FeedPoller {
      */
     void resumeFeed(FeedSource feed, FeedStatus last);
 
-    /** Stops polling a feed. */
+    /** Stops polling a feed: it is polled elsewhere now (its partition moved), or nowhere. */
     void removeFeed(String url);
+
+    /** Stops polling a feed the feed list no longer holds, and withdraws the status published for it. */
+    void deleteFeed(String url);
 
     /**
      * Starts polling {@code feeds}: each that has a status in {@code statuses} resumes from it (a restart or a

@@ -58,9 +58,26 @@ public final class StatusPublisher implements AutoCloseable {
         }
     }
 
+    /** A tombstone for a feed's status: the feed is gone from the feed list. */
+    public void withdraw(String feedUrl) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.FEED_STATUS, feedUrl, null), (m, error) -> {
+                if (error != null) {
+                    failed(feedUrl, error);
+                }
+            });
+        } catch (RuntimeException e) {
+            failed(feedUrl, e);
+        }
+    }
+
     private void failed(FeedStatus status, Exception error) {
+        failed(status.feedUrl(), error);
+    }
+
+    private void failed(String feedUrl, Exception error) {
         failures.incrementAndGet();
-        LOG.warn("feed status not published topic={} feed_url={}: {}", Topics.FEED_STATUS, status.feedUrl(),
+        LOG.warn("feed status not published topic={} feed_url={}: {}", Topics.FEED_STATUS, feedUrl,
                 error.toString());
     }
 

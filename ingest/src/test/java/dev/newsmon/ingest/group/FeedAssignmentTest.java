@@ -82,9 +82,10 @@ class FeedAssignmentTest {
         poll();
 
         // A poll returns the records partition by partition, so only the order within a partition is given.
-        assertEquals(List.of("add " + LEDGER.url(), "add " + SKYWARD.url(), "remove " + SKYWARD.url()),
+        assertEquals(List.of("add " + LEDGER.url(), "add " + SKYWARD.url(), "delete " + SKYWARD.url()),
                 poller.calls.stream().sorted().toList(),
-                "the same definition twice is one add; a tombstone of an unknown feed is nothing");
+                "the same definition twice is one add; a tombstone deletes its feed; one of an unknown feed is "
+                        + "nothing");
         assertEquals(Map.of(LEDGER.url(), renamed), poller.polled);
     }
 
@@ -95,6 +96,8 @@ class FeedAssignmentTest {
         consumer.rebalance(List.of(P1));
 
         assertEquals(Map.of(MERIDIAN.url(), MERIDIAN), poller.polled);
+        assertTrue(poller.calls.stream().noneMatch(c -> c.startsWith("delete ")),
+                "feeds that move to another instance keep their published status: " + poller.calls);
         assertEquals(1, assignment.partitions());
 
         assignAndPoll(Map.of(P0, 3L, P1, 1L), List.of(put(P0, 0, LEDGER), put(P0, 1, SKYWARD), put(P0, 2, QUARRY)));
@@ -198,6 +201,12 @@ class FeedAssignmentTest {
         public void removeFeed(String url) {
             polled.remove(url);
             calls.add("remove " + url);
+        }
+
+        @Override
+        public void deleteFeed(String url) {
+            polled.remove(url);
+            calls.add("delete " + url);
         }
     }
 }

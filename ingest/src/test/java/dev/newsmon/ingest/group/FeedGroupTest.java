@@ -76,6 +76,11 @@ class FeedGroupTest {
             public void removeFeed(String url) {
                 throw new AssertionError("nothing is revoked");
             }
+
+            @Override
+            public void deleteFeed(String url) {
+                throw new AssertionError("nothing is deleted");
+            }
         }, PublishedStatuses.NONE, new SimpleMeterRegistry());
         try {
             assertEquals(LEDGER, added.poll(10, TimeUnit.SECONDS), "the poll after the failure hands over the feed");

@@ -35,6 +35,7 @@ public final class AlertView {
     private final FeedPolls feeds;
     private final List<Consumer<StoryView>> storyListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<FeedHealth>> feedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> feedRemovedListeners = new CopyOnWriteArrayList<>();
 
     public AlertView(Duration window, Clock clock) {
         this.window = window;
@@ -73,6 +74,14 @@ public final class AlertView {
         feedListeners.forEach(l -> l.accept(health));
     }
 
+    /** A feed deleted from the feed list: its status was withdrawn (a tombstone). */
+    public void feedRemoved(String feedUrl) {
+        synchronized (this) {
+            feeds.remove(feedUrl);
+        }
+        feedRemovedListeners.forEach(l -> l.accept(feedUrl));
+    }
+
     /** The stories of the window, newest first, optionally only those with {@code tag}. */
     public synchronized List<StoryView> stories(String tag) {
         expire();
@@ -107,6 +116,15 @@ public final class AlertView {
 
     public void removeFeedListener(Consumer<FeedHealth> listener) {
         feedListeners.remove(listener);
+    }
+
+    /** Told the URL of each feed deleted from the feed list. */
+    public void onFeedRemoved(Consumer<String> listener) {
+        feedRemovedListeners.add(listener);
+    }
+
+    public void removeFeedRemovedListener(Consumer<String> listener) {
+        feedRemovedListeners.remove(listener);
     }
 
     private void expire() {

@@ -219,13 +219,18 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
-    /** One Server-Sent Events stream: {@code story} events with a story's JSON, {@code feed} with a status. */
+    /**
+     * One Server-Sent Events stream: {@code story} events with a story's JSON, {@code feed} with a status,
+     * {@code feed-removed} with the URL of a feed deleted from the feed list.
+     */
     private void streamEvents(HttpExchange exchange) throws IOException {
         BlockingQueue<String> events = new LinkedBlockingQueue<>(10_000);
         Consumer<StoryView> onStory = s -> events.offer(event("story", s));
         Consumer<FeedHealth> onFeed = f -> events.offer(event("feed", f));
+        Consumer<String> onFeedRemoved = url -> events.offer(event("feed-removed", Map.of("feed_url", url)));
         view.onStory(onStory);
         view.onFeedStatus(onFeed);
+        view.onFeedRemoved(onFeedRemoved);
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
@@ -244,6 +249,7 @@ public final class DashboardServer implements AutoCloseable {
         } finally {
             view.removeStoryListener(onStory);
             view.removeFeedListener(onFeed);
+            view.removeFeedRemovedListener(onFeedRemoved);
         }
     }
 

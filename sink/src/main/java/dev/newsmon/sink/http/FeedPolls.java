@@ -58,6 +58,12 @@ final class FeedPolls {
         return health(feedUrl, now);
     }
 
+    /** Forgets a feed deleted from the feed list. */
+    void remove(String feedUrl) {
+        latest.remove(feedUrl);
+        polls.remove(feedUrl);
+    }
+
     /** Every feed, those that need a person first, then the longest without a success. */
     List<FeedHealth> all(Instant now) {
         List<FeedHealth> out = new ArrayList<>();

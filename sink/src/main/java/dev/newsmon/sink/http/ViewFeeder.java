@@ -125,6 +125,9 @@ public final class ViewFeeder implements Runnable, AutoCloseable {
                 FeedStatus status = statuses.deserialize(r.topic(), r.headers(), r.value());
                 String feed = r.key() == null ? status.feedUrl() : new String(r.key(), StandardCharsets.UTF_8);
                 view.feedStatus(feed, status);
+            } else if (r.key() != null) {
+                // Ingest withdraws the status of a feed deleted from the feed list.
+                view.feedRemoved(new String(r.key(), StandardCharsets.UTF_8));
             }
         } catch (SerializationException e) {
             unreadable.increment();

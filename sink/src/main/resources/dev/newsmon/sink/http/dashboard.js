@@ -188,6 +188,10 @@ function live() {
     feeds.set(f.feed_url, f);
     renderFeeds();
   });
+  events.addEventListener("feed-removed", (e) => {
+    feeds.delete(JSON.parse(e.data).feed_url);
+    renderFeeds();
+  });
 }
 
 async function load() {

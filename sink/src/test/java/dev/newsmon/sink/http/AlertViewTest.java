@@ -1,6 +1,7 @@
 package dev.newsmon.sink.http;
 
 import dev.newsmon.common.model.Alert;
+import dev.newsmon.common.model.FeedStatus;
 import dev.newsmon.sink.TestAlerts;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,20 @@ class AlertViewTest {
         FIRST.forEach(view::add);
         assertEquals(before, view.stories(null));
         assertEquals(List.of(), events);
+    }
+
+    @Test
+    void aFeedDeletedFromTheFeedListLeavesTheFeedHealthAndTellsTheListeners() {
+        List<String> removed = new CopyOnWriteArrayList<>();
+        AlertView view = view();
+        view.onFeedRemoved(removed::add);
+        for (String url : List.of("https://a.example/rss", "https://b.example/rss")) {
+            view.feedStatus(url, new FeedStatus(1, url, null, null, FIRST_RUN, FIRST_RUN, 200, 0,
+                    FIRST_RUN.plusSeconds(600), null, 4, 4, false, null, null, false));
+        }
+        view.feedRemoved("https://a.example/rss");
+        assertEquals(List.of("https://b.example/rss"), view.feeds().stream().map(FeedHealth::feedUrl).toList());
+        assertEquals(List.of("https://a.example/rss"), removed);
     }
 
     @SafeVarargs

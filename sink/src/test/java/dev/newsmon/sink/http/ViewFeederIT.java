@@ -63,7 +63,7 @@ class ViewFeederIT {
     }
 
     @Test
-    void aRestartedViewHoldsTheWindowsStoriesAndEveryFeedsLatestStatus() throws Exception {
+    void aRestartedViewHoldsTheWindowsStoriesAndEveryFeedsLatestStatusAndDropsADeletedFeed() throws Exception {
         Instant now = Instant.now();
         Instant recent = now.minus(Duration.ofHours(1));
         Instant old = now.minus(Duration.ofHours(30));
@@ -99,6 +99,17 @@ class ViewFeederIT {
             assertEquals(now, ok.lastAttempt(),
                     "the latest status of a feed wins");
             assertEquals(14, ok.itemsInWindow(), "both polls of the window counted: 7 items each");
+
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+                producer.send(new ProducerRecord<>(Topics.FEED_STATUS, bytes("https://lakesideledger.example/feed"),
+                        null)).get();
+            }
+            await("a deleted feed's withdrawn status leaves the view").atMost(Duration.ofSeconds(30))
+                    .until(() -> view.feeds().stream().map(FeedHealth::feedUrl).toList()
+                            .equals(List.of("https://harborcitypost.example/rss")));
         } finally {
             feeder.close();
             thread.join(TimeUnit.SECONDS.toMillis(30));
