@@ -41,8 +41,8 @@ import java.util.stream.Stream;
  * matches in the title alone or in the title and lead: the evidence of its place, scored by {@link Aboutness}. A
  * tag applies when its strongest evidence reaches the tag's relevance threshold.
  *
- * <p>Safe for concurrent use: it holds only immutable parsed (and where possible rewritten) queries, and the analyzer keeps its per-thread state
- * itself.
+ * <p>Safe for concurrent use: it holds only immutable parsed (and where possible rewritten) queries, and the
+ * analyzer keeps its per-thread state itself.
  */
 public final class RuleTagger implements Tagger {
     private static final Logger LOG = LoggerFactory.getLogger(RuleTagger.class);
