@@ -164,7 +164,7 @@ class DigestEmailIT {
         Instant t = Instant.parse(at);
         Alert a = new Alert(Alert.SCHEMA_VERSION, kind, story, item, "https://news.example/" + item, title, outlet,
                 "https://news.example/feed", t, t, t, STATION, Map.of(), kind == Alert.Kind.COPY ? 0.8 : null,
-                kind == Alert.Kind.COPY ? "m1" : null, "it", Map.of(), null);
+                kind == Alert.Kind.COPY ? "m1" : null, "it", Map.of(), null, null);
         producer.send(new ProducerRecord<>(Topics.ALERTS, null, t.toEpochMilli(), story, a)).get();
     }
 

@@ -168,7 +168,7 @@ class SubscriptionsIT {
     private static Alert alert(String story, String item, Alert.Kind kind, String outlet, List<String> tags) {
         return new Alert(Alert.SCHEMA_VERSION, kind, story, item, "https://news.example/" + item, "Headline " + item,
                 outlet, "https://news.example/feed", T0, T0, T0, tags, Map.of(), kind == Alert.Kind.COPY ? 0.8 : null,
-                kind == Alert.Kind.COPY ? "x" : null, "it", Map.of(), null);
+                kind == Alert.Kind.COPY ? "x" : null, "it", Map.of(), null, null);
     }
 
     private static void send(KafkaProducer<String, Alert> producer, Alert alert) throws Exception {

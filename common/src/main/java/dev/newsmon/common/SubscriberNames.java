@@ -8,8 +8,6 @@ package dev.newsmon.common;
 public final class SubscriberNames {
     /** The global table of {@link Topics#SUBSCRIPTIONS}: subscription name to subscription. */
     public static final String SUBSCRIPTIONS_STORE = "subscriptions";
-    /** Item id to the title and text of recent items of news.items, for the subscriptions' queries. */
-    public static final String ITEM_TEXT_STORE = "subscriber-item-texts";
     /** Story id to the outlets that carried it and when, and the subscriptions told that it spreads. */
     public static final String STORY_STORE = "subscriber-stories";
     /** Subscription name to the stories of its open hourly digest window. */
@@ -17,10 +15,6 @@ public final class SubscriberNames {
     /** Subscription name to the stories of its open daily digest window. */
     public static final String DAILY_DIGEST_STORE = "subscriber-digest-daily";
 
-    /** Repartition of alerts by item id, to meet their item's text. */
-    public static final String ALERTS_BY_ITEM = "subscriber-alerts-by-item";
-    /** Repartition of alerts (with their text) by story id, where a story's outlets are counted. */
-    public static final String ALERTS_BY_STORY = "subscriber-alerts-by-story";
     /** Repartition of digest entries by subscription, one prefix per schedule. */
     public static final String HOURLY_DIGEST_GROUP = "subscriber-digest-hourly";
     public static final String DAILY_DIGEST_GROUP = "subscriber-digest-daily";

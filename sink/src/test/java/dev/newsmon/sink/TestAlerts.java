@@ -28,7 +28,7 @@ public final class TestAlerts {
                 Instant.parse("2026-11-26T09:00:00Z"), Instant.parse("2026-11-26T09:05:00Z"), alerted,
                 List.of("space-station"), Map.of(), kind == Alert.Kind.COPY ? 0.91 : null, copyOf, "test",
                 Map.of("space-station", new TagRelevance(1.0, 0.5,
-                        List.of(new Evidence("named-station", Evidence.TITLE, 2, 1.0)), "named-station in the title")), "en");
+                        List.of(new Evidence("named-station", Evidence.TITLE, 2, 1.0)), "named-station in the title")), "en", null);
     }
 
 }

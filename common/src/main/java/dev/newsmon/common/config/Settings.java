@@ -146,9 +146,6 @@ public final class Settings {
     public static final Setting<Duration> SUBSCRIBERS_TOPIC_RETENTION = new Setting<>("subscribers.topic.retention",
             ValueType.DURATION, "7d", "retention.ms of each subscription's alert topic newsmon creates; a removed"
             + " subscription's topic is emptied by it.");
-    public static final Setting<Duration> SUBSCRIBERS_TEXT_WINDOW = new Setting<>("subscribers.text.window",
-            ValueType.DURATION, "1d", "How long an item's title and text are kept for the subscriptions' queries;"
-            + " an alert decided later than that after its item is queried on its title alone.");
     public static final Setting<Duration> SUBSCRIBERS_STORY_WINDOW = new Setting<>("subscribers.story.window",
             ValueType.DURATION, "7d", "How long the subscriber app remembers a story's outlets (for"
             + " filter.min_outlets and growth alerts) after its latest alert.");
@@ -203,7 +200,7 @@ public final class Settings {
             SINK_WEBHOOK_MIN_PRIORITY, SINK_WEBHOOK_TAGS, SINK_WEBHOOK_FOLD_WINDOW,
             SINK_POSTGRES_ENABLED, SINK_POSTGRES_URL, SINK_POSTGRES_USER, SINK_POSTGRES_PASSWORD_ENV,
             SINK_HTTP_ENABLED, SINK_HTTP_BIND, SINK_HTTP_PORT, SINK_HTTP_WINDOW,
-            SUBSCRIBERS_ENABLED, SUBSCRIBERS_APP_ID, SUBSCRIBERS_TOPIC_RETENTION, SUBSCRIBERS_TEXT_WINDOW,
+            SUBSCRIBERS_ENABLED, SUBSCRIBERS_APP_ID, SUBSCRIBERS_TOPIC_RETENTION,
             SUBSCRIBERS_STORY_WINDOW, SUBSCRIBERS_DIGEST_GRACE,
             CHANNELS_GROUP_ID, CHANNELS_MAX_ATTEMPTS, CHANNELS_BACKOFF, CHANNELS_BACKOFF_MAX, CHANNELS_TIMEOUT,
             CHANNELS_SMTP_HOST, CHANNELS_SMTP_PORT, CHANNELS_SMTP_STARTTLS, CHANNELS_SMTP_FROM, CHANNELS_SMTP_USER,

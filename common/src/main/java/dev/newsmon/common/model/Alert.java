@@ -32,6 +32,8 @@ import java.util.Objects;
  *                      aboutness (readers of those get an empty map)
  * @param language      ISO 639-1 code of the item's language, as ingest found it; null when unknown and in alerts
  *                      written before languages
+ * @param text          the item's plain text, its first {@link #MAX_TEXT_CHARS} characters: what the terms' offsets
+ *                      in {@code matches} point into, and what subscriptions query; null in alerts written before it
  */
 public record Alert(
         int schemaVersion,
@@ -51,9 +53,16 @@ public record Alert(
         String copyOf,
         String rulesVersion,
         Map<String, TagRelevance> relevance,
-        String language) {
+        String language,
+        String text) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * The most of an item's text an alert carries: an alert must stay well within a Kafka record's size however long
+     * the article, and the start of a text is what a reader and a subscription's query need.
+     */
+    public static final int MAX_TEXT_CHARS = 20_000;
 
     public Alert {
         Objects.requireNonNull(kind, "kind");
@@ -62,6 +71,11 @@ public record Alert(
         tags = List.copyOf(tags);
         matches = Map.copyOf(matches);
         relevance = relevance == null ? Map.of() : Map.copyOf(relevance);
+        if (text != null && text.length() > MAX_TEXT_CHARS) {
+            // Never half a surrogate pair: the cut text must still be valid UTF-16 to be written as JSON.
+            int end = Character.isHighSurrogate(text.charAt(MAX_TEXT_CHARS - 1)) ? MAX_TEXT_CHARS - 1 : MAX_TEXT_CHARS;
+            text = text.substring(0, end);
+        }
     }
 
     /** What an alert announces. Serialized in lower case. */

@@ -30,13 +30,15 @@ class JsonSerdeTest {
                 Map.of("space-station", List.of(new TagMatch("named-station",
                         List.of(new MatchedTerm("title", "ISS", 0, 3))))), 0.875, "i-1", "v1",
                 Map.of("space-station", new TagRelevance(0.8, 0.5,
-                        List.of(new Evidence("named-station", Evidence.LEAD, 2, 0.8)), "named-station in the lead")), "ru");
+                        List.of(new Evidence("named-station", Evidence.LEAD, 2, 0.8)), "named-station in the lead")), "ru",
+                "A Harbor Point crew boarded the ISS.");
         byte[] bytes = alerts.serializer().serialize("news.alerts", alert);
         String json = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(json.contains("\"kind\":\"copy\""), json);
         assertTrue(json.contains("\"story_id\":\"s-1\""), json);
         assertTrue(json.contains("\"fetched\":\"2026-11-26T10:00:00Z\""), json);
         assertTrue(json.contains("\"language\":\"ru\""), json);
+        assertTrue(json.contains("\"text\":\"A Harbor Point crew boarded the ISS.\""), json);
         assertEquals(alert, alerts.deserializer().deserialize("news.alerts", bytes));
     }
 

@@ -27,6 +27,6 @@ public final class AlertFactory {
         TagResult t = tagged.tags();
         return new Alert(Alert.SCHEMA_VERSION, kind, storyId, i.itemId(), i.url(), i.title(), i.outlet(), i.feedUrl(),
                 i.published(), i.fetched(), alerted, t.tags(), t.matches(), similarity, copyOf, t.rulesVersion(),
-                t.appliedRelevance(), i.language());
+                t.appliedRelevance(), i.language(), i.text());
     }
 }

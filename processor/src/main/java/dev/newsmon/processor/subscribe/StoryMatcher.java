@@ -38,7 +38,7 @@ import java.util.Set;
  * outlet's alert passes no subscription that mutes it. A story is forgotten {@code subscribers.story.window} after
  * its latest alert, in record time (stream time), which the times written in the alerts need not follow (a replay).
  */
-final class StoryMatcher implements Processor<String, MatchInput, String, Routed> {
+final class StoryMatcher implements Processor<String, ObjectNode, String, Routed> {
     private static final Logger LOG = LoggerFactory.getLogger(StoryMatcher.class);
     private static final Duration EXPIRY_EVERY = Duration.ofMinutes(10);
 
@@ -55,11 +55,11 @@ final class StoryMatcher implements Processor<String, MatchInput, String, Routed
         this.match = new SubscriptionMatch(stats.unusableSubscriptions);
     }
 
-    static ProcessorSupplier<String, MatchInput, String, Routed> supplier(
+    static ProcessorSupplier<String, ObjectNode, String, Routed> supplier(
             Duration storyWindow, SubscriberStats stats, StoreBuilder<KeyValueStore<String, StoryTrack>> store) {
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<String, MatchInput, String, Routed> get() {
+            public Processor<String, ObjectNode, String, Routed> get() {
                 return new StoryMatcher(storyWindow, stats);
             }
 
@@ -79,8 +79,8 @@ final class StoryMatcher implements Processor<String, MatchInput, String, Routed
     }
 
     @Override
-    public void process(Record<String, MatchInput> record) {
-        ObjectNode json = record.value().alert();
+    public void process(Record<String, ObjectNode> record) {
+        ObjectNode json = record.value();
         Alert alert;
         try {
             alert = Json.mapper().treeToValue(json, Alert.class);
@@ -92,6 +92,10 @@ final class StoryMatcher implements Processor<String, MatchInput, String, Routed
                     context.recordMetadata().map(m -> m.offset()).orElse(-1L), e.getMessage());
             return;
         }
+        if (alert.text() == null) {
+            stats.textMissing.increment();
+            LOG.debug("alert without text item_id={}: matched on its title alone", alert.itemId());
+        }
         JsonNode stated = json.get("language");
         String language = stated != null && stated.isTextual() ? stated.asText() : null;
         StoryTrack known = stories.get(alert.storyId());
@@ -101,7 +105,7 @@ final class StoryMatcher implements Processor<String, MatchInput, String, Routed
         try (KeyValueIterator<String, ValueAndTimestamp<Subscription>> all = subscriptions.all()) {
             while (all.hasNext()) {
                 Subscription s = all.next().value.value();
-                if (s != null && match.matches(s, alert, language, record.value().text())) {
+                if (s != null && match.matches(s, alert, language, alert.text())) {
                     track = deliver(record, s, alert, json, track);
                 }
             }
@@ -110,7 +114,7 @@ final class StoryMatcher implements Processor<String, MatchInput, String, Routed
     }
 
     /** Sends the alert to one subscription it matches, and the story's growth alert once; returns the track. */
-    private StoryTrack deliver(Record<String, MatchInput> record, Subscription s, Alert alert, ObjectNode json,
+    private StoryTrack deliver(Record<String, ObjectNode> record, Subscription s, Alert alert, ObjectNode json,
                                StoryTrack track) {
         List<String> muted = s.filter().mutedOutlets();
         if (muted.contains(alert.outlet())) {
@@ -141,7 +145,7 @@ final class StoryMatcher implements Processor<String, MatchInput, String, Routed
     }
 
     /** Each record its own headers: the ones passed on are changed per subscription downstream. */
-    private void forward(Record<String, MatchInput> record, Routed routed) {
+    private void forward(Record<String, ObjectNode> record, Routed routed) {
         context.forward(new Record<>(record.key(), routed, record.timestamp(),
                 new RecordHeaders(record.headers().toArray())));
     }

@@ -23,7 +23,7 @@ public final class SubscriberStats {
                 .description("Subscriptions found invalid by the subscriber app (written past the CLI); they match"
                         + " nothing").register(registry);
         textMissing = Counter.builder("newsmon.subscribers.text.missing")
-                .description("Alerts whose item text was no longer known: their query saw the title alone")
+                .description("Alerts without their item's text (written before alerts carried it): their query saw the title")
                 .register(registry);
     }
 }

@@ -6,7 +6,6 @@ import dev.newsmon.common.Topics;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.config.Settings;
 import dev.newsmon.common.json.JsonSerde;
-import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.common.subscription.Digest;
 import dev.newsmon.common.subscription.DigestSchedule;
 import dev.newsmon.common.subscription.Subscription;
@@ -25,7 +24,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -51,29 +49,18 @@ public final class SubscriberTopology {
     /** Builds the topology; pure, it starts nothing. */
     public static Topology buildTopology(NewsmonConfig config, SubscriberStats stats) {
         StateStores stores = StateStores.from(config);
-        Duration textWindow = config.get(Settings.SUBSCRIBERS_TEXT_WINDOW);
-        ItemTexts texts = new ItemTexts(textWindow, stores.window(SubscriberNames.ITEM_TEXT_STORE, textWindow, false,
-                JsonSerde.of(ItemText.class)), stats.textMissing);
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.globalTable(Topics.SUBSCRIPTIONS, Consumed.with(KEYS, SubscriptionsTopic.SERDE)
                         .withName("subscriptions"),
                 Materialized.<String, Subscription, KeyValueStore<Bytes, byte[]>>as(SubscriberNames.SUBSCRIPTIONS_STORE)
                         .withKeySerde(KEYS).withValueSerde(SubscriptionsTopic.SERDE));
-        builder.stream(Topics.ITEMS, Consumed.with(KEYS, JsonSerde.of(FeedItem.class)).withName("items"))
-                .process(texts.recorder(), Named.as("item-texts"));
-
+        // news.alerts is keyed by story id, so each story's outlets are counted on one task without a repartition;
+        // an alert carries its item's text, so no item of news.items needs keeping here.
         KStream<String, Routed> routed = builder
                 .stream(Topics.ALERTS, Consumed.with(KEYS, ALERT_JSON).withName("alerts"))
                 .filter((k, a) -> a != null && a.path("item_id").isTextual() && a.path("story_id").isTextual(),
                         Named.as("drop-non-alerts"))
-                .selectKey((k, a) -> a.get("item_id").asText(), Named.as("by-item"))
-                .repartition(Repartitioned.<String, ObjectNode>as(SubscriberNames.ALERTS_BY_ITEM)
-                        .withKeySerde(KEYS).withValueSerde(ALERT_JSON))
-                .processValues(texts.lookup(), Named.as("item-text"), SubscriberNames.ITEM_TEXT_STORE)
-                .selectKey((k, m) -> m.alert().get("story_id").asText(), Named.as("by-story"))
-                .repartition(Repartitioned.<String, MatchInput>as(SubscriberNames.ALERTS_BY_STORY)
-                        .withKeySerde(KEYS).withValueSerde(JsonSerde.of(MatchInput.class)))
                 .process(StoryMatcher.supplier(config.get(Settings.SUBSCRIBERS_STORY_WINDOW), stats,
                                 stores.keyValue(SubscriberNames.STORY_STORE, JsonSerde.of(StoryTrack.class))),
                         Named.as("match"));

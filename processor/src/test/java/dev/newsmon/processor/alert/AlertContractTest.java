@@ -13,6 +13,7 @@ import dev.newsmon.common.json.Json;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.processor.TopologyDrivers;
+import dev.newsmon.processor.normalize.Normalizer;
 import dev.newsmon.processor.tagging.RuleTagger;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -91,6 +92,8 @@ class AlertContractTest {
         for (TestRecord<String, byte[]> r : out) {
             assertValid(alertSchema, Json.mapper().readTree(r.value()));
         }
+        assertEquals(Normalizer.normalize(sent.get(0)).text(), Json.mapper().readTree(out.get(0).value()).get("text")
+                .asText(), "an alert carries its item's text, which its terms' offsets point into");
         JsonNode relevance = Json.mapper().readTree(out.get(0).value()).get("relevance");
         assertTrue(relevance != null && relevance.has("space-station"), "alerts carry their evidence: " + relevance);
         JsonNode broken = Json.mapper().readTree(out.get(0).value());

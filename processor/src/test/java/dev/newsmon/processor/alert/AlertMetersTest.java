@@ -64,6 +64,6 @@ class AlertMetersTest {
                 "Station crew returns", "Harbor City Post", "https://harborcitypost.example/rss",
                 Instant.parse(published), Instant.parse(fetched), NOW, List.of("space-station"), Map.of(),
                 kind == Alert.Kind.COPY ? 0.9 : null, kind == Alert.Kind.COPY ? "item-STORY" : null, "test", Map.of(),
-                "en");
+                "en", null);
     }
 }

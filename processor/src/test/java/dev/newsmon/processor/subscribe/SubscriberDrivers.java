@@ -6,7 +6,6 @@ import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.json.Json;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.Alert;
-import dev.newsmon.common.model.FeedItem;
 import dev.newsmon.common.subscription.Subscription;
 import dev.newsmon.common.subscription.SubscriptionsTopic;
 import dev.newsmon.processor.TopologyDrivers;
@@ -25,14 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** The subscriber topology on a test driver, with helpers to feed it subscriptions, items and alerts. */
+/** The subscriber topology on a test driver, with helpers to feed it subscriptions and alerts. */
 final class SubscriberDrivers implements AutoCloseable {
     final TopologyTestDriver driver;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final SubscriberStats stats = new SubscriberStats(registry);
     private final TestInputTopic<String, Subscription> subscriptions;
     private final TestInputTopic<String, Alert> alerts;
-    private final TestInputTopic<String, FeedItem> items;
 
     SubscriberDrivers(Path dir, Map<String, String> overrides) {
         NewsmonConfig config = TopologyDrivers.config(dir, overrides);
@@ -43,7 +41,6 @@ final class SubscriberDrivers implements AutoCloseable {
         subscriptions = driver.createInputTopic(Topics.SUBSCRIPTIONS, new StringSerializer(),
                 SubscriptionsTopic.SERDE.serializer());
         alerts = driver.createInputTopic(Topics.ALERTS, new StringSerializer(), JsonSerde.of(Alert.class).serializer());
-        items = driver.createInputTopic(Topics.ITEMS, new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
     }
 
     void subscribe(Subscription s) {
@@ -52,11 +49,6 @@ final class SubscriberDrivers implements AutoCloseable {
 
     void unsubscribe(String name) {
         subscriptions.pipeInput(name, null);
-    }
-
-    void item(String id, String title, String text, Instant at) {
-        items.pipeInput(id, new FeedItem(FeedItem.SCHEMA_VERSION, id, null, "https://feeds.example/" + id, "Outlet",
-                null, title, text, at, at), at);
     }
 
     void alert(Alert a) {
@@ -78,10 +70,16 @@ final class SubscriberDrivers implements AutoCloseable {
 
     static Alert alert(String story, String item, Alert.Kind kind, String outlet, List<String> tags, String title,
                        Instant alerted) {
+        return alert(story, item, kind, outlet, tags, title, null, alerted);
+    }
+
+    /** An alert with its item's text, as the processor writes it; null for one written before alerts carried it. */
+    static Alert alert(String story, String item, Alert.Kind kind, String outlet, List<String> tags, String title,
+                       String text, Instant alerted) {
         return new Alert(Alert.SCHEMA_VERSION, kind, story, item, "https://" + outlet.replace(' ', '-').toLowerCase()
                 + ".example/" + item, title, outlet, "https://feeds.example/" + item, alerted, alerted, alerted, tags,
                 Map.of(), kind == Alert.Kind.COPY ? 0.9 : null, kind == Alert.Kind.COPY ? "first" : null, "test",
-                Map.of(), null);
+                Map.of(), null, text);
     }
 
     private static JsonNode read(byte[] value) {

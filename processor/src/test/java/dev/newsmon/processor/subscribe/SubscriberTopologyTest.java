@@ -49,9 +49,8 @@ class SubscriberTopologyTest {
             d.subscribe(sub("three-outlets", filter(STATION, null, 3, null, null)));
             d.subscribe(sub("docking-text", filter(null, null, null, null, "text:docking")));
 
-            d.item("i1", "Crew swap at the station", "The capsule completed its docking on time.", T0);
             d.alert(SubscriberDrivers.alert("s-1", "i1", Alert.Kind.STORY, "Tidewater Gazette", STATION,
-                    "Crew swap at the station", T0));
+                    "Crew swap at the station", "The capsule completed its docking on time.", T0));
             d.alert(SubscriberDrivers.alert("s-2", "i2", Alert.Kind.STORY, "Harbor City Post",
                     List.of("russia", "space-station"), "Roscosmos module", T0.plusSeconds(60)));
             d.alert(SubscriberDrivers.alert("s-1", "i3", Alert.Kind.COPY, "Harbor City Post", STATION,
@@ -63,9 +62,9 @@ class SubscriberTopologyTest {
             assertEquals(List.of("i2"), ids(d.topic("both")), "tags_all needs every tag");
             assertEquals(List.of("i4"), ids(d.topic("three-outlets")), "from the story's third outlet on");
             assertEquals(List.of("i1"), ids(d.topic("docking-text")),
-                    "the query reads the item's text, which only i1 had in news.items");
+                    "the query reads the item's text, which only i1's alert carried");
             assertEquals(3, d.registry.get("newsmon.subscribers.text.missing").counter().count(),
-                    "the three alerts without an item were queried on their title");
+                    "the three alerts without a text were queried on their title");
 
             d.alert(SubscriberDrivers.alert("s-3", "i5", Alert.Kind.STORY, "Tidewater Gazette", STATION, "Reboost",
                     T0.plusSeconds(240)));

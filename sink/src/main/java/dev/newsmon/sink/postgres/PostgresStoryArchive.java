@@ -206,7 +206,7 @@ public final class PostgresStoryArchive implements StoryArchive {
                 itemId, rs.getString("url"), rs.getString("title"), rs.getString("outlet"),
                 rs.getString("feed_url"), instant(rs, "published"), instant(rs, "fetched"), instant(rs, "alerted"),
                 tags, matches, storedSimilarity, rs.getString("copy_of"),
-                rs.getString("rules_version"), relevances, rs.getString("language"));
+                rs.getString("rules_version"), relevances, rs.getString("language"), null);
     }
 
     /** A stored JSON column, or an empty map with a warning: one unreadable row must not hide its story. */

@@ -101,7 +101,7 @@ final class ChannelKit implements AutoCloseable {
                 Map.of("space-station", List.of(new TagMatch("named-station",
                         List.of(new MatchedTerm("title", "station", 26, 33)))),
                         "russia", List.of(new TagMatch("agency", List.of(new MatchedTerm("text", "Roscosmos", 4, 13))))),
-                null, null, "test", Map.of(), null);
+                null, null, "test", Map.of(), null, null);
     }
 
     @Override

@@ -42,7 +42,7 @@ class MessageTextTest {
                 a.feedUrl(), a.published(), a.fetched(), a.alerted(), a.tags(), Map.of("space-station", List.of(
                 new TagMatch("named-station", List.of(new MatchedTerm("title", "Space Station", 0, 13),
                         new MatchedTerm("text", "space station", 40, 53), new MatchedTerm("text", "ISS", 60, 63))))),
-                null, null, "test", Map.of(), null);
+                null, null, "test", Map.of(), null, null);
         assertEquals(List.of("ISS", "Space Station"), ChannelMessages.alert("desk", twice).terms());
     }
 

@@ -49,7 +49,7 @@ class DashboardServerTest {
         view.add(new Alert(other.schemaVersion(), other.kind(), other.storyId(), other.itemId(), "https://lakeside.example/b",
                 "Cosmonaut crew docks", "Lakeside Ledger", other.feedUrl(), other.published(), other.fetched(),
                 other.alerted(), List.of("russia-us-cooperation"), other.matches(), null, null, "test",
-                other.relevance(), other.language()));
+                other.relevance(), other.language(), other.text()));
         view.feedStatus("https://lakeside.example/rss", new FeedStatus(1, "https://lakeside.example/rss", null,
                 "Lakeside Ledger", CLOCK.instant(), null, 0, 3, CLOCK.instant().plusSeconds(1200),
                 "cannot fetch https://lakeside.example/rss: timed out after PT20S", 0, 0, false, null, null, false));

@@ -16,7 +16,7 @@ class StoryViewTest {
         Alert a = TestAlerts.alert("s-1", item, Alert.Kind.COPY);
         return new Alert(a.schemaVersion(), a.kind(), a.storyId(), a.itemId(), a.url(), a.title(), outlet,
                 a.feedUrl(), a.published(), a.fetched(), a.alerted().plus(after), a.tags(), a.matches(),
-                a.similarity(), a.copyOf(), a.rulesVersion(), a.relevance(), a.language());
+                a.similarity(), a.copyOf(), a.rulesVersion(), a.relevance(), a.language(), a.text());
     }
 
     @Test

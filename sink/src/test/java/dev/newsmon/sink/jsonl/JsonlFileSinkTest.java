@@ -139,6 +139,6 @@ class JsonlFileSinkTest {
     private static Alert withAlerted(Alert a, Instant alerted) {
         return new Alert(a.schemaVersion(), a.kind(), a.storyId(), a.itemId(), a.url(), a.title(), a.outlet(),
                 a.feedUrl(), a.published(), a.fetched(), alerted, a.tags(), a.matches(), a.similarity(), a.copyOf(),
-                a.rulesVersion(), a.relevance(), a.language());
+                a.rulesVersion(), a.relevance(), a.language(), a.text());
     }
 }

@@ -138,7 +138,7 @@ class PostgresSinkIT {
             writeAndCommit(sink, List.of(new Alert(opener.schemaVersion(), opener.kind(), opener.storyId(),
                     opener.itemId(), opener.url(), opener.title(), opener.outlet(), opener.feedUrl(), opener.published(),
                     opener.fetched(), opener.alerted(), List.of("russia-us-cooperation"), opener.matches(), null, null,
-                    "test", opener.relevance(), opener.language())));
+                    "test", opener.relevance(), opener.language(), opener.text())));
             assertEquals(2, rows("SELECT 1 FROM stories WHERE story_id IN ('s-q1', 's-q2')").size());
             writeAndCommit(sink, List.of(alert("s-q2", "q-b", COPY, "q-d", REPLAY.plusSeconds(1)),
                     alert("s-q2", "q-a", COPY, "q-d", REPLAY.plusSeconds(2))));

@@ -182,6 +182,6 @@ class PostgresStoryArchiveIT {
         return new Alert(Alert.SCHEMA_VERSION, kind, story, item, "https://example.test/" + item, title, outlet,
                 "https://example.test/feed", alerted, alerted, alerted, List.of(tag), Map.of(tag, List.of(match)),
                 kind == Alert.Kind.COPY ? 0.9 : null, kind == Alert.Kind.COPY ? "c-1" : null, "test",
-                Map.of(tag, relevance), "en");
+                Map.of(tag, relevance), "en", null);
     }
 }
