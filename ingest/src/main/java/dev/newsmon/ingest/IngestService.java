@@ -14,6 +14,7 @@ import dev.newsmon.ingest.schedule.FeedState;
 import dev.newsmon.ingest.schedule.HostLimits;
 import dev.newsmon.ingest.schedule.PollPolicy;
 import dev.newsmon.ingest.schedule.Scheduler;
+import dev.newsmon.ingest.seen.HashedItem;
 import dev.newsmon.ingest.seen.KafkaSeenStore;
 import dev.newsmon.ingest.seen.SeenItems;
 import dev.newsmon.ingest.status.StatusPublisher;
@@ -315,11 +316,14 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         if (read.recovered()) {
             meters.recovered.increment();
         }
+        // Once a poll, outside the seen-set's lock: select, remember and stillListed all need the items' hashes.
+        List<HashedItem> listed = SeenItems.hash(read.items());
+        List<HashedItem> selected = seen.select(listed);
         // Detected here, for the items produced alone: detecting every entry of every poll would cost more.
-        List<FeedItem> fresh = ItemLanguages.detectMissing(seen.select(read.items()));
+        List<FeedItem> fresh = ItemLanguages.detectMissing(selected.stream().map(HashedItem::item).toList());
         Acknowledgements acks = new Acknowledgements(fresh.size(), error -> {
             try {
-                pool.execute(() -> finish(feed, at, read, fresh, error));
+                pool.execute(() -> finish(feed, at, read, listed, selected, error));
             } catch (RejectedExecutionException closing) {
                 scheduler.abandoned(feed.url());
                 events.add(new Outcome(feed.url(), 0, "ingest service closed"));
@@ -337,13 +341,14 @@ public final class IngestService implements FeedPoller, AutoCloseable {
     }
 
     /** Records a poll whose items Kafka has all acknowledged ({@code error} null), or one of them refused. */
-    private void finish(FeedSource feed, Instant at, PolledFeed read, List<FeedItem> fresh, Exception error) {
+    private void finish(FeedSource feed, Instant at, PolledFeed read, List<HashedItem> listed,
+                        List<HashedItem> selected, Exception error) {
         Outcome outcome;
         try {
             outcome = error != null
                     // Nothing is remembered (validators, seen-set), so the next poll produces these items again.
                     ? failed(feed, at, "publish", 0, null, "cannot publish items of " + feed.url() + ": " + error)
-                    : succeeded(feed, at, read, fresh);
+                    : succeeded(feed, at, read, listed, selected);
         } catch (RuntimeException e) {
             crashed(feed.url(), e);
             return;
@@ -351,18 +356,19 @@ public final class IngestService implements FeedPoller, AutoCloseable {
         events.add(outcome);
     }
 
-    private Outcome succeeded(FeedSource feed, Instant at, PolledFeed read, List<FeedItem> fresh) {
-        seen.remember(fresh);
-        seen.stillListed(read.items());
+    private Outcome succeeded(FeedSource feed, Instant at, PolledFeed read, List<HashedItem> listed,
+                              List<HashedItem> produced) {
+        seen.remember(produced);
+        seen.stillListed(listed);
         Optional<FeedState> next = scheduler.succeeded(feed.url(), at, read.status(), read.validators(),
                 read.movedTo(), read.ttl(), read.hints(), read.notModified() ? -1 : read.items().size(),
                 read.recovered());
-        next.ifPresent(s -> status.publish(s, fresh.size()));
+        next.ifPresent(s -> status.publish(s, produced.size()));
         meters.polledOk.increment();
-        meters.itemsProduced.increment(fresh.size());
+        meters.itemsProduced.increment(produced.size());
         LOG.debug("feed polled feed_url={} status={} items={} produced={}", feed.url(), read.status(),
-                read.items().size(), fresh.size());
-        return new Outcome(feed.url(), fresh.size(), null);
+                read.items().size(), produced.size());
+        return new Outcome(feed.url(), produced.size(), null);
     }
 
     private Outcome failed(FeedSource feed, Instant at, String stage, int httpStatus, Duration retryAfter,

@@ -19,6 +19,7 @@ import dev.newsmon.sink.webhook.TagPriorities;
 import dev.newsmon.sink.webhook.WebhookSettings;
 import dev.newsmon.sink.webhook.WebhookSink;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -28,7 +29,9 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -52,28 +55,28 @@ public final class SinkAssembly {
     /** As {@link #build(NewsmonConfig, PrintStream, Ops)}, with the secrets read from {@code env}. */
     static SinkRunner build(NewsmonConfig config, PrintStream console, Ops ops, Map<String, String> env)
             throws ConfigException, IOException {
+        Started started = new Started();
         List<SinkService> services = new ArrayList<>();
         List<AutoCloseable> companions = new ArrayList<>();
         try {
             if (config.get(Settings.SINK_JSONL_ENABLED)) {
-                services.add(service(config, ops, new JsonlFileSink(config.get(Settings.SINK_OUT_DIR),
+                services.add(service(config, ops, started, new JsonlFileSink(config.get(Settings.SINK_OUT_DIR),
                         config.get(Settings.SINK_JSONL_ROTATE_DAILY)), Duration.ZERO));
             }
             if (config.get(Settings.SINK_CONSOLE)) {
-                services.add(service(config, ops, new ConsoleSink(console), Duration.ZERO));
+                services.add(service(config, ops, started, new ConsoleSink(console), Duration.ZERO));
             }
             if (config.get(Settings.SINK_WEBHOOK_ENABLED)) {
                 // Checked before the producer exists: a webhook set up wrong must not leave it running.
                 WebhookSettings webhook = webhookSettings(config, env);
                 // One producer for the poison records of the loop and the undeliverable alerts of the webhook.
-                KafkaProducer<byte[], byte[]> deadLetters =
-                        new KafkaProducer<>(SinkService.deadLetterProducerConfig(config));
-                services.add(service(config, ops, deadLetters, webhook(webhook, deadLetters),
-                        config.get(Settings.SINK_WEBHOOK_FOLD_WINDOW)));
+                KafkaProducer<byte[], byte[]> deadLetters = deadLetters(config, started);
+                services.add(service(config, ops, started, deadLetters,
+                        started.add(webhook(webhook, deadLetters)), config.get(Settings.SINK_WEBHOOK_FOLD_WINDOW)));
             }
             if (config.get(Settings.SINK_POSTGRES_ENABLED)) {
                 try {
-                    services.add(service(config, ops, PostgresSink.create(config, env), Duration.ZERO));
+                    services.add(service(config, ops, started, PostgresSink.create(config, env), Duration.ZERO));
                 } catch (IOException e) {
                     throw new ConfigException(Settings.SINK_POSTGRES_URL.key() + "="
                             + config.get(Settings.SINK_POSTGRES_URL) + ": " + e.getMessage());
@@ -82,11 +85,14 @@ public final class SinkAssembly {
             String dashboardUrl = null;
             if (config.get(Settings.SINK_HTTP_ENABLED)) {
                 AlertView view = new AlertView(config.get(Settings.SINK_HTTP_WINDOW), Clock.systemUTC());
-                ViewFeeder feeder = new ViewFeeder(new KafkaConsumer<>(ViewFeeder.consumerConfig(config)), view,
-                        Clock.systemUTC(), ops.registry());
+                KafkaConsumer<byte[], byte[]> feed = new KafkaConsumer<>(ViewFeeder.consumerConfig(config));
+                started.onFailure(() -> feed.close(CloseOptions.timeout(Duration.ZERO)));
+                ViewFeeder feeder = new ViewFeeder(feed, view, Clock.systemUTC(), ops.registry());
                 Thread feederThread = new Thread(feeder, "newsmon-dashboard-feeder");
                 feederThread.setDaemon(true);
                 feederThread.start();
+                // The feeder's thread closes the consumer from now on: a KafkaConsumer takes one thread only.
+                started.handOver(feeder);
                 companions.add(feeder);
                 // Search reads what the PostgreSQL sink keeps; without it the dashboard says how to turn it on.
                 StoryArchive archive = null;
@@ -100,20 +106,24 @@ public final class SinkAssembly {
             }
             return new SinkRunner(services, companions, dashboardUrl);
         } catch (ConfigException | IOException | RuntimeException e) {
-            new SinkRunner(services, companions, null).abandon();
+            started.closeAfter(e);
             throw e;
         }
     }
 
-    private static SinkService service(NewsmonConfig config, Ops ops, AlertSink sink, Duration linger) {
-        return service(config, ops, new KafkaProducer<>(SinkService.deadLetterProducerConfig(config)), sink, linger);
+    /** One sink's loop with a dead-letter producer of its own. */
+    private static SinkService service(NewsmonConfig config, Ops ops, Started started, AlertSink sink,
+                                       Duration linger) {
+        started.add(sink);
+        return service(config, ops, started, deadLetters(config, started), sink, linger);
     }
 
     /** One sink's loop in its own group, with its client metrics, counters and readiness registered on ops. */
-    private static SinkService service(NewsmonConfig config, Ops ops, KafkaProducer<byte[], byte[]> deadLetters,
-                                       AlertSink sink, Duration linger) {
+    private static SinkService service(NewsmonConfig config, Ops ops, Started started,
+                                       KafkaProducer<byte[], byte[]> deadLetters, AlertSink sink, Duration linger) {
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(SinkService.consumerConfig(config, sink.name()));
+        started.onFailure(() -> consumer.close(CloseOptions.timeout(Duration.ZERO)));
         ops.bind(new KafkaClientMetrics(consumer));
         ops.bind(new KafkaClientMetrics(deadLetters));
         SinkService service = new SinkService(consumer, deadLetters, sink, linger, ops.registry());
@@ -124,6 +134,12 @@ public final class SinkAssembly {
                 .map(e -> e.getValue().metricValue())
                 .anyMatch(v -> v instanceof Number n && n.doubleValue() > 0));
         return service;
+    }
+
+    private static KafkaProducer<byte[], byte[]> deadLetters(NewsmonConfig config, Started started) {
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(SinkService.deadLetterProducerConfig(config));
+        started.onFailure(() -> producer.close(Duration.ZERO));
+        return producer;
     }
 
     private static WebhookSettings webhookSettings(NewsmonConfig config, Map<String, String> env)
@@ -146,5 +162,40 @@ public final class SinkAssembly {
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         return new WebhookSink(settings, http, deadLetters);
+    }
+
+    /**
+     * What a build has started so far, for a build that fails part-way to close, newest first: otherwise its
+     * threads, sockets and files outlive the failed start-up. Its Kafka clients are closed without waiting, as none
+     * has sent or committed anything.
+     */
+    private static final class Started {
+        private final Deque<AutoCloseable> newestFirst = new ArrayDeque<>();
+
+        <T extends AutoCloseable> T add(T resource) {
+            onFailure(resource);
+            return resource;
+        }
+
+        void onFailure(AutoCloseable close) {
+            newestFirst.push(close);
+        }
+
+        /** Lets {@code owner} close what was added last, in place of closing it directly. */
+        void handOver(AutoCloseable owner) {
+            newestFirst.pop();
+            newestFirst.push(owner);
+        }
+
+        /** Closes everything started; a close that fails is added to {@code failure}, and the rest still close. */
+        void closeAfter(Exception failure) {
+            for (AutoCloseable resource : newestFirst) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
     }
 }

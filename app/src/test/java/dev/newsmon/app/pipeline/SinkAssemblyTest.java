@@ -5,6 +5,7 @@ import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.ops.Ops;
 import dev.newsmon.sink.SinkRunner;
 import dev.newsmon.sink.SinkService;
+import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +65,59 @@ class SinkAssemblyTest {
             assertEquals(List.of("webhook"), runner.sinkNames());
         } finally {
             runner.abandon();
+        }
+    }
+
+    @Test
+    void aSinkWhoseConsumerCannotBeBuiltHasItsSinkAndItsDeadLetterProducerClosed() throws Exception {
+        // Below the consumer's minimum; the dead-letter producer, built first, ignores it.
+        NewsmonConfig config = config(Map.of("sink.jsonl.enabled", "false", "kafka.max.poll.records", "0",
+                "kafka.client.id", "no-consumer"));
+        FlushCounter console = new FlushCounter(null);
+
+        assertThrows(KafkaException.class, () -> SinkAssembly.build(config, console, ops(config), Map.of()));
+        assertEquals(1, console.flushes, "the console sink was closed");
+        assertFalse(networkThreadOf("no-consumer"), "the dead-letter producer was closed");
+    }
+
+    @Test
+    void anEarlierSinkIsClosedWhenALaterOneCannotBeBuiltAndTheFailureToCloseItGoesWithTheCause() throws Exception {
+        NewsmonConfig config = config(Map.of("sink.jsonl.enabled", "false", "sink.webhook.enabled", "true",
+                "kafka.client.id", "before-webhook"));
+        IllegalStateException flushFailed = new IllegalStateException("the terminal is gone");
+        FlushCounter console = new FlushCounter(flushFailed);
+
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SinkAssembly.build(config, console, ops(config), Map.of()));
+        assertTrue(e.getMessage().contains("sink.webhook.url.env"), e.getMessage());
+        assertEquals(List.of(flushFailed), List.of(e.getSuppressed()));
+        assertEquals(1, console.flushes, "the console sink was closed");
+        assertFalse(networkThreadOf("before-webhook"), "its dead-letter producer was closed after it failed");
+    }
+
+    /** Whether a Kafka client with this id still runs its network thread. */
+    private static boolean networkThreadOf(String clientId) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().endsWith("| " + clientId));
+    }
+
+    /** A console that counts how often it is flushed, which is what closing the console sink does. */
+    private static final class FlushCounter extends PrintStream {
+        private final RuntimeException failure;
+        int flushes;
+
+        /** @param failure thrown by each flush, or null */
+        FlushCounter(RuntimeException failure) {
+            super(OutputStream.nullOutputStream());
+            this.failure = failure;
+        }
+
+        @Override
+        public void flush() {
+            flushes++;
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 

@@ -61,45 +61,47 @@ public final class SeenItems implements AutoCloseable {
         this.nextSweep = clock.instant().plus(SWEEP_EVERY);
     }
 
+    /**
+     * The items of one read with their content hashes, for {@link #select}, {@link #remember} and
+     * {@link #stillListed}. Takes no lock: every worker's poll passes through the set, and hashing is most of the work.
+     */
+    public static List<HashedItem> hash(List<FeedItem> items) {
+        List<HashedItem> hashed = new ArrayList<>(items.size());
+        items.forEach(item -> hashed.add(new HashedItem(item, contentHash(item))));
+        return hashed;
+    }
+
     /** The items of one read worth producing, each with its revision set; in the order given. */
-    public List<FeedItem> select(List<FeedItem> items) {
-        // Hashed before taking the lock: every worker's poll passes through here, and hashing is most of the work.
-        List<String> hashes = hashes(items);
-        List<FeedItem> out = new ArrayList<>();
-        synchronized (this) {
-            sweepIfDue();
-            Set<String> batchContent = new HashSet<>();
-            for (int i = 0; i < items.size(); i++) {
-                FeedItem item = items.get(i);
-                String hash = hashes.get(i);
-                if (!batchContent.add(hash)) {
-                    continue;
+    public synchronized List<HashedItem> select(List<HashedItem> listed) {
+        sweepIfDue();
+        List<HashedItem> out = new ArrayList<>();
+        Set<String> batchContent = new HashSet<>();
+        for (HashedItem hashed : listed) {
+            String hash = hashed.contentHash();
+            if (!batchContent.add(hash)) {
+                continue;
+            }
+            SeenRecord known = byId.get(hashed.item().itemId());
+            if (known != null) {
+                if (!known.contentHash().equals(hash)) {
+                    out.add(hashed.withRevision(known.revision() + 1));
                 }
-                SeenRecord known = byId.get(item.itemId());
-                if (known != null) {
-                    if (!known.contentHash().equals(hash)) {
-                        out.add(item.withRevision(known.revision() + 1));
-                    }
-                } else if (!idByContent.containsKey(hash)) {
-                    out.add(item.withRevision(0));
-                }
+            } else if (!idByContent.containsKey(hash)) {
+                out.add(hashed.withRevision(0));
             }
         }
         return out;
     }
 
     /** Remembers items Kafka has acknowledged, here and in the store. */
-    public void remember(List<FeedItem> produced) {
-        List<String> hashes = hashes(produced);
-        synchronized (this) {
-            Instant now = clock.instant();
-            for (int i = 0; i < produced.size(); i++) {
-                FeedItem item = produced.get(i);
-                SeenRecord record = new SeenRecord(SeenRecord.SCHEMA_VERSION, item.feedUrl(), hashes.get(i),
-                        item.revision(), now);
-                put(item.itemId(), record);
-                store.save(item.itemId(), record);
-            }
+    public synchronized void remember(List<HashedItem> produced) {
+        Instant now = clock.instant();
+        for (HashedItem hashed : produced) {
+            FeedItem item = hashed.item();
+            SeenRecord record = new SeenRecord(SeenRecord.SCHEMA_VERSION, item.feedUrl(), hashed.contentHash(),
+                    item.revision(), now);
+            put(item.itemId(), record);
+            store.save(item.itemId(), record);
         }
     }
 
@@ -107,24 +109,21 @@ public final class SeenItems implements AutoCloseable {
      * Keeps the known items of a successful read from expiring while their feed lists them: one whose record is
      * older than half the retention is written again with the current time. Returns how many were.
      */
-    public int stillListed(List<FeedItem> items) {
-        List<String> hashes = hashes(items);
-        synchronized (this) {
-            Instant now = clock.instant();
-            Instant stale = now.minus(retention.dividedBy(2));
-            int renewed = 0;
-            for (String hash : hashes) {
-                String id = idByContent.get(hash);
-                SeenRecord known = id == null ? null : byId.get(id);
-                if (known != null && known.seenAt().isBefore(stale)) {
-                    SeenRecord record = known.seenAgain(now);
-                    put(id, record);
-                    store.save(id, record);
-                    renewed++;
-                }
+    public synchronized int stillListed(List<HashedItem> listed) {
+        Instant now = clock.instant();
+        Instant stale = now.minus(retention.dividedBy(2));
+        int renewed = 0;
+        for (HashedItem hashed : listed) {
+            String id = idByContent.get(hashed.contentHash());
+            SeenRecord known = id == null ? null : byId.get(id);
+            if (known != null && known.seenAt().isBefore(stale)) {
+                SeenRecord record = known.seenAgain(now);
+                put(id, record);
+                store.save(id, record);
+                renewed++;
             }
-            return renewed;
         }
+        return renewed;
     }
 
     /**
@@ -195,12 +194,6 @@ public final class SeenItems implements AutoCloseable {
     private void put(String itemId, SeenRecord record) {
         byId.put(itemId, record);
         idByContent.put(record.contentHash(), itemId);
-    }
-
-    private static List<String> hashes(List<FeedItem> items) {
-        List<String> hashes = new ArrayList<>(items.size());
-        items.forEach(item -> hashes.add(contentHash(item)));
-        return hashes;
     }
 
     /** SHA-256 of feed, canonical link, title and text, as 32 hex digits. */
