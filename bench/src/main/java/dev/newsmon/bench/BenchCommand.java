@@ -160,8 +160,8 @@ public final class BenchCommand implements Callable<Integer> {
             ProcessCpu cpu = new ProcessCpu(cluster.embedded().stream().mapToLong(EmbeddedBroker::pid).findFirst());
             // Each replay runs twice and the second counts: the first shares the cores with the JIT compiling what
             // the live run left uncompiled, which a processor that has run for minutes no longer does.
-            Replay.Result fullCold = Replay.fullTopology(effective, cpu, run + "-replay-1", DRAIN_TIMEOUT);
-            Replay.Result full = Replay.fullTopology(effective, cpu, run + "-replay-2", DRAIN_TIMEOUT);
+            Replay.Result fullCold = Replay.fullTopology(effective, cpu, admin, run + "-replay-1", DRAIN_TIMEOUT);
+            Replay.Result full = Replay.fullTopology(effective, cpu, admin, run + "-replay-2", DRAIN_TIMEOUT);
             Replay.Result passThroughCold = Replay.passThrough(effective, cpu, admin, run + "-passthrough-1",
                     DRAIN_TIMEOUT);
             Replay.Result passThrough = Replay.passThrough(effective, cpu, admin, run + "-passthrough-2",

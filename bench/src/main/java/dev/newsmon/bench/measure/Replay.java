@@ -31,8 +31,8 @@ import java.util.concurrent.TimeoutException;
  * Replays the whole of {@code news.items} through a fresh Kafka Streams application, alone on the broker once the
  * pipeline has stopped, and times it from RUNNING until every one of its input topics is consumed. Both replays
  * run with the processor's own streams configuration (exactly_once_v2), so their ratio is the cost of newsmon's
- * topology over the engine's floor. The full topology's alerts go to {@code news.alerts} again: bench on a cluster
- * of its own.
+ * topology over the engine's floor. The full topology's alerts go to {@code news.alerts} again (bench on a cluster
+ * of its own), and its story clusters read only those back.
  */
 public final class Replay {
     private Replay() {
@@ -46,9 +46,12 @@ public final class Replay {
     }
 
     /** The processor's topology (normalise, re-delivery filter, tagging, dedup round trips, alerts, story clusters). */
-    public static Result fullTopology(NewsmonConfig config, ProcessCpu cpu, String applicationId, Duration timeout)
-            throws Exception {
+    public static Result fullTopology(NewsmonConfig config, ProcessCpu cpu, Admin admin, String applicationId,
+                                      Duration timeout) throws Exception {
         NewsmonConfig replay = config.withKnown(Map.of(Settings.PROCESSOR_APP_ID.key(), applicationId));
+        // The story clusters read news.alerts back, which already holds the alerts of the live run and of every
+        // earlier replay: from its start, this replay would update each story once per earlier run as well.
+        new TopicProgress(admin, Topics.ALERTS).startAtEnd(applicationId);
         try (Ops ops = Ops.start(replay.withKnown(Map.of(Settings.OPS_HTTP_PORT.key(), "0")), "bench-replay");
              ProcessorService processor = ProcessorAssembly.build(replay, ops)) {
             processor.start();

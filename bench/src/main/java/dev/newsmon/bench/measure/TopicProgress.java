@@ -6,6 +6,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
@@ -23,15 +25,29 @@ public final class TopicProgress {
 
     /** Sum of the log-end offsets: records written (transaction markers included). */
     public long end() throws ExecutionException, InterruptedException {
-        var partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic)
+        return ends().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Commits offsets at the topic's current end for a group that has not started yet, so that it reads only what
+     * is written from now on.
+     */
+    public void startAtEnd(String group) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> offsets = ends().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
+        admin.alterConsumerGroupOffsets(group, offsets).all().get();
+    }
+
+    private Map<TopicPartition, Long> ends() throws ExecutionException, InterruptedException {
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
                 .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         ListOffsetsResult ends = admin.listOffsets(partitions.stream()
                 .collect(Collectors.toMap(Function.identity(), tp -> OffsetSpec.latest())));
-        long sum = 0;
+        Map<TopicPartition, Long> offsets = new HashMap<>();
         for (TopicPartition tp : partitions) {
-            sum += ends.partitionResult(tp).get().offset();
+            offsets.put(tp, ends.partitionResult(tp).get().offset());
         }
-        return sum;
+        return offsets;
     }
 
     /** Sum of the group's committed offsets on the topic; 0 before its first commit. */
