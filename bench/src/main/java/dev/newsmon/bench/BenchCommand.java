@@ -7,6 +7,7 @@ import dev.newsmon.app.pipeline.Pipeline;
 import dev.newsmon.bench.measure.AlertTailer;
 import dev.newsmon.bench.measure.ProcessCpu;
 import dev.newsmon.bench.measure.Replay;
+import dev.newsmon.bench.measure.ReplayPair;
 import dev.newsmon.bench.measure.PeakRss;
 import dev.newsmon.bench.measure.Percentiles;
 import dev.newsmon.bench.measure.TopicProgress;
@@ -23,8 +24,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -95,11 +99,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated feeds (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--replay-pairs", defaultValue = "3",
+            description = "Counted pairs of replays (the full topology, then the pass-through), after one pair that "
+                    + "warms up the JIT; the ratio reported is the median pair's, with its range (default "
+                    + "${DEFAULT-VALUE}).")
+    int replayPairs;
+
     @Option(names = "--json", description = "Print the figures as one JSON object instead of a table.")
     boolean json;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (replayPairs < 1) {
+            throw new ParameterException(spec.commandLine(), "--replay-pairs must be 1 or more: " + replayPairs);
+        }
         Path work = Files.createTempDirectory("newsmon-bench");
         String run = "bench-" + System.currentTimeMillis();
         Map<String, String> flags = new LinkedHashMap<>();
@@ -158,14 +174,21 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("newsmon bench: pipeline drained and stopped; replaying news.items through the full "
                     + "topology, then through a pass-through topology");
             ProcessCpu cpu = new ProcessCpu(cluster.embedded().stream().mapToLong(EmbeddedBroker::pid).findFirst());
-            // Each replay runs twice and the second counts: the first shares the cores with the JIT compiling what
-            // the live run left uncompiled, which a processor that has run for minutes no longer does.
-            Replay.Result fullCold = Replay.fullTopology(effective, cpu, admin, run + "-replay-1", DRAIN_TIMEOUT);
-            Replay.Result full = Replay.fullTopology(effective, cpu, admin, run + "-replay-2", DRAIN_TIMEOUT);
-            Replay.Result passThroughCold = Replay.passThrough(effective, cpu, admin, run + "-passthrough-1",
+            // A first pair warms up: it shares the cores with the JIT compiling what the live run left uncompiled,
+            // which a processor that has run for minutes no longer does. Each counted pair runs its two replays
+            // back to back, so that their ratio is of one minute of a machine whose speed drifts.
+            Replay.Result fullCold = Replay.fullTopology(effective, cpu, admin, run + "-replay-0", DRAIN_TIMEOUT);
+            Replay.Result passThroughCold = Replay.passThrough(effective, cpu, admin, run + "-passthrough-0",
                     DRAIN_TIMEOUT);
-            Replay.Result passThrough = Replay.passThrough(effective, cpu, admin, run + "-passthrough-2",
-                    DRAIN_TIMEOUT);
+            List<ReplayPair> pairs = new ArrayList<>();
+            for (int i = 1; i <= replayPairs; i++) {
+                pairs.add(new ReplayPair(
+                        Replay.fullTopology(effective, cpu, admin, run + "-replay-" + i, DRAIN_TIMEOUT),
+                        Replay.passThrough(effective, cpu, admin, run + "-passthrough-" + i, DRAIN_TIMEOUT)));
+            }
+            ReplayPair median = ReplayPair.median(pairs);
+            Replay.Result full = median.full();
+            Replay.Result passThrough = median.passThrough();
 
             PollSummary summary = live.summary();
             double pollSeconds = seconds(live.started(), live.polled());
@@ -175,7 +198,7 @@ public final class BenchCommand implements Callable<Integer> {
                     summary.itemsProduced() / seconds(live.started(), live.processorDone()),
                     live.alerts() / seconds(live.started(), live.lastAlert()), live.alerts(), live.duplicates(),
                     live.latencies(), full.recordsPerSecond(), passThrough.recordsPerSecond(),
-                    full.recordsPerSecond() / passThrough.recordsPerSecond(), full.cpu(), passThrough.cpu(),
+                    median.ratio(), pairs.stream().map(ReplayPair::ratio).toList(), full.cpu(), passThrough.cpu(),
                     fullCold.recordsPerSecond(), passThroughCold.recordsPerSecond(), full.internalRecordsPerItem(),
                     live.peakRssKib(), brokerRss);
             if (summary.feedsFailed() > 0) {

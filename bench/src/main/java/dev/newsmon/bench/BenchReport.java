@@ -3,15 +3,20 @@ package dev.newsmon.bench;
 import dev.newsmon.bench.measure.Percentiles;
 import dev.newsmon.bench.measure.ProcessCpu;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The figures of one bench run. Rates are per second of wall-clock time from the start of the poll to the moment
  * the stage had handled its last record, so a later stage's rate includes the waiting on the stages before it.
  *
- * @param fullTopologyRecordsPerSecond the processor's topology replaying every item alone on the broker
- * @param passThroughRecordsPerSecond  a read-deserialize-write topology, same configuration, same items, alone
+ * @param fullTopologyRecordsPerSecond the processor's topology replaying every item alone on the broker, in the
+ *                                     counted pair of replays whose ratio is the median
+ * @param passThroughRecordsPerSecond  a read-deserialize-write topology, same configuration, same items, alone, right
+ *                                     after it
  * @param fullToPassThrough            the first divided by the second
+ * @param fullToPassThroughPairs       the same ratio in every counted pair, in the order they ran
  * @param fullTopologyCpu              CPU-seconds the full replay took, in this JVM and in the broker's
  * @param passThroughCpu               the same for the pass-through replay
  * @param fullTopologyFirstRecordsPerSecond the full topology's first replay, which runs while the JIT still compiles
@@ -28,7 +33,8 @@ public record BenchReport(int feeds, long items, long taggedItems, int cores,
                           double itemsProcessedPerSecond, double alertsWrittenPerSecond, long alerts,
                           long duplicateAlerts, Percentiles latencyMillis,
                           double fullTopologyRecordsPerSecond, double passThroughRecordsPerSecond,
-                          double fullToPassThrough, ProcessCpu.Used fullTopologyCpu,
+                          double fullToPassThrough, List<Double> fullToPassThroughPairs,
+                          ProcessCpu.Used fullTopologyCpu,
                           ProcessCpu.Used passThroughCpu, double fullTopologyFirstRecordsPerSecond,
                           double passThroughFirstRecordsPerSecond, double fullTopologyInternalRecordsPerItem,
                           long benchPeakRssKib, long brokerPeakRssKib) {
@@ -51,6 +57,9 @@ public record BenchReport(int feeds, long items, long taggedItems, int cores,
         row(t, "replay, pass-through/s", rate(passThroughRecordsPerSecond) + String.format(Locale.ROOT,
                 "  (full topology at %.0f%% of it; first replay %s)", fullToPassThrough * 100,
                 rate(passThroughFirstRecordsPerSecond)));
+        row(t, "full / pass-through", String.format(Locale.ROOT, "%.2f, the median of %d pairs (%.2f to %.2f)",
+                fullToPassThrough, fullToPassThroughPairs.size(), Collections.min(fullToPassThroughPairs),
+                Collections.max(fullToPassThroughPairs)));
         row(t, "replay CPU, full", cpu(fullTopologyCpu) + String.format(Locale.ROOT,
                 "; %.2f internal records an item", fullTopologyInternalRecordsPerItem));
         row(t, "replay CPU, pass-through", cpu(passThroughCpu));
