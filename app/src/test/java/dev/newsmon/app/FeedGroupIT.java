@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -136,9 +139,7 @@ class FeedGroupIT {
         Cluster.open(config).close();
         String polled = "https://status-ledger.example/feed.xml";
         String removed = "https://status-gone.example/rss";
-        try (KafkaProducer<String, FeedStatus> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", BROKER.bootstrapServers()), new StringSerializer(),
-                JsonSerde.of(FeedStatus.class).serializer())) {
+        try (KafkaProducer<String, FeedStatus> producer = statusProducer()) {
             producer.send(new ProducerRecord<>(Topics.FEED_STATUS, polled, status(polled, "\"v1\"")));
             producer.send(new ProducerRecord<>(Topics.FEED_STATUS, polled, status(polled, "\"v2\"")));
             producer.send(new ProducerRecord<>(Topics.FEED_STATUS, removed, status(removed, "\"x\"")));
@@ -152,6 +153,35 @@ class FeedGroupIT {
 
         assertEquals(Set.of(polled), latest.keySet(), "only feeds asked about, and a tombstone removes one");
         assertEquals("\"v2\"", latest.get(polled).etag());
+    }
+
+    @Test
+    void removingAFeedWhileNoIngestRunsWithdrawsItsStatusAndAnUnlistedUrlLeavesItsStatus() throws Exception {
+        String removed = "https://withdrawn-on-remove.example/rss";
+        String unlisted = "https://never-listed-status.example/rss";
+        assertEquals(0, feeds("add", removed).exitCode());
+        try (KafkaProducer<String, FeedStatus> producer = statusProducer()) {
+            producer.send(new ProducerRecord<>(Topics.FEED_STATUS, removed, status(removed, "\"r\"")));
+            producer.send(new ProducerRecord<>(Topics.FEED_STATUS, unlisted, status(unlisted, "\"u\""))).get();
+        }
+
+        assertEquals("removed " + removed, feeds("remove", removed).out().strip());
+        assertEquals(Main.USAGE, feeds("remove", unlisted).exitCode());
+
+        Map<String, String> latest = new HashMap<>();
+        try (TopicReader<String, String> reader = TopicReader.strings(BROKER.bootstrapServers(),
+                Topics.FEED_STATUS)) {
+            reader.toEnd(DEADLINE).forEach(r -> latest.put(r.key(), r.value()));
+        }
+        assertTrue(latest.containsKey(removed), "the removed feed's status was read: " + latest.keySet());
+        assertNull(latest.get(removed), "the removed feed's status ends with a tombstone");
+        assertNotNull(latest.get(unlisted), "a refused removal withdraws nothing");
+    }
+
+    /** Writes to news.feed-status as ingest's status publisher would, so no ingest instance needs to run. */
+    private static KafkaProducer<String, FeedStatus> statusProducer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", BROKER.bootstrapServers()), new StringSerializer(),
+                JsonSerde.of(FeedStatus.class).serializer());
     }
 
     private static FeedStatus status(String url, String etag) {

@@ -68,7 +68,8 @@ public final class FeedsCommand implements Runnable {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
-            description = "Removes a feed; the instance polling it stops. Exits 2 if the feed is not listed.")
+            description = "Removes a feed and withdraws its health from " + Topics.FEED_STATUS
+                    + "; the instance polling it stops. Exits 2 if the feed is not listed.")
     static final class Remove extends Edit {
         @Parameters(paramLabel = "URL", description = "The feed's URL, as listed.")
         String url;
@@ -81,6 +82,8 @@ public final class FeedsCommand implements Runnable {
             }
             try (FeedsTopic topic = FeedsTopic.create(config)) {
                 topic.remove(key);
+                // Ingest withdraws it only while running; a status it sends after this, its deleteFeed withdraws again.
+                topic.withdrawStatus(key);
             }
             out.println("removed " + key);
             return 0;

@@ -73,8 +73,20 @@ public final class FeedsTopic implements AutoCloseable {
 
     /** Removes a feed (a tombstone for its URL); returns once Kafka has it. */
     public void remove(String url) throws ExecutionException, InterruptedException, TimeoutException {
-        producer.send(new ProducerRecord<>(Topics.FEEDS, url, null))
-                .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        tombstone(Topics.FEEDS, url);
+    }
+
+    /**
+     * Withdraws a feed's health from {@link Topics#FEED_STATUS} (a tombstone for its URL, the key its statuses are
+     * written under); returns once Kafka has it.
+     */
+    public void withdrawStatus(String url) throws ExecutionException, InterruptedException, TimeoutException {
+        tombstone(Topics.FEED_STATUS, url);
+    }
+
+    private void tombstone(String topic, String url)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        producer.send(new ProducerRecord<>(topic, url, null)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -49,6 +49,17 @@ class FeedsTopicTest {
     }
 
     @Test
+    void withdrawsAFeedsStatusWithATombstoneUnderItsUrl() throws Exception {
+        try (FeedsTopic topic = new FeedsTopic(producer)) {
+            topic.withdrawStatus(SKYWARD.url());
+        }
+
+        ProducerRecord<String, byte[]> sent = producer.history().get(0);
+        assertEquals(List.of(Topics.FEED_STATUS, SKYWARD.url()), List.of(sent.topic(), sent.key()));
+        assertNull(sent.value());
+    }
+
+    @Test
     void aRecordThatCannotBeReadLeavesItsFeedOutAsALaterRecordOfTheKeyWould() {
         Map<String, FeedSource> feeds = new HashMap<>(Map.of(LEDGER.url(), LEDGER, SKYWARD.url(), SKYWARD));
 
