@@ -28,8 +28,18 @@ final class NeedGate {
     /** The transition table's size beyond which the gate is not built and every item takes the exact path. */
     static final int MAX_TABLE = 4 << 20;
 
-    /** Character class of each char: 0 for one no key holds, which leads back to the start. */
-    private final char[] classOf;
+    /** The class of a char the pass skips: a dot, which the analyzer drops from acronyms. */
+    private static final char SKIP = Character.MAX_VALUE;
+    /** The class of a char that folds to several ({@code æ} to {@code ae}): their classes are in {@link #severalOf}. */
+    private static final char SEVERAL = Character.MAX_VALUE - 1;
+
+    /**
+     * Per char of a text, the class of its folded, canonical form ({@link #key}), {@link #SKIP} or {@link #SEVERAL};
+     * class 0 is a char no key holds, which leads back to the start. Worked out once per rules version for every
+     * char, so that the pass costs one table lookup a char where folding and case mapping each char cost several.
+     */
+    private final char[] classOfChar;
+    private final Map<Character, char[]> severalOf;
     private final int classes;
     private final int[] next;
     /** Per state, the keys that end there (its own and those of its suffixes); null when none. */
@@ -41,7 +51,15 @@ final class NeedGate {
 
     private NeedGate(char[] classOf, int classes, int[] next, int[][] keysAt, int[][] needsOfKey,
                      BitSet alwaysMet) {
-        this.classOf = classOf;
+        this.classOfChar = new char[Character.MAX_VALUE + 1];
+        this.severalOf = new HashMap<>();
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char[] kept = foldedClasses((char) c, classOf);
+            classOfChar[c] = kept.length == 0 ? SKIP : kept.length == 1 ? kept[0] : SEVERAL;
+            if (kept.length > 1) {
+                severalOf.put((char) c, kept);
+            }
+        }
         this.classes = classes;
         this.next = next;
         this.keysAt = keysAt;
@@ -79,7 +97,7 @@ final class NeedGate {
             }
         }
         Trie trie = Trie.of(keys, classOf);
-        if ((long) trie.states() * classes > MAX_TABLE) {
+        if ((long) trie.states() * classes > MAX_TABLE || classes >= SEVERAL) {
             return null;
         }
         int[][] needsOfKey = keys.stream().map(k -> byKey.get(k).stream().mapToInt(Integer::intValue).toArray())
@@ -102,28 +120,22 @@ final class NeedGate {
     }
 
     private void scan(String value, BitSet keys) {
-        char[] one = new char[1];
-        char[] folded = new char[4];
         int state = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < 0x80) {
-                state = step(state, canonical(c), keys);
-            } else {
-                one[0] = c;
-                int length = ASCIIFoldingFilter.foldToASCII(one, 0, folded, 0, 1);
-                for (int j = 0; j < length; j++) {
-                    state = step(state, canonical(folded[j]), keys);
+            char cls = classOfChar[c];
+            if (cls < SEVERAL) {
+                state = step(state, cls, keys);
+            } else if (cls == SEVERAL) {
+                for (char each : severalOf.get(c)) {
+                    state = step(state, each, keys);
                 }
             }
         }
     }
 
-    private int step(int state, char c, BitSet keys) {
-        if (c == '.') {
-            return state;
-        }
-        int to = next[state * classes + classOf[c]];
+    private int step(int state, char cls, BitSet keys) {
+        int to = next[state * classes + cls];
         int[] ending = keysAt[to];
         if (ending != null) {
             for (int k : ending) {
@@ -131,6 +143,20 @@ final class NeedGate {
             }
         }
         return to;
+    }
+
+    /** The classes of a char of the text as {@link #key} folds it, dots left out. */
+    private static char[] foldedClasses(char c, char[] classOf) {
+        char[] folded = {c, 0, 0, 0};
+        int length = c < 0x80 ? 1 : ASCIIFoldingFilter.foldToASCII(new char[] {c}, 0, folded, 0, 1);
+        StringBuilder kept = new StringBuilder(length);
+        for (int j = 0; j < length; j++) {
+            char k = canonical(folded[j]);
+            if (k != '.') {
+                kept.append(classOf[k]);
+            }
+        }
+        return kept.toString().toCharArray();
     }
 
     /** A word's characters as the pass compares them: folded, without dots, without a final {@code y}. */
