@@ -21,8 +21,8 @@ import java.util.Optional;
 final class PostgresStories implements StoryStore<SQLException> {
     private static final String INSERT_COPY = """
             INSERT INTO copies (item_id, story_id, kind, outlet, title, url, feed_url, published, fetched, alerted,
-                                similarity, copy_of, matches, relevance, language)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
+                                similarity, copy_of, matches, relevance, language, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)
             ON CONFLICT (item_id) DO NOTHING""";
     // The story row is made by whichever of its items comes first; the story's own first item (kind 'story', with
     // the story's id) sets its headline.
@@ -110,7 +110,8 @@ final class PostgresStories implements StoryStore<SQLException> {
             copy.setString(i++, alert.copyOf());
             copy.setString(i++, json(alert, alert.matches(), "matches"));
             copy.setString(i++, alert.relevance().isEmpty() ? null : json(alert, alert.relevance(), "relevance"));
-            copy.setString(i, alert.language());
+            copy.setString(i++, alert.language());
+            copy.setString(i, alert.text());
             copy.executeUpdate();
         }
         try (PreparedStatement tag = db.prepareStatement(INSERT_TAG)) {

@@ -36,12 +36,13 @@ import java.util.TreeSet;
 
 /**
  * Searches the PostgreSQL sink's tables (full text over the {@code copies.search} column, see
- * {@code V2__copies_search.sql} and {@code V5__copies_search_russian.sql}) and rebuilds stories from them for the dashboard. Read-only, with a connection per
- * request: searches come from people, a few a minute, so no connection is held between them.
+ * {@code V2__copies_search.sql}, {@code V5__copies_search_russian.sql} and {@code V6__copies_text.sql}) and rebuilds
+ * stories from them for the dashboard. Read-only, with a connection per request: searches come from people, a few a
+ * minute, so no connection is held between them.
  */
 public final class PostgresStoryArchive implements StoryArchive {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStoryArchive.class);
-    /** As in {@code V5__copies_search_russian.sql}: Russian stems for Cyrillic words, English ones for ASCII. */
+    /** As in {@code V6__copies_text.sql}: Russian stems for Cyrillic words, English ones for ASCII. */
     private static final String CONFIG = "russian";
     /** Marks around each matching word in ts_headline's output; neither occurs in a headline. */
     private static final char START = '\u0002';
@@ -59,7 +60,7 @@ public final class PostgresStoryArchive implements StoryArchive {
     private static final String COPIES = """
             SELECT c.item_id, c.story_id, c.kind, c.url, c.title, c.outlet, c.feed_url, c.published, c.fetched,
                    c.alerted, c.matches::text, c.similarity, c.copy_of, s.rules_version, c.relevance::text,
-                   c.language,
+                   c.language, c.text,
                    ts_headline('%1$s', c.title, websearch_to_tsquery('%1$s', ?), ?) AS marked
             FROM copies c JOIN stories s USING (story_id)
             WHERE c.story_id = ANY (?)
@@ -206,7 +207,7 @@ public final class PostgresStoryArchive implements StoryArchive {
                 itemId, rs.getString("url"), rs.getString("title"), rs.getString("outlet"),
                 rs.getString("feed_url"), instant(rs, "published"), instant(rs, "fetched"), instant(rs, "alerted"),
                 tags, matches, storedSimilarity, rs.getString("copy_of"),
-                rs.getString("rules_version"), relevances, rs.getString("language"), null);
+                rs.getString("rules_version"), relevances, rs.getString("language"), rs.getString("text"));
     }
 
     /** A stored JSON column, or an empty map with a warning: one unreadable row must not hide its story. */

@@ -39,7 +39,7 @@ class PostgresSinkIT {
         try (PostgresSink first = sink(); PostgresSink second = sink()) {
             assertEquals(List.of("1|V1__stories_copies_tags.sql|true", "2|V2__copies_search.sql|true",
                             "3|V3__story_aliases.sql|true", "4|V4__copies_language_relevance.sql|true",
-                            "5|V5__copies_search_russian.sql|true"),
+                            "5|V5__copies_search_russian.sql|true", "6|V6__copies_text.sql|true"),
                     rows("SELECT version || '|' || script || '|' || success FROM flyway_schema_history "
                             + "ORDER BY installed_rank"));
         }
@@ -60,7 +60,7 @@ class PostgresSinkIT {
                     + "now(), '{}')");
             // Starting the sink migrates.
             new PostgresSink(legacy.url(), TestDatabase.credentials()).close();
-            assertEquals(List.of("1|BASELINE", "2|SQL", "3|SQL", "4|SQL", "5|SQL"),
+            assertEquals(List.of("1|BASELINE", "2|SQL", "3|SQL", "4|SQL", "5|SQL", "6|SQL"),
                     legacy.rows("SELECT version || '|' || type FROM flyway_schema_history ORDER BY installed_rank"));
             assertEquals(List.of("l-1"), legacy.rows("SELECT item_id FROM copies "
                     + "WHERE search @@ websearch_to_tsquery('russian', 'stations')"), "a row stored before V2 is indexed");

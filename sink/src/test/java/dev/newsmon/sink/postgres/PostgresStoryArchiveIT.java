@@ -160,6 +160,31 @@ class PostgresStoryArchiveIT {
         }
     }
 
+    @Test
+    void aWordOfTheTextAloneFindsTheStoryBelowOneWithItInTheHeadline() throws Exception {
+        // A database of its own: the stories here would change what the other tests' searches list.
+        try (TestDatabase texts = new TestDatabase()) {
+            try (PostgresSink sink = new PostgresSink(texts.url(), TestDatabase.credentials())) {
+                sink.write(alert(Alert.Kind.STORY, "s-berth", "b-1", "Port authority opens a new berth",
+                        "Coastline Gazette", DAY, "trade", "berth",
+                        "The berth will take the ships that bring parts for the desalination plant."));
+                sink.write(alert(Alert.Kind.STORY, "s-plant", "p-1", "Desalination plant starts pumping",
+                        "Harbor City Post", DAY.plusSeconds(60), "trade", "pumping", null));
+                sink.commit();
+            }
+            assertEquals(List.of("The berth will take the ships that bring parts for the desalination plant.",
+                    "null"), texts.rows("SELECT text FROM copies ORDER BY item_id"), "stored as the alert has it");
+            PostgresStoryArchive texted = new PostgresStoryArchive(texts.url(), TestDatabase.credentials());
+            List<SearchHit> hits = texted.search(query("desalination", null, null, null));
+            assertEquals(List.of("s-plant", "s-berth"), hits.stream().map(h -> h.story().storyId()).toList(),
+                    "the headline's word ranks above the same word in a text");
+            assertTrue(hits.get(0).rank() > hits.get(1).rank());
+            assertEquals(List.of(), hits.get(1).titleHits(), "nothing to mark in a headline without the word");
+            assertEquals(List.of("s-plant"), texted.search(query("pumping", null, null, null)).stream()
+                    .map(h -> h.story().storyId()).toList(), "an alert without text is found as before");
+        }
+    }
+
     private static List<String> ids(SearchQuery q) throws Exception {
         return archive.search(q).stream().map(h -> h.story().storyId()).toList();
     }
@@ -176,12 +201,17 @@ class PostgresStoryArchiveIT {
 
     private static Alert alert(Alert.Kind kind, String story, String item, String title, String outlet,
                                Instant alerted, String tag, String textTerm) {
+        return alert(kind, story, item, title, outlet, alerted, tag, textTerm, null);
+    }
+
+    private static Alert alert(Alert.Kind kind, String story, String item, String title, String outlet,
+                               Instant alerted, String tag, String textTerm, String text) {
         TagMatch match = new TagMatch("q-" + tag, List.of(new MatchedTerm("text", textTerm, 10, 10 + textTerm.length())));
         TagRelevance relevance = new TagRelevance(1.0, 0.5, List.of(new Evidence("q-" + tag, "title", 1, 1.0)),
                 "q-" + tag + " in the title");
         return new Alert(Alert.SCHEMA_VERSION, kind, story, item, "https://example.test/" + item, title, outlet,
                 "https://example.test/feed", alerted, alerted, alerted, List.of(tag), Map.of(tag, List.of(match)),
                 kind == Alert.Kind.COPY ? 0.9 : null, kind == Alert.Kind.COPY ? "c-1" : null, "test",
-                Map.of(tag, relevance), "en", null);
+                Map.of(tag, relevance), "en", text);
     }
 }
