@@ -60,7 +60,7 @@ public final class PostgresStoryArchive implements StoryArchive {
     private static final String COPIES = """
             SELECT c.item_id, c.story_id, c.kind, c.url, c.title, c.outlet, c.feed_url, c.published, c.fetched,
                    c.alerted, c.matches::text, c.similarity, c.copy_of, s.rules_version, c.relevance::text,
-                   c.language, c.text,
+                   c.language,
                    ts_headline('%1$s', c.title, websearch_to_tsquery('%1$s', ?), ?) AS marked
             FROM copies c JOIN stories s USING (story_id)
             WHERE c.story_id = ANY (?)
@@ -207,7 +207,9 @@ public final class PostgresStoryArchive implements StoryArchive {
                 itemId, rs.getString("url"), rs.getString("title"), rs.getString("outlet"),
                 rs.getString("feed_url"), instant(rs, "published"), instant(rs, "fetched"), instant(rs, "alerted"),
                 tags, matches, storedSimilarity, rs.getString("copy_of"),
-                rs.getString("rules_version"), relevances, rs.getString("language"), rs.getString("text"));
+                rs.getString("rules_version"), relevances, rs.getString("language"),
+                // Not read back: a story's page shows no text, and would load up to 20,000 characters a copy.
+                null);
     }
 
     /** A stored JSON column, or an empty map with a warning: one unreadable row must not hide its story. */
