@@ -200,7 +200,7 @@ public final class BenchCommand implements Callable<Integer> {
                     live.latencies(), full.recordsPerSecond(), passThrough.recordsPerSecond(),
                     median.ratio(), pairs.stream().map(ReplayPair::ratio).toList(), full.cpu(), passThrough.cpu(),
                     fullCold.recordsPerSecond(), passThroughCold.recordsPerSecond(), full.internalRecordsPerItem(),
-                    live.peakRssKib(), brokerRss);
+                    full.internalRecords(), live.peakRssKib(), brokerRss);
             if (summary.feedsFailed() > 0) {
                 System.err.printf("newsmon bench: %d feeds failed: %s%n", summary.feedsFailed(), summary.errors());
             }

@@ -6,6 +6,8 @@ import dev.newsmon.bench.measure.ProcessCpu;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The figures of one bench run. Rates are per second of wall-clock time from the start of the poll to the moment
@@ -24,6 +26,7 @@ import java.util.Locale;
  * @param passThroughFirstRecordsPerSecond  the same for the pass-through
  * @param fullTopologyInternalRecordsPerItem records the full replay wrote to its internal topics (band probes,
  *                                           resolve messages, store changelogs) per item it read
+ * @param fullTopologyInternalRecords  those records by topic, named without the replay's application id
  * @param latencyMillis                first appearance of an item in a feed response to its line in alerts.jsonl
  * @param benchPeakRssKib              this JVM: ingest, processor, sink, and the bench's feed server and tailer
  * @param brokerPeakRssKib             the embedded broker's JVM; 0 with --bootstrap-servers
@@ -37,6 +40,7 @@ public record BenchReport(int feeds, long items, long taggedItems, int cores,
                           ProcessCpu.Used fullTopologyCpu,
                           ProcessCpu.Used passThroughCpu, double fullTopologyFirstRecordsPerSecond,
                           double passThroughFirstRecordsPerSecond, double fullTopologyInternalRecordsPerItem,
+                          Map<String, Long> fullTopologyInternalRecords,
                           long benchPeakRssKib, long brokerPeakRssKib) {
 
     public String table() {
@@ -63,6 +67,10 @@ public record BenchReport(int feeds, long items, long taggedItems, int cores,
         row(t, "replay CPU, full", cpu(fullTopologyCpu) + String.format(Locale.ROOT,
                 "; %.2f internal records an item", fullTopologyInternalRecordsPerItem));
         row(t, "replay CPU, pass-through", cpu(passThroughCpu));
+        row(t, "internal records, most", fullTopologyInternalRecords.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), (double) e.getValue() / items))
+                .collect(Collectors.joining(", ")) + "  (an item)");
         row(t, "peak RSS, services", mib(benchPeakRssKib) + "  (with the bench's feed server and tailer)");
         row(t, "peak RSS, broker", brokerPeakRssKib == 0 ? "n/a (external cluster)" : mib(brokerPeakRssKib));
         return t.toString();

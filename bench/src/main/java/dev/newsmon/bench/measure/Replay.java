@@ -23,6 +23,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,9 +41,18 @@ public final class Replay {
 
     /**
      * The rate of a replay, the CPU it took this JVM and the broker's from RUNNING until drained, and the records it
-     * wrote to its internal topics (repartition, resolve, changelogs) per item read.
+     * wrote to each of its internal topics (repartition, resolve, changelogs; named without the application id).
      */
-    public record Result(double recordsPerSecond, ProcessCpu.Used cpu, double internalRecordsPerItem) {
+    public record Result(double recordsPerSecond, ProcessCpu.Used cpu, Map<String, Long> internalRecords,
+                         long items) {
+        public Result {
+            internalRecords = Map.copyOf(internalRecords);
+        }
+
+        /** Records written to the replay's internal topics, transaction markers included, per item read. */
+        public double internalRecordsPerItem() {
+            return (double) internalRecords.values().stream().mapToLong(Long::longValue).sum() / items;
+        }
     }
 
     /** The processor's topology (normalise, re-delivery filter, tagging, dedup round trips, alerts, story clusters). */
@@ -109,13 +119,13 @@ public final class Replay {
         try (Admin admin = Cluster.admin(replay)) {
             long items = new TopicProgress(admin, Topics.ITEMS).end();
             String prefix = replay.get(Settings.PROCESSOR_APP_ID) + "-";
-            long internal = 0;
+            Map<String, Long> internal = new TreeMap<>();
             for (String topic : admin.listTopics().names().get()) {
                 if (topic.startsWith(prefix)) {
-                    internal += new TopicProgress(admin, topic).end();
+                    internal.put(topic.substring(prefix.length()), new TopicProgress(admin, topic).end());
                 }
             }
-            return new Result(items / seconds, used, (double) internal / items);
+            return new Result(items / seconds, used, internal, items);
         }
     }
 }

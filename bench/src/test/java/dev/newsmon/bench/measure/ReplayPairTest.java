@@ -3,6 +3,7 @@ package dev.newsmon.bench.measure;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -11,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ReplayPairTest {
     private static ReplayPair pair(double full, double passThrough) {
         ProcessCpu.Used cpu = new ProcessCpu.Used(1.0, 1.0);
-        return new ReplayPair(new Replay.Result(full, cpu, 2.5), new Replay.Result(passThrough, cpu, 0));
+        return new ReplayPair(new Replay.Result(full, cpu, Map.of(), 100), new Replay.Result(passThrough, cpu, Map.of(), 100));
     }
 
     @Test
@@ -21,6 +22,13 @@ class ReplayPairTest {
         ReplayPair middle = pair(6_000, 27_000);
         assertSame(middle, ReplayPair.median(List.of(fastHour, slowHour, middle)));
         assertEquals(6_000.0 / 27_000, middle.ratio(), 1e-12);
+    }
+
+    @Test
+    void internalRecordsPerItemSumsTheTopics() {
+        Replay.Result r = new Replay.Result(1_000, new ProcessCpu.Used(1, 1),
+                Map.of("dedup-band-entries-changelog", 260L, "dedup-resolve", 90L), 100);
+        assertEquals(3.5, r.internalRecordsPerItem(), 1e-12);
     }
 
     @Test
