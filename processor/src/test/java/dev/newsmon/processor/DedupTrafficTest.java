@@ -28,8 +28,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,9 +89,16 @@ class DedupTrafficTest {
             }
             for (String topic : driver.producedTopicNames()) {
                 if (topic.endsWith("-changelog")) {
+                    Set<String> written = new HashSet<>();
                     for (TestRecord<byte[], byte[]> r : driver.createOutputTopic(topic, new ByteArrayDeserializer(),
                             new ByteArrayDeserializer()).readRecordsToList()) {
                         count(byKind, "~" + topic.substring(topic.indexOf("dedup-")), r);
+                        String key = new String(r.key(), StandardCharsets.UTF_8);
+                        if (r.value() != null) {
+                            written.add(key);
+                        } else if (topic.endsWith(ProcessorNames.LOOKUP_STORE + "-changelog")) {
+                            assertTrue(written.remove(key), "a tombstone only for a key that had waiters: " + key);
+                        }
                     }
                 }
             }

@@ -202,8 +202,10 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
         shingleStore.put(id, item.shingles(), p.recordTimestamp());
         pending.delete(id);
         pendingItems.delete(id);
-        Waiters waiters = lookups.delete(id);
+        // Most items had no one waiting: a delete would still write a tombstone to the changelog for each.
+        Waiters waiters = lookups.get(id);
         if (waiters != null) {
+            lookups.delete(id);
             for (LookupRequest r : waiters.requests()) {
                 reply(r, similarity(item.shingles(), r), storyId);
             }
