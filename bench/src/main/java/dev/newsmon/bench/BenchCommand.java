@@ -198,7 +198,8 @@ public final class BenchCommand implements Callable<Integer> {
                     summary.itemsProduced() / seconds(live.started(), live.processorDone()),
                     live.alerts() / seconds(live.started(), live.lastAlert()), live.alerts(), live.duplicates(),
                     live.latencies(), full.recordsPerSecond(), passThrough.recordsPerSecond(),
-                    median.ratio(), pairs.stream().map(ReplayPair::ratio).toList(), full.cpu(), passThrough.cpu(),
+                    median.ratio(), pairs.stream().map(ReplayPair::ratio).toList(), full.tailSeconds(),
+                    full.cpu(), passThrough.cpu(),
                     fullCold.recordsPerSecond(), passThroughCold.recordsPerSecond(), full.internalRecordsPerItem(),
                     full.internalRecords(), live.peakRssKib(), brokerRss);
             if (summary.feedsFailed() > 0) {

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  *                                     after it
  * @param fullToPassThrough            the first divided by the second
  * @param fullToPassThroughPairs       the same ratio in every counted pair, in the order they ran
+ * @param fullTopologyTailSeconds      of the full replay's time (the median pair's), the seconds after it had read the
+ *                                     last item: the last items' band, resolve and alert round trips
  * @param fullTopologyCpu              CPU-seconds the full replay took, in this JVM and in the broker's
  * @param passThroughCpu               the same for the pass-through replay
  * @param fullTopologyFirstRecordsPerSecond the full topology's first replay, which runs while the JIT still compiles
@@ -37,6 +39,7 @@ public record BenchReport(int feeds, long items, long taggedItems, int cores,
                           long duplicateAlerts, Percentiles latencyMillis,
                           double fullTopologyRecordsPerSecond, double passThroughRecordsPerSecond,
                           double fullToPassThrough, List<Double> fullToPassThroughPairs,
+                          double fullTopologyTailSeconds,
                           ProcessCpu.Used fullTopologyCpu,
                           ProcessCpu.Used passThroughCpu, double fullTopologyFirstRecordsPerSecond,
                           double passThroughFirstRecordsPerSecond, double fullTopologyInternalRecordsPerItem,
@@ -56,8 +59,9 @@ public record BenchReport(int feeds, long items, long taggedItems, int cores,
         row(t, "latency p50/p95/p99", String.format(Locale.ROOT, "%,d / %,d / %,d ms  (max %,d ms, %,d alerts)",
                 latencyMillis.p50(), latencyMillis.p95(), latencyMillis.p99(), latencyMillis.max(),
                 latencyMillis.count()));
-        row(t, "replay, full/s", rate(fullTopologyRecordsPerSecond) + "  (the processor's topology alone; first "
-                + "replay " + rate(fullTopologyFirstRecordsPerSecond) + ")");
+        row(t, "replay, full/s", rate(fullTopologyRecordsPerSecond) + String.format(Locale.ROOT, "  (the "
+                + "processor's topology alone, %.1f s of it after the last item was read; first replay %s)",
+                fullTopologyTailSeconds, rate(fullTopologyFirstRecordsPerSecond)));
         row(t, "replay, pass-through/s", rate(passThroughRecordsPerSecond) + String.format(Locale.ROOT,
                 "  (full topology at %.0f%% of it; first replay %s)", fullToPassThrough * 100,
                 rate(passThroughFirstRecordsPerSecond)));

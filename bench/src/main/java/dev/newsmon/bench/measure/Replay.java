@@ -42,9 +42,12 @@ public final class Replay {
     /**
      * The rate of a replay, the CPU it took this JVM and the broker's from RUNNING until drained, and the records it
      * wrote to each of its internal topics (repartition, resolve, changelogs; named without the application id).
+     *
+     * @param tailSeconds of the replay's time, the seconds after it had read the last item of {@code news.items}:
+     *                    the last items' round trips through its internal topics (0 for a replay that has none)
      */
-    public record Result(double recordsPerSecond, ProcessCpu.Used cpu, Map<String, Long> internalRecords,
-                         long items) {
+    public record Result(double recordsPerSecond, double tailSeconds, ProcessCpu.Used cpu,
+                         Map<String, Long> internalRecords, long items) {
         public Result {
             internalRecords = Map.copyOf(internalRecords);
         }
@@ -65,8 +68,12 @@ public final class Replay {
         try (Ops ops = Ops.start(replay.withKnown(Map.of(Settings.OPS_HTTP_PORT.key(), "0")), "bench-replay");
              ProcessorService processor = ProcessorAssembly.build(replay, ops)) {
             processor.start();
-            return time(replay, cpu, processor::awaitRunning,
-                    t -> Pipeline.awaitQuiet(replay, List.of(), t), timeout);
+            return time(replay, cpu, processor::awaitRunning, t -> {
+                Pipeline.awaitDrained(replay, Map.of(applicationId, all -> List.of(Topics.ITEMS)), t);
+                long itemsRead = System.nanoTime();
+                Pipeline.awaitQuiet(replay, List.of(), t);
+                return itemsRead;
+            }, timeout);
         }
     }
 
@@ -89,9 +96,10 @@ public final class Replay {
             });
             streams.start();
             // Its one input is news.items: it reads no alerts back, as the processor does.
-            return time(replay, cpu, t -> running.await(t.toMillis(), TimeUnit.MILLISECONDS),
-                    t -> Pipeline.awaitDrained(replay, Map.of(applicationId, all -> List.of(Topics.ITEMS)), t),
-                    timeout);
+            return time(replay, cpu, t -> running.await(t.toMillis(), TimeUnit.MILLISECONDS), t -> {
+                Pipeline.awaitDrained(replay, Map.of(applicationId, all -> List.of(Topics.ITEMS)), t);
+                return System.nanoTime();
+            }, timeout);
         }
     }
 
@@ -100,9 +108,12 @@ public final class Replay {
         boolean await(Duration timeout) throws InterruptedException;
     }
 
-    /** Waits up to a timeout for the replay to have consumed every one of its input topics. */
+    /**
+     * Waits up to a timeout for the replay to have consumed every one of its input topics; returns the
+     * {@link System#nanoTime} at which it had consumed {@code news.items}.
+     */
     private interface Drained {
-        void await(Duration timeout) throws InterruptedException, TimeoutException;
+        long await(Duration timeout) throws InterruptedException, TimeoutException;
     }
 
     private static Result time(NewsmonConfig replay, ProcessCpu cpu, Running running, Drained drained,
@@ -113,9 +124,10 @@ public final class Replay {
         }
         long started = System.nanoTime();
         ProcessCpu.Sample before = cpu.now();
-        drained.await(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        long itemsRead = drained.await(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        long ended = System.nanoTime();
         ProcessCpu.Used used = cpu.now().since(before);
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = (ended - started) / 1e9;
         try (Admin admin = Cluster.admin(replay)) {
             long items = new TopicProgress(admin, Topics.ITEMS).end();
             String prefix = replay.get(Settings.PROCESSOR_APP_ID) + "-";
@@ -125,7 +137,7 @@ public final class Replay {
                     internal.put(topic.substring(prefix.length()), new TopicProgress(admin, topic).end());
                 }
             }
-            return new Result(items / seconds, used, internal, items);
+            return new Result(items / seconds, (ended - itemsRead) / 1e9, used, internal, items);
         }
     }
 }

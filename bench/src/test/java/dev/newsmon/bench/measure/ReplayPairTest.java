@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ReplayPairTest {
     private static ReplayPair pair(double full, double passThrough) {
         ProcessCpu.Used cpu = new ProcessCpu.Used(1.0, 1.0);
-        return new ReplayPair(new Replay.Result(full, cpu, Map.of(), 100), new Replay.Result(passThrough, cpu, Map.of(), 100));
+        return new ReplayPair(new Replay.Result(full, 0, cpu, Map.of(), 100),
+                new Replay.Result(passThrough, 0, cpu, Map.of(), 100));
     }
 
     @Test
@@ -26,7 +27,7 @@ class ReplayPairTest {
 
     @Test
     void internalRecordsPerItemSumsTheTopics() {
-        Replay.Result r = new Replay.Result(1_000, new ProcessCpu.Used(1, 1),
+        Replay.Result r = new Replay.Result(1_000, 0, new ProcessCpu.Used(1, 1),
                 Map.of("dedup-band-entries-changelog", 260L, "dedup-resolve", 90L), 100);
         assertEquals(3.5, r.internalRecordsPerItem(), 1e-12);
     }
