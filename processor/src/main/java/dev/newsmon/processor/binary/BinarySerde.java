@@ -17,8 +17,10 @@ import java.util.function.Function;
  * layout takes the next format byte and keeps reading the earlier ones: codecs ask {@link BinaryIn#format()}.
  */
 public final class BinarySerde<T> implements Serde<T> {
-    /** The layout written: a feed item carries its language. */
-    public static final byte FORMAT = 2;
+    /** The layout written: a pending decision keeps the replies of candidates asked at once. */
+    public static final byte FORMAT = 3;
+    /** Since this layout, a pending decision says whether its candidates were asked at once, and their replies. */
+    public static final byte FORMAT_PARALLEL_LOOKUPS = 3;
     /** The first layout, still read: a feed item without a language. */
     public static final byte FORMAT_WITHOUT_LANGUAGE = 1;
 
@@ -58,7 +60,7 @@ public final class BinarySerde<T> implements Serde<T> {
         if (first == '{' || first == '"') {
             return legacyJson.apply(bytes);
         }
-        if (first != FORMAT && first != FORMAT_WITHOUT_LANGUAGE) {
+        if (first < FORMAT_WITHOUT_LANGUAGE || first > FORMAT) {
             throw new SerializationException(typeName + " in an unknown format (first byte " + first + "): written"
                     + " by a later newsmon version?");
         }

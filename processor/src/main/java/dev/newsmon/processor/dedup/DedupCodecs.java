@@ -4,6 +4,7 @@ import dev.newsmon.processor.TaggedItem;
 import dev.newsmon.processor.binary.BinaryCodec;
 import dev.newsmon.processor.binary.BinaryIn;
 import dev.newsmon.processor.binary.BinaryOut;
+import dev.newsmon.processor.binary.BinarySerde;
 import dev.newsmon.processor.binary.TaggedItemCodec;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -223,11 +224,18 @@ final class DedupCodecs {
         out.writeSignedVarLong(p.recordTimestamp()).writeSignedVarLong(p.sinceMs());
         out.writeOptional(p.asking(), DedupCodecs::writeCandidate);
         out.writeAll(p.remaining(), DedupCodecs::writeCandidate);
+        out.writeBoolean(p.remainingAsked());
+        out.writeAll(p.replied(), DedupCodecs::writeReply);
     }
 
     static PendingDecision readPending(BinaryIn in) {
-        return new PendingDecision(readOrder(in), in.readBoolean(), in.readVarInt(),
+        PendingDecision p = new PendingDecision(readOrder(in), in.readBoolean(), in.readVarInt(),
                 in.readAll(DedupCodecs::readAnswer), in.readSignedVarLong(), in.readSignedVarLong(),
                 in.readOptional(DedupCodecs::readCandidate), in.readAll(DedupCodecs::readCandidate));
+        if (in.format() < BinarySerde.FORMAT_PARALLEL_LOOKUPS) {
+            return p;
+        }
+        return new PendingDecision(p.order(), p.itemArrived(), p.totalBands(), p.answers(), p.recordTimestamp(),
+                p.sinceMs(), p.asking(), p.remaining(), in.readBoolean(), in.readAll(DedupCodecs::readReply));
     }
 }

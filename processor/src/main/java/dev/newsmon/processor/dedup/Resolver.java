@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -132,20 +133,20 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
             pending.put(id, p);
             return;
         }
-        askNext(p, item == null ? pendingItems.get(id) : item, DedupDecision.parents(p.order(), p.answers()));
+        ask(p, item == null ? pendingItems.get(id) : item, DedupDecision.parents(p.order(), p.answers()));
     }
 
-    /** Asks the best remaining candidate whether the item copies it; with none left the item is a new story. */
-    private void askNext(PendingDecision p, PendingItem item, List<Candidate> candidates) {
+    /** Asks every candidate at once whether the item copies it; with none the item is a new story. */
+    private void ask(PendingDecision p, PendingItem item, List<Candidate> candidates) {
         if (candidates.isEmpty()) {
             settleAsStory(p, item);
             return;
         }
-        PendingDecision asking = p.asking(candidates);
-        pending.put(p.itemId(), asking);
-        send(new LookupRequest(p.itemId(), p.recordTimestamp(), asking.asking().itemId(), asking.asking().timestamp(),
-                        item.shingles()),
-                p.recordTimestamp());
+        pending.put(p.itemId(), p.asking(candidates));
+        for (Candidate c : candidates) {
+            send(new LookupRequest(p.itemId(), p.recordTimestamp(), c.itemId(), c.timestamp(), item.shingles()),
+                    p.recordTimestamp());
+        }
     }
 
     private void onRequest(LookupRequest request) {
@@ -174,19 +175,38 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
 
     private void onReply(LookupReply reply) {
         PendingDecision p = pending.get(reply.askerId());
-        if (p == null || !p.deciding() || !p.asking().itemId().equals(reply.targetId())) {
-            // The asker was settled meanwhile by the wait timeout.
+        if (p == null || !p.awaits(reply.targetId())) {
+            // The asker was settled meanwhile, by an earlier candidate's yes or by the wait timeout.
             LOG.debug("ignoring reply for an item not waiting for it item_id={} target_id={}", reply.askerId(),
                     reply.targetId());
             return;
         }
-        PendingItem item = pendingItems.get(p.itemId());
-        if (reply.storyId() == null) {
-            askNext(p, item, p.remaining());
+        if (!p.asking().itemId().equals(reply.targetId())) {
+            // A better candidate has not replied yet: this reply counts only if that one says no.
+            pending.put(p.itemId(), p.withReply(reply));
             return;
         }
-        emit(AlertFactory.copy(item.tagged(), reply.storyId(), reply.targetId(), reply.similarity(), alertedAt()), p);
-        settle(p, item, reply.storyId());
+        PendingItem item = pendingItems.get(p.itemId());
+        LookupReply turn = reply;
+        while (turn.storyId() == null) {
+            if (p.remaining().isEmpty()) {
+                settleAsStory(p, item);
+                return;
+            }
+            if (!p.remainingAsked()) {
+                ask(p, item, p.remaining());
+                return;
+            }
+            p = p.next();
+            Optional<LookupReply> replied = p.askingReplied();
+            if (replied.isEmpty()) {
+                pending.put(p.itemId(), p);
+                return;
+            }
+            turn = replied.get();
+        }
+        emit(AlertFactory.copy(item.tagged(), turn.storyId(), turn.targetId(), turn.similarity(), alertedAt()), p);
+        settle(p, item, turn.storyId());
     }
 
     private void settleAsStory(PendingDecision p, PendingItem item) {

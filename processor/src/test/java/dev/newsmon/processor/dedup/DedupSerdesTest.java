@@ -68,7 +68,7 @@ class DedupSerdesTest {
         return switch (values.random().nextInt(3)) {
             case 0 -> answer();
             case 1 -> request();
-            default -> new LookupReply(values.string(), values.string(), values.aDouble(), values.nullableString());
+            default -> reply();
         };
     }
 
@@ -93,7 +93,12 @@ class DedupSerdesTest {
     private PendingDecision pending() {
         return new PendingDecision(order(), values.chance(50), values.random().nextInt(30),
                 values.list(5, () -> answer().withoutItem()), values.aLong(), values.aLong(),
-                values.chance(50) ? candidate() : null, values.list(4, this::candidate));
+                values.chance(50) ? candidate() : null, values.list(4, this::candidate), values.chance(50),
+                values.list(3, this::reply));
+    }
+
+    private LookupReply reply() {
+        return new LookupReply(values.string(), values.string(), values.aDouble(), values.nullableString());
     }
 
     private static <T> void roundTrips(BinarySerde<T> serde, Supplier<T> generated) {
@@ -112,6 +117,26 @@ class DedupSerdesTest {
         roundTrips(DedupSerdes.shingles(), this::shingles);
         roundTrips(DedupSerdes.waiters(), () -> new Waiters(values.list(4, this::request)));
         roundTrips(DedupSerdes.clusters(), values::storyCluster);
+    }
+
+    @Test
+    void decisionsStoredWhenCandidatesWereAskedOneByOneReadAsSuch() {
+        for (int i = 0; i < 200; i++) {
+            PendingDecision p = pending();
+            // The second layout, as a processor that asked one candidate at a time wrote it.
+            BinaryOut out = new BinaryOut(256).writeByte((byte) (BinarySerde.FORMAT_PARALLEL_LOOKUPS - 1));
+            DedupCodecs.writeOrder(out, p.order());
+            out.writeBoolean(p.itemArrived()).writeCount(p.totalBands());
+            out.writeAll(p.answers(), DedupCodecs::writeAnswer);
+            out.writeSignedVarLong(p.recordTimestamp()).writeSignedVarLong(p.sinceMs());
+            out.writeOptional(p.asking(), DedupCodecs::writeCandidate);
+            out.writeAll(p.remaining(), DedupCodecs::writeCandidate);
+
+            PendingDecision read = DedupSerdes.pendingDecisions().read(out.toByteArray());
+            assertEquals(new PendingDecision(p.order(), p.itemArrived(), p.totalBands(), p.answers(),
+                    p.recordTimestamp(), p.sinceMs(), p.asking(), p.remaining()), read, "decision " + i);
+            assertFalse(read.remainingAsked());
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.newsmon.processor.dedup;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.model.Alert;
 import dev.newsmon.processor.Articles;
+import dev.newsmon.processor.ProcessorNames;
 import dev.newsmon.processor.StateStores;
 import dev.newsmon.processor.TaggedItem;
 import dev.newsmon.processor.tagging.TagResult;
@@ -13,6 +14,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,25 +166,76 @@ class ResolverTest {
         assertEquals(List.of(new LookupReply("x", "p", X_IN_P, StoryIds.of("p"))), deliver(ask("x", "p")));
     }
 
-    @Test
-    void dissimilarCandidateSaysNoAndTheNextOneIsAsked() {
+    /** p and q settled as stories; x found q in both bands and p in one, so q ranks first. */
+    private List<Object> xAsksQThenP() {
         deliver(answer(P, 0));
         deliver(answer(P, 1));
         deliver(answer(Q, 0));
         deliver(answer(Q, 1));
-        // q is found in both bands, p in one: q is asked first.
         deliver(answer(X, 0, candidate(Q), new Candidate(P, T0.toEpochMilli(), Bands.of(0))));
-        List<Object> asked = deliver(answer(X, 1, candidate(Q)));
-        assertEquals(List.of(ask("x", "q")), asked);
+        return deliver(answer(X, 1, candidate(Q)));
+    }
+
+    @Test
+    void everyCandidateIsAskedAtOnceAndTheFirstInRankThatSaysYesIsTheParent() {
+        assertEquals(List.of(ask("x", "q"), ask("x", "p")), xAsksQThenP());
 
         LookupReply no = (LookupReply) deliver(ask("x", "q")).get(0);
         assertNull(no.storyId());
         assertEquals(4 / 7.0, no.similarity(), 1e-9);
-        assertEquals(List.of(ask("x", "p")), deliver(no));
+        assertEquals(List.of(), deliver(no), "p has not replied yet");
 
         Alert copy = (Alert) deliver((LookupReply) deliver(ask("x", "p")).get(0)).get(0);
         assertEquals(Alert.Kind.COPY, copy.kind());
         assertEquals(StoryIds.of("p"), copy.storyId());
+        assertEquals("p", copy.copyOf());
+    }
+
+    @Test
+    void aLowerCandidatesYesWaitsForTheBetterOnesReply() {
+        xAsksQThenP();
+        LookupReply yes = (LookupReply) deliver(ask("x", "p")).get(0);
+        assertEquals(List.of(), deliver(yes), "q ranks first and has not replied");
+        assertEquals(List.of(), deliver(yes), "a repeated reply changes nothing");
+
+        Alert copy = (Alert) deliver((LookupReply) deliver(ask("x", "q")).get(0)).get(0);
+        assertEquals(Alert.Kind.COPY, copy.kind());
+        assertEquals("p", copy.copyOf());
+        assertEquals(X_IN_P, copy.similarity());
+        assertEquals(List.of(), deliver(yes), "settled: the reply is ignored");
+    }
+
+    @Test
+    void theBetterCandidatesYesWinsWhateverOrderTheRepliesComeIn() {
+        xAsksQThenP();
+        assertEquals(List.of(), deliver(new LookupReply("x", "p", X_IN_P, StoryIds.of("p"))));
+        Alert copy = (Alert) deliver(new LookupReply("x", "q", 0.9, StoryIds.of("q"))).get(0);
+        assertEquals("q", copy.copyOf());
+        assertEquals(StoryIds.of("q"), copy.storyId());
+    }
+
+    @Test
+    void allSayingNoMakesANewStory() {
+        xAsksQThenP();
+        assertEquals(List.of(), deliver(new LookupReply("x", "p", 0.1, null)));
+        Alert alert = (Alert) deliver(new LookupReply("x", "q", 0.2, null)).get(0);
+        assertEquals(Alert.Kind.STORY, alert.kind());
+        assertEquals(StoryIds.of("x"), alert.storyId());
+    }
+
+    @Test
+    void aDecisionStoredWhenCandidatesWereAskedOneByOneAsksTheRestOnANo() {
+        deliver(answer(P, 0));
+        deliver(answer(P, 1));
+        KeyValueStore<String, PendingDecision> pending = context.getStateStore(ProcessorNames.PENDING_STORE);
+        KeyValueStore<String, PendingItem> items = context.getStateStore(ProcessorNames.PENDING_ITEM_STORE);
+        items.put("x", new PendingItem(tagged(X), SHINGLES.get("x")));
+        pending.put("x", new PendingDecision(X, true, BANDS.size(), List.of(), T0.toEpochMilli(), T0.toEpochMilli(),
+                candidate(Q), List.of(candidate(P))));
+
+        assertEquals(List.of(ask("x", "p")), deliver(new LookupReply("x", "q", 0.2, null)));
+        Alert copy = (Alert) deliver((LookupReply) deliver(ask("x", "p")).get(0)).get(0);
+        assertEquals("p", copy.copyOf());
     }
 
     @Test
