@@ -75,6 +75,7 @@ public final class Pipeline implements AutoCloseable {
         NewsmonConfig effective = cluster.config();
         ProcessorService processor = null;
         Subscribers subscribers = null;
+        SinkRunner sink = null;
         try {
             processor = ProcessorAssembly.build(effective, ops);
             processor.start();
@@ -82,12 +83,16 @@ public final class Pipeline implements AutoCloseable {
                 subscribers = SubscriberAssembly.build(effective, ops, System.getenv());
                 subscribers.start();
             }
-            SinkRunner sink = SinkAssembly.build(effective, console, ops);
+            sink = SinkAssembly.build(effective, console, ops);
+            // Built before the sinks run, so that a failure here leaves no sink thread behind to stop.
+            IngestService ingest = IngestAssembly.build(effective, feeds, ops);
             Thread sinkThread = new Thread(sink, "newsmon-sinks");
             sinkThread.start();
-            return new Pipeline(ops, cluster, processor, sink, sinkThread, IngestAssembly.build(effective, feeds, ops),
-                    subscribers);
+            return new Pipeline(ops, cluster, processor, sink, sinkThread, ingest, subscribers);
         } catch (ConfigException | IOException | TimeoutException | RuntimeException e) {
+            if (sink != null) {
+                sink.abandon();
+            }
             if (subscribers != null) {
                 subscribers.close(effective.get(Settings.SHUTDOWN_TIMEOUT));
             }
