@@ -42,10 +42,16 @@ public final class IngestAssembly {
         KafkaProducer<String, FeedItem> producer = new KafkaProducer<>(ItemPublisher.producerConfig(config),
                 new StringSerializer(), JsonSerde.of(FeedItem.class).serializer());
         ops.bind(new KafkaClientMetrics(producer));
+        // The service owns the producer from here on, and closes it if it cannot be created.
         IngestService ingest = IngestService.create(config, new ItemPublisher(producer), ops.registry());
-        ops.bind(statuses);
-        ingest.startFeeds(feeds, statuses);
-        producer.partitionsFor(Topics.ITEMS);
+        try {
+            ops.bind(statuses);
+            ingest.startFeeds(feeds, statuses);
+            producer.partitionsFor(Topics.ITEMS);
+        } catch (RuntimeException e) {
+            ingest.close();
+            throw e;
+        }
         ops.readiness().add("ingest", () -> true);
         return ingest;
     }
