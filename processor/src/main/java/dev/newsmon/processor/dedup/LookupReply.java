@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param targetId   the candidate original
  * @param similarity {@link Overlap#similarity()} of the two texts; 0 when the target is no longer known
  * @param storyId    the target's story id when the asker is a copy of it; null when it is not (below the threshold)
- *                   or the target is past retention, and the asker tries its next candidate
+ *                   or the target is past retention: a no, and the asker's next candidate decides
  */
 public record LookupReply(String askerId, String targetId, double similarity, String storyId)
         implements ResolveMessage {

@@ -161,7 +161,7 @@ public final class Resolver implements Processor<String, ResolveMessage, String,
         PendingItem item = p != null && p.itemArrived() ? pendingItems.get(target) : null;
         if (p == null) {
             // Past retention: the target's decision is gone, so the asker cannot join its story.
-            LOG.info("lookup for an unknown item, the asker tries its next candidate item_id={} asker_id={}", target,
+            LOG.info("lookup for an unknown item, answered no item_id={} asker_id={}", target,
                     request.askerId());
             reply(request, 0.0, null);
         } else if (item != null && !isCopy(similarity(item.shingles(), request))) {
