@@ -69,8 +69,7 @@ public final class Replay {
              ProcessorService processor = ProcessorAssembly.build(replay, ops)) {
             processor.start();
             return time(replay, cpu, processor::awaitRunning, t -> {
-                Pipeline.awaitDrained(replay, Map.of(applicationId, all -> List.of(Topics.ITEMS)), t);
-                long itemsRead = System.nanoTime();
+                long itemsRead = awaitItemsRead(replay, t);
                 Pipeline.awaitQuiet(replay, List.of(), t);
                 return itemsRead;
             }, timeout);
@@ -96,11 +95,17 @@ public final class Replay {
             });
             streams.start();
             // Its one input is news.items: it reads no alerts back, as the processor does.
-            return time(replay, cpu, t -> running.await(t.toMillis(), TimeUnit.MILLISECONDS), t -> {
-                Pipeline.awaitDrained(replay, Map.of(applicationId, all -> List.of(Topics.ITEMS)), t);
-                return System.nanoTime();
-            }, timeout);
+            return time(replay, cpu, t -> running.await(t.toMillis(), TimeUnit.MILLISECONDS),
+                    t -> awaitItemsRead(replay, t), timeout);
         }
+    }
+
+    /** Waits for the replay's group to have consumed news.items; returns the {@link System#nanoTime} it had. */
+    private static long awaitItemsRead(NewsmonConfig replay, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        Pipeline.awaitDrained(replay, Map.of(replay.get(Settings.PROCESSOR_APP_ID), all -> List.of(Topics.ITEMS)),
+                timeout);
+        return System.nanoTime();
     }
 
     /** Waits up to a timeout for the replay's streams to be RUNNING; false if they are not by then. */
