@@ -168,10 +168,19 @@ function addArrival(s) {
   list.prepend(li);
 }
 
+// "live" once the stream is open and the snapshot is on the page: before that, an empty list means "not loaded yet".
+const connection = {open: false, loaded: false};
+function showStatus() {
+  if (connection.open && connection.loaded) { $("status").textContent = "live"; $("status").className = "pill ok"; }
+}
+
 function live() {
   const events = new EventSource("/events");
-  events.onopen = () => { $("status").textContent = "live"; $("status").className = "pill ok"; };
-  events.onerror = () => { $("status").textContent = "reconnecting…"; $("status").className = "pill down"; };
+  events.onopen = () => { connection.open = true; showStatus(); };
+  events.onerror = () => {
+    connection.open = false;
+    $("status").textContent = "reconnecting…"; $("status").className = "pill down";
+  };
   events.addEventListener("story", (e) => {
     const s = JSON.parse(e.data);
     s.live = true;
@@ -204,6 +213,8 @@ async function load() {
   s.body.forEach((x) => { if (!stories.has(x.story_id)) stories.set(x.story_id, x); });
   renderStories();
   setFeeds(f.body);
+  connection.loaded = true;
+  showStatus();
 }
 
 $("tag-filter").addEventListener("click", (e) => {
