@@ -81,9 +81,11 @@ public final class FeedsCommand implements Runnable {
                 throw new FeedListException(key + " is not in " + Topics.FEEDS + " (see 'newsmon feeds list')");
             }
             try (FeedsTopic topic = FeedsTopic.create(config)) {
-                topic.remove(key);
-                // Ingest withdraws it only while running; a status it sends after this, its deleteFeed withdraws again.
+                // The status first: should the removal then fail, the feed is still listed and its next poll
+                // reports its health again, where the other order could leave a removed feed on the dashboard for
+                // good. A status a running ingest sends in between, it withdraws itself on seeing the removal.
                 topic.withdrawStatus(key);
+                topic.remove(key);
             }
             out.println("removed " + key);
             return 0;
