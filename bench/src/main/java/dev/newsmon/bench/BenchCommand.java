@@ -153,7 +153,7 @@ public final class BenchCommand implements Callable<Integer> {
                     targetP99.toMillis()).run(server);
             System.out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report)
                     + System.lineSeparator() : report.table());
-            return report.steps().stream().allMatch(s -> s.missingAlerts() == 0) ? 0 : 1;
+            return report.steps().stream().allMatch(SteadyReport.Step::complete) ? 0 : 1;
         }
     }
 
