@@ -56,8 +56,7 @@ final class SteadyBench {
             workload.start(System.currentTimeMillis());
             ingest.start();
             long deadline = workload.endMillis() + drainTimeout.toMillis();
-            while (System.currentTimeMillis() < deadline
-                    && (System.currentTimeMillis() < workload.endMillis() || written.size() < workload.taggedMade())) {
+            while (System.currentTimeMillis() < deadline && !settled()) {
                 TimeUnit.MILLISECONDS.sleep(PROGRESS_MILLIS);
                 if (progress != null) {
                     progress.printf(Locale.ROOT, "\ritems appeared %,d/%,d | tagged %,d | alerted %,d   ",
@@ -70,6 +69,11 @@ final class SteadyBench {
             duplicates = tailer.duplicates();
         }
         return report(duplicates);
+    }
+
+    /** Every item has been served as far as it ever will be, and every tagged one that was has its alert. */
+    private boolean settled() {
+        return workload.sentToTheEnd(System.currentTimeMillis()) && written.size() >= workload.taggedSent();
     }
 
     private SteadyReport report(long duplicates) {

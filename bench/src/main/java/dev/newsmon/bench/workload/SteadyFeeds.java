@@ -43,8 +43,10 @@ public final class SteadyFeeds implements ServedFeeds {
     private final List<SyntheticFeeds.Item> recentOriginals = new ArrayList<>();
     private final SyntheticFeeds.Item[][] latest;
     private final long[] feedVersion;
+    private final long[] sentVersion;
     private long startMillis = -1;
     private int made;
+    private long taggedSent;
     private long[] appeared = new long[1024];
     private long[] firstSent = new long[1024];
     private boolean[] tagged = new boolean[1024];
@@ -61,6 +63,7 @@ public final class SteadyFeeds implements ServedFeeds {
         this.total = this.steps.stream().mapToLong(Step::items).sum();
         this.latest = new SyntheticFeeds.Item[feeds][ITEMS_PER_FEED];
         this.feedVersion = new long[feeds];
+        this.sentVersion = new long[feeds];
     }
 
     /** Starts the clock: the first item appears at once. */
@@ -101,12 +104,36 @@ public final class SteadyFeeds implements ServedFeeds {
     @Override
     public synchronized void sent(int feed, Document document, long epochMillis) {
         long version = Long.parseLong(document.etag().substring(1, document.etag().length() - 1));
+        sentVersion[feed] = Math.max(sentVersion[feed], version);
         for (long k = version - 1; k >= Math.max(0, version - ITEMS_PER_FEED); k--) {
             int n = (int) (feed + k * feeds);
             if (firstSent[n] == 0) {
                 firstSent[n] = epochMillis;
+                taggedSent += tagged[n] ? 1 : 0;
             }
         }
+    }
+
+    /** Tagged items a feed response has carried so far. */
+    public synchronized long taggedSent() {
+        return taggedSent;
+    }
+
+    /**
+     * True once every item has appeared and every feed has been sent as it ends: from then on no item can be
+     * carried for the first time, and one no response carried scrolled out of its feed unpolled.
+     */
+    public synchronized boolean sentToTheEnd(long now) {
+        advance(now);
+        if (made < total) {
+            return false;
+        }
+        for (int feed = 0; feed < feeds; feed++) {
+            if (sentVersion[feed] < feedVersion[feed]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The item number of a link this workload made, if it is one. */

@@ -56,6 +56,30 @@ class SteadyFeedsTest {
     }
 
     @Test
+    void itIsSentToTheEndOnceEveryFeedWasSentAsItEnds() {
+        SteadyFeeds feeds = workload();
+        long start = System.currentTimeMillis() - 10_000;
+        feeds.start(start);
+        assertFalse(feeds.sentToTheEnd(start + 1_000), "items are still to appear");
+        for (int feed = 0; feed < 3; feed++) {
+            feeds.sent(feed, feeds.document(feed), 42);
+        }
+        assertFalse(feeds.sentToTheEnd(System.currentTimeMillis()), "feed 3 was never sent");
+        ServedFeeds.Document last = feeds.document(3);
+        feeds.sent(3, last, 43);
+        assertTrue(feeds.sentToTheEnd(System.currentTimeMillis()));
+
+        long carried = 0;
+        for (int n = 0; n < feeds.made(); n++) {
+            carried += feeds.tagged(n) && feeds.firstSentMillis(n) != 0 ? 1 : 0;
+        }
+        assertTrue(carried > 0 && carried < feeds.taggedMade(), "some tagged items had scrolled out");
+        assertEquals(carried, feeds.taggedSent());
+        feeds.sent(3, last, 44);
+        assertEquals(carried, feeds.taggedSent(), "an item counts once, however often it is sent");
+    }
+
+    @Test
     void theSameSeedMakesTheSameNews() {
         SteadyFeeds a = workload();
         SteadyFeeds b = workload();
