@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Headless Chromium driven through Selenium with Debian's chromedriver (packages {@code chromium} and
@@ -73,6 +74,13 @@ final class Browser implements AutoCloseable {
             throw new AssertionError("not true within " + TIMEOUT + ": " + expression + "\npage: "
                     + eval("document.body ? document.body.innerText : ''"), e);
         }
+    }
+
+    /** Cuts the page off the network, or puts it back, as a dropped connection would (Chromium's emulation). */
+    void offline(boolean offline) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     /** Sets the size of the viewport, what the page lays itself out in (not of the window around it). */

@@ -4,6 +4,12 @@ import dev.newsmon.app.pipeline.IngestAssembly;
 import dev.newsmon.app.pipeline.Pipeline;
 import dev.newsmon.common.config.ConfigLoader;
 import dev.newsmon.common.config.NewsmonConfig;
+import dev.newsmon.common.Topics;
+import dev.newsmon.common.json.JsonSerde;
+import dev.newsmon.common.model.FeedStatus;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +17,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,19 +29,22 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dashboard in a real browser (headless Chromium through Selenium) against a running pipeline with the
  * PostgreSQL sink, through a restart: the page waits with its empty state, the story arrives live without a reload,
- * newsmon restarts, and the story is still there, a failing feed is listed first with its error in words, a search
+ * newsmon restarts while the page stays open, the page catches up on what came while its stream was down and the
+ * story is still there, a failing feed is listed first with its error in words, a search
  * finds the story alerted before the restart, and its page lists its outlets. One partition per topic, so the one
  * partition of news.alerts holds a recent alert (the case in which a restart once showed nothing). Screenshots of
  * each step are kept under target/.
@@ -54,14 +67,8 @@ class DashboardBrowserIT {
              Browser browser = Browser.launch(1280, 900)) {
             Path list = feeds.writeFeedList(dir);
             Files.writeString(list, "http://127.0.0.1:" + feeds.port() + "/vanished.xml\n", StandardOpenOption.APPEND);
-            NewsmonConfig config = ConfigLoader.load(null, Map.of(), Map.ofEntries(
-                    Map.entry("kafka.bootstrap.servers", BROKER.bootstrapServers()), Map.entry("topics.partitions", "1"),
-                    Map.entry("data.dir", dir.resolve("data").toString()),
-                    Map.entry("processor.rules.file", "../config/rules.yaml"), Map.entry("ingest.feeds", list.toString()),
-                    Map.entry("sink.out.dir", dir.resolve("out").toString()), Map.entry("sink.console", "false"),
-                    Map.entry("sink.postgres.enabled", "true"), Map.entry("sink.postgres.user", "postgres"),
-                    Map.entry("sink.postgres.url", "jdbc:postgresql://127.0.0.1:5432/" + database),
-                    Map.entry("sink.http.enabled", "true"), Map.entry("sink.http.port", "0")));
+            NewsmonConfig config = config(database, list, 0);
+            String dashboard;
 
             try (Pipeline first = Pipeline.start(config, IngestAssembly.feeds(config), System.out)) {
                 browser.open(first.dashboardUrl().orElseThrow());
@@ -77,11 +84,29 @@ class DashboardBrowserIT {
                 assertTrue(browser.isTrue("window.__sameDocument === true"), "the story arrived without a reload");
                 browser.screenshot(SHOTS.resolve("dashboard-live.png"));
                 first.awaitQuiet(Duration.ofSeconds(60));
+                dashboard = first.dashboardUrl().orElseThrow();
+                // Held offline from here, the page cannot reconnect before the test has changed something.
+                browser.offline(true);
             }
+            browser.awaitTrue("document.getElementById('status').textContent === 'reconnecting…'");
 
-            try (Pipeline restarted = Pipeline.start(config, IngestAssembly.feeds(config), System.out)) {
-                // No poll after the restart: what the page shows was read back from the topics.
-                browser.open(restarted.dashboardUrl().orElseThrow());
+            NewsmonConfig samePort = config(database, list, URI.create(dashboard).getPort());
+            try (Pipeline restarted = Pipeline.start(samePort, IngestAssembly.feeds(samePort), System.out)) {
+                // No poll after the restart: what the page shows was read back from the topics. The page stayed
+                // open; its event stream broke with the restart and does not bring back what came meanwhile.
+                String late = "http://127.0.0.1:" + feeds.port() + "/late.xml";
+                publishStatus(late, new FeedStatus(FeedStatus.SCHEMA_VERSION, late, late, null, Instant.now(), null,
+                        500, 1, null, "HTTP status 500", 0, 0, false, null, null, false));
+                await().atMost(Duration.ofSeconds(60)).until(() -> get(dashboard + "api/feeds").contains(late));
+                assertEquals(5L, browser.eval("document.querySelectorAll('#feeds tbody tr').length"),
+                        "the status came while the page was offline");
+                browser.offline(false);
+                browser.awaitTrue("document.querySelectorAll('#feeds tbody tr').length === 6");
+                browser.awaitTrue("document.getElementById('status').textContent === 'live'");
+                assertTrue(browser.isTrue("window.__sameDocument === true"), "caught up without a reload");
+                publishStatus(late, null);
+                browser.awaitTrue("document.querySelectorAll('#feeds tbody tr').length === 5");
+
                 browser.awaitTrue(storyShown());
                 browser.awaitTrue("document.querySelectorAll('#feeds tbody tr').length === 5");
                 assertTrue(browser.fitsWidth(), "no horizontal scroll at 1280 px");
@@ -139,6 +164,31 @@ class DashboardBrowserIT {
     private static String storyShown() {
         return "[...document.querySelectorAll('#stories .story')].some(s => s.textContent.includes('" + HEADLINE
                 + "') && s.querySelector('mark') && s.querySelector('.outlet-count').textContent === '3 outlets')";
+    }
+
+    private NewsmonConfig config(String database, Path feedList, int dashboardPort) throws Exception {
+        return ConfigLoader.load(null, Map.of(), Map.ofEntries(
+                Map.entry("kafka.bootstrap.servers", BROKER.bootstrapServers()), Map.entry("topics.partitions", "1"),
+                Map.entry("data.dir", dir.resolve("data").toString()),
+                Map.entry("processor.rules.file", "../config/rules.yaml"), Map.entry("ingest.feeds", feedList.toString()),
+                Map.entry("sink.out.dir", dir.resolve("out").toString()), Map.entry("sink.console", "false"),
+                Map.entry("sink.postgres.enabled", "true"), Map.entry("sink.postgres.user", "postgres"),
+                Map.entry("sink.postgres.url", "jdbc:postgresql://127.0.0.1:5432/" + database),
+                Map.entry("sink.http.enabled", "true"), Map.entry("sink.http.port", String.valueOf(dashboardPort))));
+    }
+
+    /** A feed's status on news.feed-status, or with null its withdrawal. */
+    private static void publishStatus(String feedUrl, FeedStatus status) throws Exception {
+        try (KafkaProducer<String, FeedStatus> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", BROKER.bootstrapServers()), new StringSerializer(),
+                JsonSerde.of(FeedStatus.class).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.FEED_STATUS, feedUrl, status)).get();
+        }
+    }
+
+    private static String get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static void admin(String sql) throws SQLException {

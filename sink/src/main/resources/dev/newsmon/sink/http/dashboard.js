@@ -169,24 +169,42 @@ function addArrival(s) {
 }
 
 // "live" once the stream is open and the snapshot is on the page: before that, an empty list means "not loaded yet".
-const connection = {open: false, loaded: false};
+const connection = {open: false, loaded: false, broken: false};
+// What the stream brought since it last opened: newer than any snapshot asked for after that, which keeps it.
+const nothingYet = () => ({stories: new Set(), aliases: new Set(), feeds: new Set(), feedsRemoved: new Set()});
+let sinceOpen = nothingYet();
+
 function showStatus() {
   if (connection.open && connection.loaded) { $("status").textContent = "live"; $("status").className = "pill ok"; }
 }
 
 function live() {
   const events = new EventSource("/events");
-  events.onopen = () => { connection.open = true; showStatus(); };
+  events.onopen = () => {
+    sinceOpen = nothingYet();
+    connection.open = true;
+    // The stream does not replay what came while it was down (a restart, a dropped connection): ask again.
+    if (connection.broken) {
+      connection.broken = false;
+      connection.loaded = false;
+      load().catch(showLoadError);
+    }
+    showStatus();
+  };
   events.onerror = () => {
     connection.open = false;
+    connection.broken = true;
     $("status").textContent = "reconnecting…"; $("status").className = "pill down";
+    // The browser retries a dropped stream itself, but not one answered with an error: that one is opened anew.
+    if (events.readyState === EventSource.CLOSED) setTimeout(live, 5000);
   };
   events.addEventListener("story", (e) => {
     const s = JSON.parse(e.data);
     s.live = true;
     // A replay's id of a story, or a story joined into this one: shown once, under this story's id.
-    (s.aliases || []).forEach((id) => stories.delete(id));
+    (s.aliases || []).forEach((id) => { stories.delete(id); sinceOpen.aliases.add(id); });
     stories.set(s.story_id, s);
+    sinceOpen.stories.add(s.story_id);
     addArrival(s);
     renderStories();
     // Flashed once: later renders show it as any other story.
@@ -195,10 +213,15 @@ function live() {
   events.addEventListener("feed", (e) => {
     const f = JSON.parse(e.data);
     feeds.set(f.feed_url, f);
+    sinceOpen.feeds.add(f.feed_url);
+    sinceOpen.feedsRemoved.delete(f.feed_url);
     renderFeeds();
   });
   events.addEventListener("feed-removed", (e) => {
-    feeds.delete(JSON.parse(e.data).feed_url);
+    const url = JSON.parse(e.data).feed_url;
+    feeds.delete(url);
+    sinceOpen.feeds.delete(url);
+    sinceOpen.feedsRemoved.add(url);
     renderFeeds();
   });
 }
@@ -209,12 +232,21 @@ async function load() {
     el.textContent = el.closest("h3, footer") ? "last " + info.body.window_label : info.body.window_label;
   }
   if (!info.body.search) $("q").placeholder = "Search needs the PostgreSQL sink (see docs/sinks.md)";
-  // The event stream opened first; what it already brought is newer than this snapshot.
-  s.body.forEach((x) => { if (!stories.has(x.story_id)) stories.set(x.story_id, x); });
+  const fresh = new Map(s.body.filter((x) => !sinceOpen.aliases.has(x.story_id)).map((x) => [x.story_id, x]));
+  sinceOpen.stories.forEach((id) => { if (stories.has(id)) fresh.set(id, stories.get(id)); });
+  stories.clear();
+  fresh.forEach((x, id) => stories.set(id, x));
   renderStories();
-  setFeeds(f.body);
+  const listed = f.body.filter((x) => !sinceOpen.feedsRemoved.has(x.feed_url))
+    .map((x) => sinceOpen.feeds.has(x.feed_url) ? feeds.get(x.feed_url) : x);
+  sinceOpen.feeds.forEach((url) => { if (!listed.some((x) => x.feed_url === url)) listed.push(feeds.get(url)); });
+  setFeeds(listed);
   connection.loaded = true;
   showStatus();
+}
+
+function showLoadError(err) {
+  $("status").textContent = "cannot load: " + err; $("status").className = "pill down";
 }
 
 $("tag-filter").addEventListener("click", (e) => {
@@ -231,4 +263,4 @@ $("search").addEventListener("submit", (e) => { e.preventDefault(); search(formP
 $("clear-search").addEventListener("click", () => { $("search").reset(); search(new URLSearchParams()); $("q").focus(); });
 setInterval(() => UI.refreshTimes(), 30000);
 live();
-load().then(restoreSearch).catch((err) => { $("status").textContent = "cannot load: " + err; $("status").className = "pill down"; });
+load().then(restoreSearch).catch(showLoadError);
