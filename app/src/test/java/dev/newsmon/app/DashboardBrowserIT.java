@@ -82,6 +82,8 @@ class DashboardBrowserIT {
                 browser.awaitTrue("document.querySelectorAll('#live .live-arrival').length > 0");
                 browser.awaitTrue(storyShown());
                 assertTrue(browser.isTrue("window.__sameDocument === true"), "the story arrived without a reload");
+                assertTrue(browser.isTrue("[...document.querySelectorAll('#live .live-arrival')].every(li => "
+                        + "/\\(\\d+ outlets?\\)/.test(li.textContent))"), "every arrival keeps its outlet count");
                 browser.screenshot(SHOTS.resolve("dashboard-live.png"));
                 first.awaitQuiet(Duration.ofSeconds(60));
                 dashboard = first.dashboardUrl().orElseThrow();

@@ -159,7 +159,8 @@ function restoreSearch() {
 
 function addArrival(s) {
   const list = $("live");
-  list.querySelector(".quiet-note")?.remove();
+  // The note of an empty list; an arrival's own outlet count is a quiet note too, and stays.
+  list.querySelector(":scope > li.quiet-note")?.remove();
   const li = document.createElement("li");
   li.className = "live-arrival";
   li.dataset.storyId = s.story_id;
