@@ -157,6 +157,14 @@ class DashboardBrowserIT {
                 browser.awaitTrue(storyShown());
                 assertTrue(browser.fitsWidth(), "the dashboard fits a phone");
                 browser.screenshot(SHOTS.resolve("dashboard-phone.png"));
+
+                // A page left open for days: the arrivals keep the latest 50, and stories leave with the window.
+                browser.eval("[...Array(60).keys()].forEach(i => addArrival({story_id: 's-' + i, title: 'T' + i, "
+                        + "latest_seen: new Date().toISOString(), outlets: ['O']}))");
+                assertEquals(50L, browser.eval("document.querySelectorAll('#live li').length"));
+                assertEquals("T59", browser.eval("document.querySelector('#live li a').textContent"), "newest first");
+                browser.eval("windowMillis = 1");
+                browser.awaitTrue("(renderStories(), document.querySelectorAll('#stories .story').length === 0)");
             }
         } finally {
             admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

@@ -8,7 +8,9 @@ const STATE_WORDS = {failing: "Failing", "backing-off": "Backing off", gone: "Go
   recovered: "Recovered", ok: "OK"};
 const COLORS = ["#3451d1", "#d1345b", "#23803a", "#b86e00", "#7b3fe4", "#0b7a86"];
 const $ = (id) => document.getElementById(id);
+const MAX_ARRIVALS = 50;
 let tagFilter = "";
+let windowMillis = null;
 let sort = {key: "state", dir: 1};
 let feedOrder = new Map();
 
@@ -27,7 +29,17 @@ function storyItem(s, highlights) {
     </li>`;
 }
 
+// A page left open drops the stories that left the window, as the server does (by their latest item).
+function expireStories() {
+  if (windowMillis === null) return false;
+  const cutoff = Date.now() - windowMillis;
+  let expired = false;
+  for (const [id, s] of stories) if (Date.parse(s.latest_seen) < cutoff) { stories.delete(id); expired = true; }
+  return expired;
+}
+
 function renderStories() {
+  expireStories();
   const all = [...stories.values()];
   const rows = all.filter((s) => !tagFilter || s.tags.includes(tagFilter))
     .sort((a, b) => b.latest_seen.localeCompare(a.latest_seen));
@@ -167,6 +179,7 @@ function addArrival(s) {
   li.innerHTML = `${UI.time(s.latest_seen)}<a href="/story/${encodeURIComponent(s.story_id)}">${UI.esc(s.title)}</a>`
     + ` <span class="quiet-note">(${s.outlets.length} ${s.outlets.length === 1 ? "outlet" : "outlets"})</span>`;
   list.prepend(li);
+  while (list.children.length > MAX_ARRIVALS) list.lastElementChild.remove();
 }
 
 // "live" once the stream is open and the snapshot is on the page: before that, an empty list means "not loaded yet".
@@ -232,6 +245,7 @@ async function load() {
   for (const el of document.querySelectorAll(".window")) {
     el.textContent = el.closest("h3, footer") ? "last " + info.body.window_label : info.body.window_label;
   }
+  windowMillis = info.body.window_seconds * 1000;
   if (!info.body.search) $("q").placeholder = "Search needs the PostgreSQL sink (see docs/sinks.md)";
   const fresh = new Map(s.body.filter((x) => !sinceOpen.aliases.has(x.story_id)).map((x) => [x.story_id, x]));
   sinceOpen.stories.forEach((id) => { if (stories.has(id)) fresh.set(id, stories.get(id)); });
@@ -262,6 +276,6 @@ $("feeds").tHead.addEventListener("click", (e) => {
 });
 $("search").addEventListener("submit", (e) => { e.preventDefault(); search(formParams()); });
 $("clear-search").addEventListener("click", () => { $("search").reset(); search(new URLSearchParams()); $("q").focus(); });
-setInterval(() => UI.refreshTimes(), 30000);
+setInterval(() => { if (expireStories()) renderStories(); UI.refreshTimes(); }, 30000);
 live();
 load().then(restoreSearch).catch(showLoadError);
