@@ -165,6 +165,20 @@ class DashboardBrowserIT {
                 assertEquals("T59", browser.eval("document.querySelector('#live li a').textContent"), "newest first");
                 browser.eval("windowMillis = 1");
                 browser.awaitTrue("(renderStories(), document.querySelectorAll('#stories .story').length === 0)");
+
+                // Two searches whose answers come back in the other order: the latest search's answer stays.
+                browser.eval("(() => { const real = UI.getJson; window.__answers = []; UI.getJson = (url) => "
+                        + "new Promise((done) => window.__answers.push(() => real(url).then(done))); })()");
+                browser.eval("(search(new URLSearchParams({q: 'cosmonauts'})), "
+                        + "search(new URLSearchParams({q: 'zzzqqq'})), window.__answers.length)");
+                browser.eval("window.__answers[1]()");
+                browser.awaitTrue("document.getElementById('results-title').textContent.includes('zzzqqq')");
+                // Done once the late answer and everything the page did with it (a task after its promise) are over.
+                browser.eval("(window.__answers[0]().then(() => new Promise((r) => setTimeout(r, 0)))"
+                        + ".then(() => { window.__lateDone = true; }), true)");
+                browser.awaitTrue("window.__lateDone === true");
+                assertTrue(browser.isTrue("document.getElementById('results-title').textContent.includes('zzzqqq')"),
+                        "the earlier search's late answer was not shown");
             }
         } finally {
             admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

@@ -133,7 +133,9 @@ function setFeeds(list) {
 }
 
 // Search over past alerts, in the database; the URL keeps the query so a reload or a link shows it again.
+let searches = 0;
 async function search(params) {
+  const mine = ++searches;
   const query = new URLSearchParams([...params].filter(([, v]) => v));
   history.replaceState(null, "", query.toString() ? "?" + query : location.pathname);
   if (!query.toString()) { $("results-section").hidden = true; return; }
@@ -141,6 +143,8 @@ async function search(params) {
   $("results-title").textContent = "Searching…";
   $("results").innerHTML = "";
   const {ok, body} = await UI.getJson("/api/search?" + query);
+  // Answers can come out of order: only the latest search's is shown.
+  if (mine !== searches) return;
   const message = $("results-message");
   if (!ok) {
     $("results-title").textContent = "Search";
