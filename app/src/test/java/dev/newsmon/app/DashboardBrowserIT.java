@@ -1,14 +1,18 @@
 package dev.newsmon.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsmon.app.pipeline.IngestAssembly;
 import dev.newsmon.app.pipeline.Pipeline;
 import dev.newsmon.common.config.ConfigLoader;
 import dev.newsmon.common.config.NewsmonConfig;
 import dev.newsmon.common.Topics;
+import dev.newsmon.common.json.Json;
 import dev.newsmon.common.json.JsonSerde;
 import dev.newsmon.common.model.FeedStatus;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +21,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -179,6 +185,22 @@ class DashboardBrowserIT {
                 browser.awaitTrue("window.__lateDone === true");
                 assertTrue(browser.isTrue("document.getElementById('results-title').textContent.includes('zzzqqq')"),
                         "the earlier search's late answer was not shown");
+
+                // A story that keeps spreading while its page is open: a fourth outlet's copy shows without a reload.
+                ObjectNode copy = (ObjectNode) Files.readAllLines(dir.resolve("out").resolve("alerts.jsonl")).stream()
+                        .map(DashboardBrowserIT::json).filter(a -> a.path("kind").asText().equals("copy"))
+                        .reduce((a, b) -> b).orElseThrow();
+                String storyId = copy.path("story_id").asText();
+                browser.open(dashboard + "story/" + storyId);
+                browser.awaitTrue("document.getElementById('status').textContent === 'live'");
+                browser.awaitTrue("document.querySelectorAll('#outlets li').length === 3");
+                browser.eval("window.__sameDocument = true");
+                copy.put("item_id", "late-copy").put("outlet", "Harbor Lantern")
+                        .put("url", "https://harbor-lantern.example/late-copy").put("alerted", Instant.now().toString());
+                publish(Topics.ALERTS, storyId, Json.mapper().writeValueAsBytes(copy));
+                browser.awaitTrue("document.querySelectorAll('#outlets li').length === 4");
+                assertTrue(browser.isTrue("window.__sameDocument === true"), "the copy came without a reload");
+                assertTrue(browser.driver().findElement(By.id("timeline-title")).getText().contains("4 outlets"));
             }
         } finally {
             admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
@@ -203,10 +225,23 @@ class DashboardBrowserIT {
 
     /** A feed's status on news.feed-status, or with null its withdrawal. */
     private static void publishStatus(String feedUrl, FeedStatus status) throws Exception {
-        try (KafkaProducer<String, FeedStatus> producer = new KafkaProducer<>(
+        publish(Topics.FEED_STATUS, feedUrl,
+                status == null ? null : JsonSerde.of(FeedStatus.class).serializer().serialize(Topics.FEED_STATUS, status));
+    }
+
+    private static void publish(String topic, String key, byte[] value) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", BROKER.bootstrapServers()), new StringSerializer(),
-                JsonSerde.of(FeedStatus.class).serializer())) {
-            producer.send(new ProducerRecord<>(Topics.FEED_STATUS, feedUrl, status)).get();
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return Json.mapper().readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -70,16 +70,63 @@ function render(story) {
   $("story").hidden = false;
 }
 
+// The story as shown: it only grows, so an answer slower than a newer event does not replace it.
+let current = null;
+// "live" once the event stream is open and the story was read after it opened: no update can fall between.
+const connection = {open: false, synced: false};
+
+function show(story) {
+  if (current && story.copies.length < current.copies.length) return;
+  current = story;
+  render(story);
+}
+
+function showStatus() {
+  const live = connection.open && connection.synced;
+  $("status").textContent = live ? "live" : connection.open ? "connecting…" : "reconnecting…";
+  $("status").className = "pill " + (live ? "ok" : connection.open ? "" : "down");
+}
+
+function showError(message) {
+  $("story-message").hidden = false;
+  $("story-message").textContent = message;
+}
+
 async function load() {
   const id = decodeURIComponent(location.pathname.slice("/story/".length));
   const {ok, body} = await UI.getJson("/api/stories/" + encodeURIComponent(id));
   if (!ok) {
-    $("story-message").hidden = false;
-    $("story-message").textContent = body.error;
-    return;
+    showError(body.error);
+    return false;
   }
-  render(body);
+  show(body);
+  return true;
+}
+
+// A story that keeps spreading while its page is open: its copies come over the dashboard's event stream.
+function follow() {
+  const events = new EventSource("/events");
+  events.onopen = () => {
+    connection.open = true;
+    connection.synced = false;
+    showStatus();
+    // Read after every open: the stream does not replay what came before it or while it was down.
+    load().then((found) => { connection.synced = found; showStatus(); })
+      .catch((err) => showError("Cannot load the story: " + err));
+  };
+  events.onerror = () => {
+    connection.open = false;
+    showStatus();
+    // The browser retries a dropped stream itself, but not one answered with an error: that one is opened anew.
+    if (events.readyState === EventSource.CLOSED) setTimeout(follow, 5000);
+  };
+  events.addEventListener("story", (e) => {
+    const s = JSON.parse(e.data);
+    if (current && (s.story_id === current.story_id || (s.aliases || []).includes(current.story_id))) show(s);
+  });
 }
 
 setInterval(() => UI.refreshTimes(), 30000);
-load().catch((err) => { $("story-message").hidden = false; $("story-message").textContent = "Cannot load the story: " + err; });
+// Shown at once, whether or not the stream opens.
+load().catch((err) => showError("Cannot load the story: " + err));
+follow();
