@@ -197,50 +197,48 @@ function showStatus() {
 }
 
 function live() {
-  const events = new EventSource("/events");
-  events.onopen = () => {
-    sinceOpen = nothingYet();
-    connection.open = true;
-    // The stream does not replay what came while it was down (a restart, a dropped connection): ask again.
-    if (connection.broken) {
-      connection.broken = false;
-      connection.loaded = false;
-      load().catch(showLoadError);
-    }
-    showStatus();
-  };
-  events.onerror = () => {
-    connection.open = false;
-    connection.broken = true;
-    $("status").textContent = "reconnecting…"; $("status").className = "pill down";
-    // The browser retries a dropped stream itself, but not one answered with an error: that one is opened anew.
-    if (events.readyState === EventSource.CLOSED) setTimeout(live, 5000);
-  };
-  events.addEventListener("story", (e) => {
-    const s = JSON.parse(e.data);
-    s.live = true;
-    // A replay's id of a story, or a story joined into this one: shown once, under this story's id.
-    (s.aliases || []).forEach((id) => { stories.delete(id); sinceOpen.aliases.add(id); });
-    stories.set(s.story_id, s);
-    sinceOpen.stories.add(s.story_id);
-    addArrival(s);
-    renderStories();
-    // Flashed once: later renders show it as any other story.
-    setTimeout(() => { s.live = false; }, 2500);
-  });
-  events.addEventListener("feed", (e) => {
-    const f = JSON.parse(e.data);
-    feeds.set(f.feed_url, f);
-    sinceOpen.feeds.add(f.feed_url);
-    sinceOpen.feedsRemoved.delete(f.feed_url);
-    renderFeeds();
-  });
-  events.addEventListener("feed-removed", (e) => {
-    const url = JSON.parse(e.data).feed_url;
-    feeds.delete(url);
-    sinceOpen.feeds.delete(url);
-    sinceOpen.feedsRemoved.add(url);
-    renderFeeds();
+  UI.follow({
+    open() {
+      sinceOpen = nothingYet();
+      connection.open = true;
+      // The stream does not replay what came while it was down (a restart, a dropped connection): ask again.
+      if (connection.broken) {
+        connection.broken = false;
+        connection.loaded = false;
+        load().catch(showLoadError);
+      }
+      showStatus();
+    },
+    broken() {
+      connection.open = false;
+      connection.broken = true;
+      $("status").textContent = "reconnecting…"; $("status").className = "pill down";
+    },
+    on: {
+      story(s) {
+        s.live = true;
+        // A replay's id of a story, or a story joined into this one: shown once, under this story's id.
+        (s.aliases || []).forEach((id) => { stories.delete(id); sinceOpen.aliases.add(id); });
+        stories.set(s.story_id, s);
+        sinceOpen.stories.add(s.story_id);
+        addArrival(s);
+        renderStories();
+        // Flashed once: later renders show it as any other story.
+        setTimeout(() => { s.live = false; }, 2500);
+      },
+      feed(f) {
+        feeds.set(f.feed_url, f);
+        sinceOpen.feeds.add(f.feed_url);
+        sinceOpen.feedsRemoved.delete(f.feed_url);
+        renderFeeds();
+      },
+      "feed-removed"({feed_url: url}) {
+        feeds.delete(url);
+        sinceOpen.feeds.delete(url);
+        sinceOpen.feedsRemoved.add(url);
+        renderFeeds();
+      },
+    },
   });
 }
 

@@ -105,24 +105,24 @@ async function load() {
 
 // A story that keeps spreading while its page is open: its copies come over the dashboard's event stream.
 function follow() {
-  const events = new EventSource("/events");
-  events.onopen = () => {
-    connection.open = true;
-    connection.synced = false;
-    showStatus();
-    // Read after every open: the stream does not replay what came before it or while it was down.
-    load().then((found) => { connection.synced = found; showStatus(); })
-      .catch((err) => showError("Cannot load the story: " + err));
-  };
-  events.onerror = () => {
-    connection.open = false;
-    showStatus();
-    // The browser retries a dropped stream itself, but not one answered with an error: that one is opened anew.
-    if (events.readyState === EventSource.CLOSED) setTimeout(follow, 5000);
-  };
-  events.addEventListener("story", (e) => {
-    const s = JSON.parse(e.data);
-    if (current && (s.story_id === current.story_id || (s.aliases || []).includes(current.story_id))) show(s);
+  UI.follow({
+    open() {
+      connection.open = true;
+      connection.synced = false;
+      showStatus();
+      // Read after every open: the stream does not replay what came before it or while it was down.
+      load().then((found) => { connection.synced = found; showStatus(); })
+        .catch((err) => showError("Cannot load the story: " + err));
+    },
+    broken() {
+      connection.open = false;
+      showStatus();
+    },
+    on: {
+      story(s) {
+        if (current && (s.story_id === current.story_id || (s.aliases || []).includes(current.story_id))) show(s);
+      },
+    },
   });
 }
 

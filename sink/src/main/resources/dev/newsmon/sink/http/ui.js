@@ -1,4 +1,4 @@
-// What the dashboard and the story page share: escaping, highlighting, times in words, tag chips.
+// What the dashboard and the story page share: escaping, highlighting, times in words, tag chips, the event stream.
 "use strict";
 const UI = (() => {
   const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) =>
@@ -82,5 +82,18 @@ const UI = (() => {
     return {ok: r.ok, status: r.status, body};
   }
 
-  return {esc, mark, ruleSpans, textTerms, span, relative, time, refreshTimes, tagChip, distinct, getJson};
+  // The server's event stream: open() on every (re)connection, broken() when it drops, and on(name, data) for
+  // each event. The browser retries a dropped stream itself, but not one answered with an error: that one is
+  // opened anew.
+  function follow({open, broken, on}) {
+    const events = new EventSource("/events");
+    events.onopen = open;
+    events.onerror = () => {
+      broken();
+      if (events.readyState === EventSource.CLOSED) setTimeout(() => follow({open, broken, on}), 5000);
+    };
+    for (const [name, handle] of Object.entries(on)) events.addEventListener(name, (e) => handle(JSON.parse(e.data)));
+  }
+
+  return {esc, mark, ruleSpans, textTerms, span, relative, time, refreshTimes, tagChip, distinct, getJson, follow};
 })();
