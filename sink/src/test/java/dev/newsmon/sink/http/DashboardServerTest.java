@@ -89,7 +89,8 @@ class DashboardServerTest {
         assertEquals("named-station in the title", why.get("reason").asText(), "the dashboard gets the evidence");
         assertEquals("title", why.get("evidence").get(0).get("where").asText());
         assertTrue(get("").contains("<title>newsmon dashboard</title>"));
-        assertTrue(get("dashboard.js").contains("EventSource"));
+        assertTrue(get("dashboard.js").contains("UI.follow("), "the dashboard follows the event stream");
+        assertTrue(get("ui.js").contains("new EventSource(\"/events\")"));
     }
 
     @Test
