@@ -147,6 +147,7 @@ class DashboardBrowserIT {
                 browser.screenshot(SHOTS.resolve("search.png"));
 
                 browser.driver().findElement(By.cssSelector("#results .story h3 a")).click();
+                browser.awaitTrue("document.getElementById('status').textContent === 'live'");
                 browser.awaitTrue("document.querySelectorAll('#outlets li').length === 3");
                 assertEquals(OUTLETS, browser.driver().findElements(By.cssSelector("#outlets li")).stream()
                         .map(li -> li.getAttribute("data-outlet")).collect(Collectors.toSet()), "the story page lists its outlets");

@@ -75,10 +75,12 @@ let current = null;
 // "live" once the event stream is open and the story was read after it opened: no update can fall between.
 const connection = {open: false, synced: false};
 
+// A story read again as it was is not drawn again: a reader's selection or focus stays where it was.
 function show(story) {
   if (current && story.copies.length < current.copies.length) return;
+  const same = current && JSON.stringify(story) === JSON.stringify(current);
   current = story;
-  render(story);
+  if (!same) render(story);
 }
 
 function showStatus() {
