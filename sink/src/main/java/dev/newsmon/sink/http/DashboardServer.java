@@ -112,7 +112,7 @@ public final class DashboardServer implements AutoCloseable {
             } else if (path.equals("/feed.atom")) {
                 serveAtom(exchange, params, uri.getRawQuery());
             } else if (path.equals("/events")) {
-                streamEvents(exchange);
+                streamEvents(exchange, params.get("story"));
             } else {
                 send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
             }
@@ -221,16 +221,23 @@ public final class DashboardServer implements AutoCloseable {
 
     /**
      * One Server-Sent Events stream: {@code story} events with a story's JSON, {@code feed} with a status,
-     * {@code feed-removed} with the URL of a feed deleted from the feed list.
+     * {@code feed-removed} with the URL of a feed deleted from the feed list. With {@code story} (a story page), only
+     * that story's events, under any of its ids, and no feed's.
      */
-    private void streamEvents(HttpExchange exchange) throws IOException {
+    private void streamEvents(HttpExchange exchange, String story) throws IOException {
         BlockingQueue<String> events = new LinkedBlockingQueue<>(10_000);
-        Consumer<StoryView> onStory = s -> events.offer(event("story", s));
+        Consumer<StoryView> onStory = s -> {
+            if (story == null || s.storyId().equals(story) || s.aliases().contains(story)) {
+                events.offer(event("story", s));
+            }
+        };
         Consumer<FeedHealth> onFeed = f -> events.offer(event("feed", f));
         Consumer<String> onFeedRemoved = url -> events.offer(event("feed-removed", Map.of("feed_url", url)));
         view.onStory(onStory);
-        view.onFeedStatus(onFeed);
-        view.onFeedRemoved(onFeedRemoved);
+        if (story == null) {
+            view.onFeedStatus(onFeed);
+            view.onFeedRemoved(onFeedRemoved);
+        }
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);

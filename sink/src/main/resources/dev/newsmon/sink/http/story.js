@@ -94,9 +94,11 @@ function showError(message) {
   $("story-message").textContent = message;
 }
 
+// The id the page was opened with; the story may have another by now, and the server knows both.
+const storyId = () => decodeURIComponent(location.pathname.slice("/story/".length));
+
 async function load() {
-  const id = decodeURIComponent(location.pathname.slice("/story/".length));
-  const {ok, body} = await UI.getJson("/api/stories/" + encodeURIComponent(id));
+  const {ok, body} = await UI.getJson("/api/stories/" + encodeURIComponent(storyId()));
   if (!ok) {
     showError(body.error);
     return false;
@@ -105,9 +107,10 @@ async function load() {
   return true;
 }
 
-// A story that keeps spreading while its page is open: its copies come over the dashboard's event stream.
+// A story that keeps spreading while its page is open: its copies come over the stream of its own events.
 function follow() {
   UI.follow({
+    url: "/events?story=" + encodeURIComponent(storyId()),
     open() {
       connection.open = true;
       connection.synced = false;

@@ -82,15 +82,15 @@ const UI = (() => {
     return {ok: r.ok, status: r.status, body};
   }
 
-  // The server's event stream: open() on every (re)connection, broken() when it drops, and on(name, data) for
-  // each event. The browser retries a dropped stream itself, but not one answered with an error: that one is
-  // opened anew.
-  function follow({open, broken, on}) {
-    const events = new EventSource("/events");
+  // The server's event stream (`url`: all of it, or a story's alone): open() on every (re)connection, broken() when
+  // it drops, and on(name, data) for each event. The browser retries a dropped stream itself, but not one answered
+  // with an error: that one is opened anew.
+  function follow({url = "/events", open, broken, on}) {
+    const events = new EventSource(url);
     events.onopen = open;
     events.onerror = () => {
       broken();
-      if (events.readyState === EventSource.CLOSED) setTimeout(() => follow({open, broken, on}), 5000);
+      if (events.readyState === EventSource.CLOSED) setTimeout(() => follow({url, open, broken, on}), 5000);
     };
     for (const [name, handle] of Object.entries(on)) events.addEventListener(name, (e) => handle(JSON.parse(e.data)));
   }

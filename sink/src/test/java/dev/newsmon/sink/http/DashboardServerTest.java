@@ -90,7 +90,7 @@ class DashboardServerTest {
         assertEquals("title", why.get("evidence").get(0).get("where").asText());
         assertTrue(get("").contains("<title>newsmon dashboard</title>"));
         assertTrue(get("dashboard.js").contains("UI.follow("), "the dashboard follows the event stream");
-        assertTrue(get("ui.js").contains("new EventSource(\"/events\")"));
+        assertTrue(get("ui.js").contains("new EventSource(url)"));
     }
 
     @Test
@@ -145,6 +145,29 @@ class DashboardServerTest {
             assertEquals("event: story", line);
             String data = lines.readLine();
             assertEquals("s-9", Json.mapper().readTree(data.substring("data: ".length())).get("story_id").asText());
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aStoryPageStreamCarriesItsStoryAlone() throws Exception {
+        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(server.url()
+                + "events?story=s-9")).build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            assertEquals(": connected", lines.readLine());
+            view.feedStatus("https://lakeside.example/rss", new FeedStatus(1, "https://lakeside.example/rss", null,
+                    "Lakeside Ledger", CLOCK.instant(), CLOCK.instant(), 200, 0, CLOCK.instant().plusSeconds(1200),
+                    null, 3, 0, false, null, null, false));
+            view.add(TestAlerts.alert("s-8", "i-8", Alert.Kind.STORY));
+            view.add(TestAlerts.alert("s-9", "i-9", Alert.Kind.STORY));
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.startsWith("event: "));
+            assertEquals("event: story", line, "no feed event");
+            String data = lines.readLine();
+            assertEquals("s-9", Json.mapper().readTree(data.substring("data: ".length())).get("story_id").asText(),
+                    "no other story's event");
         }
     }
 
