@@ -138,10 +138,7 @@ class DashboardServerTest {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
             assertEquals(": connected", lines.readLine());
             view.add(TestAlerts.alert("s-9", "i-9", Alert.Kind.STORY));
-            String line;
-            do {
-                line = lines.readLine();
-            } while (line != null && !line.startsWith("event: "));
+            String line = nextEvent(lines);
             assertEquals("event: story", line);
             String data = lines.readLine();
             assertEquals("s-9", Json.mapper().readTree(data.substring("data: ".length())).get("story_id").asText());
@@ -160,15 +157,21 @@ class DashboardServerTest {
                     null, 3, 0, false, null, null, false));
             view.add(TestAlerts.alert("s-8", "i-8", Alert.Kind.STORY));
             view.add(TestAlerts.alert("s-9", "i-9", Alert.Kind.STORY));
-            String line;
-            do {
-                line = lines.readLine();
-            } while (line != null && !line.startsWith("event: "));
+            String line = nextEvent(lines);
             assertEquals("event: story", line, "no feed event");
             String data = lines.readLine();
             assertEquals("s-9", Json.mapper().readTree(data.substring("data: ".length())).get("story_id").asText(),
                     "no other story's event");
         }
+    }
+
+    /** The next event's first line, past comments such as the keep-alive. */
+    private static String nextEvent(BufferedReader lines) throws Exception {
+        String line;
+        do {
+            line = lines.readLine();
+        } while (line != null && !line.startsWith("event: "));
+        return line;
     }
 
     private SyndFeed atom(String path) throws Exception {
