@@ -8,6 +8,8 @@ import dev.newsmon.processor.binary.BinarySerde;
 import dev.newsmon.processor.binary.TaggedItemCodec;
 import org.apache.kafka.common.errors.SerializationException;
 
+import java.util.List;
+
 /**
  * The binary layouts of the dedup stage's messages and stored values. Item ids and band keys are the bulk of the
  * small messages, so a band key of the usual form ({@code b<index>:<16 hex digits>}) is written as its index and
@@ -229,13 +231,10 @@ final class DedupCodecs {
     }
 
     static PendingDecision readPending(BinaryIn in) {
-        PendingDecision p = new PendingDecision(readOrder(in), in.readBoolean(), in.readVarInt(),
+        boolean parallel = in.format() >= BinarySerde.FORMAT_PARALLEL_LOOKUPS;
+        return new PendingDecision(readOrder(in), in.readBoolean(), in.readVarInt(),
                 in.readAll(DedupCodecs::readAnswer), in.readSignedVarLong(), in.readSignedVarLong(),
-                in.readOptional(DedupCodecs::readCandidate), in.readAll(DedupCodecs::readCandidate));
-        if (in.format() < BinarySerde.FORMAT_PARALLEL_LOOKUPS) {
-            return p;
-        }
-        return new PendingDecision(p.order(), p.itemArrived(), p.totalBands(), p.answers(), p.recordTimestamp(),
-                p.sinceMs(), p.asking(), p.remaining(), in.readBoolean(), in.readAll(DedupCodecs::readReply));
+                in.readOptional(DedupCodecs::readCandidate), in.readAll(DedupCodecs::readCandidate),
+                parallel && in.readBoolean(), parallel ? in.readAll(DedupCodecs::readReply) : List.of());
     }
 }
