@@ -123,11 +123,8 @@ function follow() {
       connection.open = false;
       showStatus();
     },
-    on: {
-      story(s) {
-        if (current && (s.story_id === current.story_id || (s.aliases || []).includes(current.story_id))) show(s);
-      },
-    },
+    // The stream carries this story's events alone, under any of its ids.
+    on: {story: show},
   });
 }
 
